@@ -17,6 +17,7 @@ async function generate(): Promise<string> {
     title: 'SchemaTypes',
     type: 'object',
     additionalProperties: false,
+    required: FILE_KINDS.map((k) => k.id),
     properties: Object.fromEntries(FILE_KINDS.map((k) => [k.id, { $ref: `${k.id}.schema.json` }])),
   };
   const body = await compile(root, 'SchemaTypes', {

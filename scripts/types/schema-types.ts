@@ -387,11 +387,11 @@ export type SignOffRecord = {
    */
   kill_switch?: {
     /**
-     * An id: lower-case letters, digits and hyphens, starting with a letter or digit, at most 63 characters (e.g. ingestion-owner).
+     * Action from policy/kill-switch.yaml.
      */
     action: string;
     /**
-     * An id: lower-case letters, digits and hyphens, starting with a letter or digit, at most 63 characters (e.g. ingestion-owner).
+     * Scenario from the authority matrix.
      */
     scenario: string;
     /**
@@ -399,7 +399,7 @@ export type SignOffRecord = {
      */
     scope: 'global' | 'workspace';
     /**
-     * An id: lower-case letters, digits and hyphens, starting with a letter or digit, at most 63 characters (e.g. ingestion-owner).
+     * For a resume: the deactivation scope from the resume table.
      */
     resume_scope?: string;
     /**
@@ -441,20 +441,20 @@ export type SignOffRecord = {
 export type Texts32 = string[];
 
 export interface SchemaTypes {
-  organisation?: OrganisationSettings;
-  people?: PeopleAndTeams;
-  roles?: Roles;
-  raci?: RACIMatrix;
-  severities?: SeverityLevels;
-  escalation?: Escalation;
-  lifecycle?: LifecycleOwnership;
-  'kill-switch'?: KillSwitchAuthority;
-  approvals?: SignOffAndApprovalRules;
-  communication?: Communication;
-  rotation?: OnCallRotation;
-  incident?: IncidentRecord;
-  signoff?: SignOffRecord;
-  postmortem?: PostMortemFrontMatter;
+  organisation: OrganisationSettings;
+  people: PeopleAndTeams;
+  roles: Roles;
+  raci: RACIMatrix;
+  severities: SeverityLevels;
+  escalation: Escalation;
+  lifecycle: LifecycleOwnership;
+  'kill-switch': KillSwitchAuthority;
+  approvals: SignOffAndApprovalRules;
+  communication: Communication;
+  rotation: OnCallRotation;
+  incident: IncidentRecord;
+  signoff: SignOffRecord;
+  postmortem: PostMortemFrontMatter;
 }
 /**
  * policy/organisation.yaml: organisation-wide settings the other policies rely on: business hours, on-call limits, horizons.

@@ -1,0 +1,57 @@
+import { diagnosticAt } from '../repo/locate.ts';
+import type { Diagnostic } from '../report/diagnostic.ts';
+import { buildDefinitionIndex } from '../model/definitions.ts';
+import type { RepoModel } from '../model/repo-model.ts';
+import type { Rule, RuleContext } from '../rules/rule.ts';
+
+/**
+ * Runs semantic rules over the model and turns their path-based findings into positioned
+ * diagnostics. A rule that throws becomes one diagnostic and the others still run.
+ */
+export function runRules(rules: readonly Rule[], model: RepoModel, now: Date): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const definitions = buildDefinitionIndex(model);
+  for (const rule of rules) {
+    if (rule.needs.some((kind) => model.unavailablePolicy.has(kind))) continue;
+    const ctx: RuleContext = {
+      model,
+      definitions,
+      now,
+      report(doc, path, finding) {
+        diagnostics.push(
+          diagnosticAt(
+            doc.parsed,
+            path,
+            { ruleId: rule.id, severity: finding.severity ?? rule.severity, message: finding.message, ...(finding.hint ? { hint: finding.hint } : {}) },
+            finding.target,
+          ),
+        );
+      },
+      reportAt(doc, line, column, finding) {
+        diagnostics.push({
+          ruleId: rule.id,
+          severity: finding.severity ?? rule.severity,
+          file: doc.file.path,
+          line,
+          column,
+          message: finding.message,
+          ...(finding.hint ? { hint: finding.hint } : {}),
+        });
+      },
+    };
+    try {
+      rule.check(ctx);
+    } catch (error) {
+      diagnostics.push({
+        ruleId: 'rule-failed',
+        severity: 'error',
+        file: 'policy/organisation.yaml',
+        line: 1,
+        column: 1,
+        message: `Rule "${rule.id}" failed: ${error instanceof Error ? error.message : String(error)}.`,
+        hint: 'This is a bug in the toolkit; please report it with the data that triggers it.',
+      });
+    }
+  }
+  return diagnostics;
+}

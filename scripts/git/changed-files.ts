@@ -1,0 +1,40 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+export class GitError extends Error {}
+
+async function git(root: string, args: string[]): Promise<string> {
+  try {
+    const { stdout } = await run('git', args, { cwd: root, maxBuffer: 64 * 1024 * 1024 });
+    return stdout;
+  } catch (error) {
+    const stderr = (error as { stderr?: string }).stderr?.trim();
+    throw new GitError(stderr || (error instanceof Error ? error.message : String(error)));
+  }
+}
+
+/**
+ * Files that differ between `ref` and the working tree (committed, staged or not), plus untracked
+ * files: what a pull request changes when `ref` is its base.
+ */
+export async function changedFiles(root: string, ref: string): Promise<{ changed: string[]; deleted: string[] }> {
+  if (ref.startsWith('-')) throw new GitError(`"${ref}" is not a git revision.`);
+  await git(root, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]).catch(() => {
+    throw new GitError(`"${ref}" is not a commit in this repository (fetch it first, e.g. git fetch origin ${ref}).`);
+  });
+  const diff = await git(root, ['diff', '--name-status', '--no-renames', '-z', ref, '--']);
+  const untracked = await git(root, ['ls-files', '--others', '--exclude-standard', '-z']);
+  const changed = new Set<string>();
+  const deleted = new Set<string>();
+  const fields = diff.split('\0').filter(Boolean);
+  for (let i = 0; i + 1 < fields.length; i += 2) {
+    const status = fields[i]!;
+    const path = fields[i + 1]!;
+    if (status.startsWith('D')) deleted.add(path);
+    else changed.add(path);
+  }
+  for (const path of untracked.split('\0').filter(Boolean)) changed.add(path);
+  return { changed: [...changed].sort(), deleted: [...deleted].sort() };
+}

@@ -1,0 +1,51 @@
+import type { ParsedYaml } from '../repo/parse-yaml.ts';
+import type { SourceFile } from '../repo/source-file.ts';
+import type { KindId, PolicyKindId } from '../schema/kinds.ts';
+import type { SchemaTypes } from '../types/schema-types.ts';
+
+/** A schema-valid document: its typed data, and the file it came from (for positions). */
+export interface Doc<K extends KindId = KindId> {
+  kind: K;
+  file: SourceFile;
+  parsed: ParsedYaml;
+  data: SchemaTypes[K];
+}
+
+/**
+ * The repository as the rules see it. Only schema-valid documents are in it, so rules can trust the
+ * types; a file that failed validation has already been reported and is left out.
+ */
+export interface RepoModel {
+  files: readonly SourceFile[];
+  policy: { [K in PolicyKindId]?: Doc<K> };
+  rotations: Doc<'rotation'>[];
+  incidents: Doc<'incident'>[];
+  signoffs: Doc<'signoff'>[];
+  postmortems: Doc<'postmortem'>[];
+  /**
+   * Ids carried by files that failed schema validation, per kind of thing they define. References
+   * to them are not reported as dangling: the file's own errors say what is wrong.
+   */
+  unverifiedIds: Map<string, Set<string>>;
+  /** Policy files that are missing or invalid: rules that need them do not run. */
+  unavailablePolicy: Set<PolicyKindId>;
+  /**
+   * Parsed values of policy files that failed schema validation. Their ids still count as defined,
+   * so one mistake in policy/people.yaml does not hide every misspelt person elsewhere.
+   */
+  invalidPolicyValues: Map<PolicyKindId, unknown>;
+}
+
+export function emptyModel(files: readonly SourceFile[]): RepoModel {
+  return {
+    files,
+    policy: {},
+    rotations: [],
+    incidents: [],
+    signoffs: [],
+    postmortems: [],
+    unverifiedIds: new Map(),
+    unavailablePolicy: new Set(),
+    invalidPolicyValues: new Map(),
+  };
+}

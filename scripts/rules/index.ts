@@ -1,0 +1,61 @@
+/**
+ * Every rule, alphabetically: the semantic rules with a check function, and the rules the loader
+ * and the schemas implement. The README's rule table and `oncall rules` are generated from here.
+ */
+import { fileNameMatchesId } from './file-name-matches-id.ts';
+import { incidentTimesOrdered } from './incident-times-ordered.ts';
+import { ladderOrder } from './ladder-order.ts';
+import { noPlaceholders } from './no-placeholders.ts';
+import { raciAccountable } from './raci-accountable.ts';
+import { referenceExists } from './reference-exists.ts';
+import { roleBackupDiffers } from './role-backup-differs.ts';
+import type { BuiltInRule, Rule } from './rule.ts';
+import { tierExists } from './tier-exists.ts';
+import { uniqueIds } from './unique-ids.ts';
+
+export const RULES: readonly Rule[] = [
+  fileNameMatchesId,
+  incidentTimesOrdered,
+  ladderOrder,
+  noPlaceholders,
+  raciAccountable,
+  referenceExists,
+  roleBackupDiffers,
+  tierExists,
+  uniqueIds,
+];
+
+export const BUILT_IN_RULES: readonly BuiltInRule[] = [
+  { id: 'datetime-offset', stage: 'schema', severity: 'error', description: 'Every date-time carries an explicit UTC offset (Z or +02:00); a time without one is ambiguous.' },
+  { id: 'file-empty', stage: 'yaml', severity: 'error', description: 'A data file holds data, not only comments.' },
+  { id: 'file-encoding', stage: 'file', severity: 'error', description: 'Files are UTF-8 text without NUL bytes (a byte order mark and CRLF line ends are accepted).' },
+  { id: 'file-symlink', stage: 'file', severity: 'error', description: 'Data files are regular files; symbolic links are reported and not followed.' },
+  { id: 'file-too-large', stage: 'file', severity: 'error', description: 'A data file is at most 1 MiB.' },
+  { id: 'file-unreadable', stage: 'file', severity: 'error', description: 'A data file can be read.' },
+  { id: 'policy-file-missing', stage: 'file', severity: 'error', description: 'Every policy file kind exists under policy/.' },
+  { id: 'postmortem-front-matter', stage: 'file', severity: 'error', description: 'A post-mortem starts with YAML front matter between "---" lines.' },
+  { id: 'rule-failed', stage: 'runner', severity: 'error', description: 'A rule that fails is reported instead of stopping the others.' },
+  { id: 'schema', stage: 'schema', severity: 'error', description: 'Any other schema violation.' },
+  { id: 'schema-constraint', stage: 'schema', severity: 'error', description: 'Lists and numbers respect their limits (at least one item, no duplicates, ranges).' },
+  { id: 'schema-enum', stage: 'schema', severity: 'error', description: 'A field with fixed choices holds one of them.' },
+  { id: 'schema-format', stage: 'schema', severity: 'error', description: 'Dates, times, e-mail addresses and URLs are well formed.' },
+  { id: 'schema-pattern', stage: 'schema', severity: 'error', description: 'Ids, durations, times and handles have their documented form.' },
+  { id: 'schema-required', stage: 'schema', severity: 'error', description: 'Required fields are present.' },
+  { id: 'schema-type', stage: 'schema', severity: 'error', description: 'Values have the expected type (text, number, true/false, list, mapping).' },
+  { id: 'schema-unknown-field', stage: 'schema', severity: 'error', description: 'No unknown fields (with a "did you mean" for near misses); this also rejects __proto__ and similar keys.' },
+  { id: 'timezone-valid', stage: 'schema', severity: 'error', description: 'Time zones are real IANA zones (Europe/Berlin, America/New_York).' },
+  { id: 'unknown-file', stage: 'file', severity: 'warning', description: 'Files in the data folders are of a known kind (warning: such files are not checked).' },
+  { id: 'yaml-alias-limit', stage: 'yaml', severity: 'error', description: 'Aliases expand to a bounded size (no "billion laughs").' },
+  { id: 'yaml-duplicate-key', stage: 'yaml', severity: 'error', description: 'A mapping has no duplicate keys.' },
+  { id: 'yaml-multiple-documents', stage: 'yaml', severity: 'error', description: 'A data file holds one YAML document.' },
+  { id: 'yaml-syntax', stage: 'yaml', severity: 'error', description: 'The file is valid YAML 1.2.' },
+  { id: 'yaml-tab', stage: 'yaml', severity: 'error', description: 'Indentation uses spaces, not tabs.' },
+];
+
+/** Every rule id with its description, for the README table, SARIF and `oncall rules`. */
+export function ruleCatalogue(): { id: string; description: string; severity: string; stage: string }[] {
+  return [
+    ...RULES.map((r) => ({ id: r.id, description: r.description, severity: r.severity, stage: 'rule' })),
+    ...BUILT_IN_RULES.map((r) => ({ id: r.id, description: r.description, severity: r.severity, stage: r.stage })),
+  ].sort((a, b) => (a.id < b.id ? -1 : 1));
+}

@@ -1,0 +1,44 @@
+import type { DocPath, LocateTarget } from '../repo/locate.ts';
+import type { Severity } from '../report/diagnostic.ts';
+import type { DefinitionIndex } from '../model/definitions.ts';
+import type { Doc, RepoModel } from '../model/repo-model.ts';
+import type { PolicyKindId } from '../schema/kinds.ts';
+
+/** What a rule reports: a path into a document, never a position (the runner locates it). */
+export interface Finding {
+  message: string;
+  hint?: string;
+  /** Overrides the rule's default severity. */
+  severity?: Severity;
+  /** Point at the mapping key rather than the value. */
+  target?: LocateTarget;
+}
+
+/** Everything a rule may read. Pure data: no file system, no network, no clock. */
+export interface RuleContext {
+  model: RepoModel;
+  definitions: DefinitionIndex;
+  /** The current instant, as the command was given it (`--now`, default the clock). */
+  now: Date;
+  report(doc: Doc, path: DocPath, finding: Finding): void;
+  /** For findings in a post-mortem's Markdown body: a 1-based file line and column. */
+  reportAt(doc: Doc, line: number, column: number, finding: Finding): void;
+}
+
+/** A semantic rule: one concern, one file under scripts/rules/, named after its id. */
+export interface Rule {
+  id: string;
+  description: string;
+  severity: Severity;
+  /** Policy files that must be present and valid for the rule to run. */
+  needs: readonly PolicyKindId[];
+  check(ctx: RuleContext): void;
+}
+
+/** A rule implemented by the loader or the schemas rather than by a check function. */
+export interface BuiltInRule {
+  id: string;
+  description: string;
+  severity: Severity;
+  stage: 'file' | 'yaml' | 'schema' | 'runner';
+}

@@ -1,0 +1,98 @@
+/**
+ * Finds every reference in a document by walking it beside its schema: a schema node annotated
+ * `"x-ref": "<kind>"` marks a string that must name an existing thing of that kind. New fields get
+ * reference checking by annotating the schema, without touching the rules.
+ */
+import type { DocPath } from '../repo/locate.ts';
+import type { KindId } from './kinds.ts';
+import { schemaFile, schemaFileName, type JsonSchema } from './schemas.ts';
+
+/** One place a document names another thing. */
+export interface RefSite {
+  /** What is referenced: person, role, severity, team, product, rotation, incident, phase, ... */
+  refKind: string;
+  value: string;
+  path: DocPath;
+  /** True when the reference is a mapping key (e.g. a RACI column), so positions point at the key. */
+  isKey: boolean;
+}
+
+interface Located {
+  schema: JsonSchema;
+  file: string;
+}
+
+function resolveRef(ref: string, file: string): Located {
+  const [target = '', pointer = ''] = ref.split('#');
+  const targetFile = target === '' ? file : target;
+  let node: unknown = schemaFile(targetFile);
+  for (const segment of pointer.split('/').filter(Boolean)) {
+    node = (node as JsonSchema)[segment.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return { schema: node as JsonSchema, file: targetFile };
+}
+
+function typeFits(schema: JsonSchema, value: unknown): boolean {
+  const type = schema.type;
+  if (type === undefined) return true;
+  const actual = Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value;
+  const types = Array.isArray(type) ? type : [type];
+  return types.some((t) => t === actual || (t === 'integer' && actual === 'number'));
+}
+
+function walk(located: Located, value: unknown, path: (string | number)[], out: RefSite[]): void {
+  const { schema, file } = located;
+  if (typeof schema !== 'object' || schema === null) return;
+  const refKind = schema['x-ref'];
+  if (typeof refKind === 'string' && typeof value === 'string') {
+    out.push({ refKind, value, path: [...path], isKey: false });
+    return;
+  }
+  if (typeof schema.$ref === 'string') {
+    const target = resolveRef(schema.$ref, file);
+    walk(target, value, path, out);
+  }
+  for (const branch of (schema.allOf as JsonSchema[] | undefined) ?? []) walk({ schema: branch, file }, value, path, out);
+  for (const key of ['oneOf', 'anyOf'] as const) {
+    for (const branch of (schema[key] as JsonSchema[] | undefined) ?? []) {
+      if (typeFits(branch, value)) walk({ schema: branch, file }, value, path, out);
+    }
+  }
+  if (Array.isArray(value)) {
+    const items = schema.items as JsonSchema | undefined;
+    if (items) value.forEach((item, index) => walk({ schema: items, file }, item, [...path, index], out));
+    return;
+  }
+  if (typeof value === 'object' && value !== null) {
+    const properties = (schema.properties as Record<string, JsonSchema> | undefined) ?? {};
+    const additional = schema.additionalProperties;
+    const names = schema.propertyNames as JsonSchema | undefined;
+    for (const key of Object.keys(value)) {
+      const child = (value as Record<string, unknown>)[key];
+      if (names) {
+        const keySites: RefSite[] = [];
+        walk({ schema: names, file }, key, [...path, key], keySites);
+        for (const site of keySites) out.push({ ...site, isKey: true });
+      }
+      if (Object.hasOwn(properties, key)) walk({ schema: properties[key] as JsonSchema, file }, child, [...path, key], out);
+      else if (typeof additional === 'object' && additional !== null) {
+        walk({ schema: additional as JsonSchema, file }, child, [...path, key], out);
+      }
+    }
+  }
+}
+
+/** Every reference in a schema-valid document of the given kind, in document order. */
+export function collectRefs(kind: KindId, value: unknown): RefSite[] {
+  const out: RefSite[] = [];
+  const file = schemaFileName(kind);
+  walk({ schema: schemaFile(file), file }, value, [], out);
+  // A oneOf with two matching branches could visit a node twice; keep one site per path.
+  const seen = new Set<string>();
+  return out.filter((site) => {
+    const key = `${site.isKey}:${JSON.stringify(site.path)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
