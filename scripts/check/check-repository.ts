@@ -9,6 +9,8 @@ import { runRules } from './run-rules.ts';
 export interface CheckOptions {
   now: Date;
   rules?: readonly Rule[];
+  /** The files at the base revision, for history rules (see RuleContext.base). */
+  baseFiles?: readonly SourceFile[];
 }
 
 export interface CheckResult {
@@ -22,10 +24,12 @@ export interface CheckResult {
  */
 export function checkRepository(files: readonly SourceFile[], options: CheckOptions): CheckResult {
   const built = buildModel(files);
+  // The base's own problems were reported when it was merged; only its valid documents matter here.
+  const base = options.baseFiles ? buildModel(options.baseFiles).model : undefined;
   const diagnostics = [
     ...missingPolicyDiagnostics(files),
     ...built.diagnostics,
-    ...runRules(options.rules ?? RULES, built.model, options.now),
+    ...runRules(options.rules ?? RULES, built.model, options.now, base),
   ];
   return { model: built.model, diagnostics };
 }

@@ -8,7 +8,7 @@ import type { Rule, RuleContext } from '../rules/rule.ts';
  * Runs semantic rules over the model and turns their path-based findings into positioned
  * diagnostics. A rule that throws becomes one diagnostic and the others still run.
  */
-export function runRules(rules: readonly Rule[], model: RepoModel, now: Date): Diagnostic[] {
+export function runRules(rules: readonly Rule[], model: RepoModel, now: Date, base?: RepoModel): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const definitions = buildDefinitionIndex(model);
   for (const rule of rules) {
@@ -17,6 +17,7 @@ export function runRules(rules: readonly Rule[], model: RepoModel, now: Date): D
       model,
       definitions,
       now,
+      ...(base ? { base } : {}),
       report(doc, path, finding) {
         diagnostics.push(
           diagnosticAt(

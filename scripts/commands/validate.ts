@@ -4,6 +4,8 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { checkRepository } from '../check/check-repository.ts';
 import { changedFiles, GitError } from '../git/changed-files.ts';
 import { readRepository } from '../repo/read-repository.ts';
+import { readRevision } from '../repo/read-revision.ts';
+import type { SourceFile } from '../repo/source-file.ts';
 import { summarise, type Diagnostic } from '../report/diagnostic.ts';
 import { formatReport } from '../report/index.ts';
 import { ruleCatalogue } from '../rules/index.ts';
@@ -38,13 +40,15 @@ export async function runValidate(paths: readonly string[], options: ValidateOpt
   const now = resolveNow(options.now);
 
   let only: Set<string> | undefined;
+  let baseFiles: SourceFile[] | undefined;
   if (paths.length > 0) {
     only = new Set(paths.map((p) => toRepoPath(root, io.cwd, p)));
   }
   if (options.changedSince !== undefined) {
     try {
-      const { changed } = await changedFiles(root, options.changedSince);
-      only = new Set([...(only ?? []), ...changed]);
+      const { changed, deleted } = await changedFiles(root, options.changedSince);
+      only = new Set([...(only ?? []), ...changed, ...deleted]);
+      baseFiles = await readRevision(root, options.changedSince);
     } catch (error) {
       if (error instanceof GitError) throw new UsageError(`--changed-since: ${error.message}`);
       throw error;
@@ -52,7 +56,7 @@ export async function runValidate(paths: readonly string[], options: ValidateOpt
   }
 
   const read = await readRepository(root);
-  const checked = checkRepository(read.files, { now });
+  const checked = checkRepository(read.files, { now, ...(baseFiles ? { baseFiles } : {}) });
   let diagnostics: Diagnostic[] = [...read.diagnostics, ...checked.diagnostics];
   let fileCount = read.files.length;
   if (only) {

@@ -38,3 +38,19 @@ export async function changedFiles(root: string, ref: string): Promise<{ changed
   for (const path of untracked.split('\0').filter(Boolean)) changed.add(path);
   return { changed: [...changed].sort(), deleted: [...deleted].sort() };
 }
+
+/** Data files as they were at `ref` (paths under the given folders). */
+export async function listFilesAt(root: string, ref: string, folders: readonly string[]): Promise<string[]> {
+  const out = await git(root, ['ls-tree', '-r', '-z', '--name-only', ref, '--', ...folders]);
+  return out.split('\0').filter(Boolean).sort();
+}
+
+/** A file's bytes at `ref`, or undefined when it did not exist there. */
+export async function readFileAt(root: string, ref: string, path: string): Promise<Uint8Array | undefined> {
+  try {
+    const { stdout } = await run('git', ['show', `${ref}:${path}`], { cwd: root, encoding: 'buffer', maxBuffer: 64 * 1024 * 1024 });
+    return new Uint8Array(stdout);
+  } catch {
+    return undefined;
+  }
+}

@@ -20,6 +20,11 @@ export interface RuleContext {
   definitions: DefinitionIndex;
   /** The current instant, as the command was given it (`--now`, default the clock). */
   now: Date;
+  /**
+   * The repository at the base revision (`validate --changed-since <ref>`), for rules that compare
+   * a change with what was there before (history must not be rewritten). Undefined otherwise.
+   */
+  base?: RepoModel;
   report(doc: Doc, path: DocPath, finding: Finding): void;
   /** For findings in a post-mortem's Markdown body: a 1-based file line and column. */
   reportAt(doc: Doc, line: number, column: number, finding: Finding): void;

@@ -189,15 +189,42 @@ function splitCombinator(errs: readonly Err[], k: number, index: SchemaIndex | u
 
   // Branches are evaluated in order, so branch numbers never decrease along the block; that settles
   // errors claimed by several branches (a shared $ref) and errors nobody claims (a ref we cannot see into).
-  const labels = errs.slice(start, k).map(candidates);
-  let current = Math.min(...(labels.find((l) => l.length > 0) ?? [0]));
+  const block = errs.slice(start, k);
+  const labels = block.map(candidates);
+  // Smallest branch claimed at or after each position: unclaimed errors may not run past it.
+  const nextClaimed: number[] = [];
+  for (let j = labels.length - 1, next = count; j >= 0; j -= 1) {
+    if (labels[j]!.length > 0) next = Math.min(...labels[j]!);
+    nextClaimed[j] = next;
+  }
+  // Every branch of a failed combinator reports at least one error, so the block opens with branch 0.
+  let current = 0;
+  let roots = new Set<unknown>();
+  const inline = branchSchemas.map((b) => {
+    const set = new Set<unknown>();
+    walkSchema(b, (node) => set.add(node));
+    return set;
+  });
   const branches: Err[][] = Array.from({ length: count }, () => []);
-  labels.forEach((options, idx) => {
-    if (options.length > 0 && !options.includes(current)) {
-      const ahead = options.filter((o) => o > current);
-      current = ahead.length > 0 ? Math.min(...ahead) : Math.min(...options);
+  block.forEach((x, idx) => {
+    const options = labels[idx]!;
+    if (options.length > 0) {
+      if (!options.includes(current)) {
+        const ahead = options.filter((o) => o > current);
+        current = ahead.length > 0 ? Math.min(...ahead) : Math.min(...options);
+        roots = new Set();
+      }
+    } else if (/^#\/[^/]+$/.test(x.schemaPath) && x.parentSchema !== undefined) {
+      // "#/required" comes from the root of a separately compiled $ref target. A root this branch has
+      // not shown before, after the branch already had errors, means ajv has moved on to the next branch.
+      const known = roots.has(x.parentSchema) || inline[current]?.has(x.parentSchema);
+      if (!known && branches[current]!.length > 0 && current + 1 <= (nextClaimed[idx] ?? count) && current + 1 < count) {
+        current += 1;
+        roots = new Set();
+      }
+      roots.add(x.parentSchema);
     }
-    branches[Math.min(current, count - 1)]!.push(errs[start + idx]!);
+    branches[Math.min(current, count - 1)]!.push(x);
   });
   return { start, branches };
 }

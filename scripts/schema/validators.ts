@@ -7,6 +7,7 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import addFormatsModule from 'ajv-formats';
 import type { KindId } from './kinds.ts';
 import { allSchemas, schemaFileName } from './schemas.ts';
+import { isIanaZone } from '../util/timezones.ts';
 
 // ajv-formats is CommonJS with a default export; under NodeNext the default lands on `.default`.
 const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ??
@@ -19,6 +20,7 @@ function instance(): Ajv2020 {
   if (!ajv) {
     ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, strictTypes: false, allowUnionTypes: true });
     addFormats(ajv);
+    ajv.addFormat('iana-time-zone', { type: 'string', validate: isIanaZone });
     ajv.addVocabulary(['x-ref', 'x-amendable']);
     for (const { name, schema } of allSchemas()) ajv.addSchema(schema, name);
   }
