@@ -10,6 +10,7 @@ import { raciAccountable } from './raci-accountable.ts';
 import { referenceExists } from './reference-exists.ts';
 import { roleBackupDiffers } from './role-backup-differs.ts';
 import type { BuiltInRule, Rule } from './rule.ts';
+import { schemaModeline } from './schema-modeline.ts';
 import { tierExists } from './tier-exists.ts';
 import { uniqueIds } from './unique-ids.ts';
 
@@ -21,6 +22,7 @@ export const RULES: readonly Rule[] = [
   raciAccountable,
   referenceExists,
   roleBackupDiffers,
+  schemaModeline,
   tierExists,
   uniqueIds,
 ];
@@ -51,6 +53,12 @@ export const BUILT_IN_RULES: readonly BuiltInRule[] = [
   { id: 'yaml-syntax', stage: 'yaml', severity: 'error', description: 'The file is valid YAML 1.2.' },
   { id: 'yaml-tab', stage: 'yaml', severity: 'error', description: 'Indentation uses spaces, not tabs.' },
 ];
+
+/** The README's rule table: `npm run oncall -- rules --format markdown` prints it. */
+export function ruleTableMarkdown(): string {
+  const rows = ruleCatalogue().map((r) => `| \`${r.id}\` | ${r.severity} | ${r.stage} | ${r.description.replace(/\|/g, '\\|')} |`);
+  return ['| rule | severity | checked by | what it checks |', '| --- | --- | --- | --- |', ...rows].join('\n') + '\n';
+}
 
 /** Every rule id with its description, for the README table, SARIF and `oncall rules`. */
 export function ruleCatalogue(): { id: string; description: string; severity: string; stage: string }[] {
