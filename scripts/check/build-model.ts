@@ -4,6 +4,12 @@ import { emptyModel, type Doc, type RepoModel } from '../model/repo-model.ts';
 import { POLICY_KINDS, type KindId, type PolicyKindId } from '../schema/kinds.ts';
 import { translateAjvErrors } from '../schema/translate-errors.ts';
 import { validateValue } from '../schema/validators.ts';
+import { allSchemas, schemaFile, schemaFileName } from '../schema/schemas.ts';
+
+/** The validated schema first, then the documents it may $ref, as the error translator expects. */
+function schemasFor(kind: KindId): unknown[] {
+  return [schemaFile(schemaFileName(kind)), ...allSchemas().map((s) => s.schema)];
+}
 
 /** Which defined kind of thing a record file's `id` names, for unverified-id bookkeeping. */
 const RECORD_REF_KIND: Partial<Record<KindId, string>> = { rotation: 'rotation', incident: 'incident' };
@@ -24,7 +30,7 @@ export function buildModel(files: readonly SourceFile[]): { model: RepoModel; di
     }
     const errors = validateValue(file.kind, parsed.value);
     if (errors.length > 0) {
-      diagnostics.push(...translateAjvErrors(errors, parsed));
+      diagnostics.push(...translateAjvErrors(errors, parsed, { kindName: file.kind, schema: schemasFor(file.kind) }));
       noteUnverified(model, file);
       continue;
     }

@@ -1,3 +1,4 @@
+import { allZoneNames } from '../util/timezones.ts';
 import { distance } from 'fastest-levenshtein';
 import type { ErrorObject } from 'ajv';
 import { compareDiagnostics } from '../report/diagnostic.ts';
@@ -43,7 +44,13 @@ export function translateAjvErrors(
   const schemas = opts.schema === undefined ? [] : Array.isArray(opts.schema) ? opts.schema : [opts.schema];
   const index = schemas.length > 0 ? new SchemaIndex(schemas) : undefined;
   const ctx: Ctx = { parsed, root: opts.kindName ? `${opts.kindName} (top level)` : '(top level)', index };
-  const items = dropShadowedByType(prune(errors, index));
+  let items: Item[];
+  try {
+    items = dropShadowedByType(prune(errors, index));
+  } catch {
+    // Error objects not shaped like ajv's: report each one plainly rather than none.
+    items = errors.map((error) => ({ kind: 'error', error }));
+  }
   const records: Translated[] = [];
   for (const item of items) {
     try {
@@ -51,7 +58,11 @@ export function translateAjvErrors(
       if (r) records.push(r);
     } catch {
       // A malformed error object must not hide the others; fall back to ajv's own words.
-      records.push(fallback(item.error, ctx));
+      try {
+        records.push(fallback(item.error, ctx));
+      } catch {
+        // Nothing usable in it at all.
+      }
     }
   }
   // A misspelt required field shows up twice (unknown "tmezone", missing "timezone"); the unknown-field
@@ -198,36 +209,61 @@ function splitCombinator(errs: readonly Err[], k: number, index: SchemaIndex | u
     nextClaimed[j] = next;
   }
   // Every branch of a failed combinator reports at least one error, so the block opens with branch 0.
+  // Errors nobody claims come from $ref targets compiled on their own; their schema objects still
+  // tell branches apart: once a branch's target is known (from a "#/required"-style error, whose
+  // parentSchema is the target), an error from outside that target means the next branch has begun.
   let current = 0;
-  let roots = new Set<unknown>();
-  const inline = branchSchemas.map((b) => {
-    const set = new Set<unknown>();
-    walkSchema(b, (node) => set.add(node));
-    return set;
-  });
+  let known = new Set<unknown>();
+  let knownRefs = new Set<string>();
+  let informed = false;
+  const claimedIn = new Set<number>();
+  const inline = branchSchemas.map((b) => subschemas(b));
   const branches: Err[][] = Array.from({ length: count }, () => []);
+  let late = false;
+  const advance = (idx: number): boolean => {
+    if (branches[current]!.length === 0 || current + 1 >= count || current + 1 > (nextClaimed[idx] ?? count)) return false;
+    current += 1;
+    known = new Set();
+    knownRefs = new Set();
+    informed = false;
+    late = false;
+    return true;
+  };
   block.forEach((x, idx) => {
     const options = labels[idx]!;
     if (options.length > 0) {
       if (!options.includes(current)) {
         const ahead = options.filter((o) => o > current);
         current = ahead.length > 0 ? Math.min(...ahead) : Math.min(...options);
-        roots = new Set();
+        known = new Set();
+        knownRefs = new Set();
+        informed = false;
+        late = false;
       }
-    } else if (/^#\/[^/]+$/.test(x.schemaPath) && x.parentSchema !== undefined) {
-      // "#/required" comes from the root of a separately compiled $ref target. A root this branch has
-      // not shown before, after the branch already had errors, means ajv has moved on to the next branch.
-      const known = roots.has(x.parentSchema) || inline[current]?.has(x.parentSchema);
-      if (!known && branches[current]!.length > 0 && current + 1 <= (nextClaimed[idx] ?? count) && current + 1 < count) {
-        current += 1;
-        roots = new Set();
-      }
-      roots.add(x.parentSchema);
+      claimedIn.add(current);
+    } else if (x.parentSchema !== undefined) {
+      const mine =
+        known.has(x.parentSchema) ||
+        inline[current]?.has(x.parentSchema) === true ||
+        [...knownRefs].some((f) => x.schemaPath.startsWith(`${f}/`));
+      const isTargetRoot = /^#\/[^/]+$/.test(x.schemaPath);
+      // ajv checks a target's own keywords (type, required...) before descending into its
+      // properties, so such a keyword after property-level errors (or after errors claimed by this
+      // branch) belongs to the next branch. Before that, it is this target's own, e.g. after an allOf.
+      if (!mine && (informed || (isTargetRoot && (late || claimedIn.has(current))))) advance(idx);
+      if (isTargetRoot) {
+        for (const node of subschemas(x.parentSchema)) known.add(node);
+        for (const f of refFragments(x.parentSchema)) knownRefs.add(f);
+        informed = true;
+      } else if (LATE_KEYWORDS.has(x.schemaPath.split('/')[1] ?? '')) late = true;
     }
     branches[Math.min(current, count - 1)]!.push(x);
   });
   return { start, branches };
 }
+
+/** First schema-path segments of errors ajv reports after a schema's own keywords (property and item level, or refs inlined there). */
+const LATE_KEYWORDS = new Set(['properties', 'patternProperties', 'additionalProperties', 'items', 'prefixItems', 'contains', '$defs', 'definitions', 'dependentSchemas']);
 
 /** True for a keyword of the schema holding the combinator at `combinatorPath` (`.../x/type` next to `.../x/oneOf`). */
 function isDirectKeyword(schemaPath: string, combinatorPath: string): boolean {
@@ -265,6 +301,18 @@ function walkSchema(schema: unknown, visit: (node: object, pointer: string) => v
   walk(schema, pointer, 0, false);
 }
 
+const subschemaCache = new WeakMap<object, Set<unknown>>();
+
+/** Every schema object inside `schema`, itself included (cached: the same branches come up for every list item). */
+function subschemas(schema: unknown): Set<unknown> {
+  const cached = schema && typeof schema === 'object' ? subschemaCache.get(schema) : undefined;
+  if (cached) return cached;
+  const set = new Set<unknown>();
+  walkSchema(schema, (node) => set.add(node));
+  if (schema && typeof schema === 'object') subschemaCache.set(schema, set);
+  return set;
+}
+
 /** Keywords whose values map names to schemas. */
 const SCHEMA_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas', 'dependencies']);
 
@@ -290,6 +338,7 @@ function decodeFragment(fragment: string): string {
 class SchemaIndex {
   private readonly where = new Map<object, string>();
   private readonly docs: { id: string; root: unknown; name: string }[] = [];
+  private readonly closures = new Map<unknown, string[]>();
 
   constructor(schemas: readonly unknown[]) {
     schemas.forEach((root, n) => {
@@ -310,6 +359,8 @@ class SchemaIndex {
 
   /** Pointers of every schema reachable from `schema` through `$ref`s, transitively. */
   refClosure(schema: unknown): string[] {
+    const cached = this.closures.get(schema);
+    if (cached) return cached;
     const out = new Set<string>();
     const pending: unknown[] = [schema];
     while (pending.length > 0) {
@@ -325,7 +376,9 @@ class SchemaIndex {
         }
       });
     }
-    return [...out];
+    const result = [...out];
+    this.closures.set(schema, result);
+    return result;
   }
 
   /** The schema a `$ref` found in `holder` points to, if it is among the indexed schemas. */
@@ -732,6 +785,14 @@ function formatFields(where: string, format: string, data: unknown, description:
         hint: `Write the offset explicitly, e.g. ${quote(`${fixed}Z`)} or ${quote(`${fixed}+02:00`)}; a time without one is ambiguous.`,
       };
     }
+  }
+  if (format === 'iana-time-zone' && typeof data === 'string') {
+    const near = didYouMean(data, allZoneNames());
+    return {
+      ruleId: 'timezone-valid',
+      message: `${where}: ${quote(data)} is not an IANA time zone.`,
+      hint: near !== undefined ? `Did you mean ${quote(near)}?` : 'Use a name from the IANA time zone database, such as Europe/Berlin or America/New_York.',
+    };
   }
   const words = FORMAT_WORDS[format] ?? format;
   return { ruleId: 'schema-format', message: `${where}: ${show(data)} is not a valid ${words}.`, hint: description };
