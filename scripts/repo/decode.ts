@@ -25,25 +25,26 @@ const BOM = 0xfeff;
  * @param file - Repository-relative path, used in the diagnostic.
  * @param limits - Size limit; defaults to {@link DEFAULT_DECODE_LIMITS}.
  */
+/** The finding for a file over the size limit; readers use it before reading such a file at all. */
+export function tooLarge(file: string, size: number, limits: DecodeLimits = DEFAULT_DECODE_LIMITS): Diagnostic {
+  return {
+    ruleId: 'file-too-large',
+    severity: 'error',
+    file,
+    line: 1,
+    column: 1,
+    message: `The file is ${formatSize(size)}, over the limit of ${formatSize(limits.maxBytes)}.`,
+    hint: 'Data files are small; split the file, or check that it is the file you meant to commit.',
+  };
+}
+
 export function decodeSource(
   bytes: Uint8Array,
   file: string,
   limits: DecodeLimits = DEFAULT_DECODE_LIMITS,
 ): DecodeResult {
   // Checked first so that we never scan or decode a huge input.
-  if (bytes.length > limits.maxBytes) {
-    return {
-      diagnostic: {
-        ruleId: 'file-too-large',
-        severity: 'error',
-        file,
-        line: 1,
-        column: 1,
-        message: `The file is ${formatSize(bytes.length)}, over the limit of ${formatSize(limits.maxBytes)}.`,
-        hint: 'Data files are small; split the file, or check that it is the file you meant to commit.',
-      },
-    };
-  }
+  if (bytes.length > limits.maxBytes) return { diagnostic: tooLarge(file, bytes.length, limits) };
 
   let text: string;
   try {

@@ -2,11 +2,11 @@
  * Reads a repository's data files from disk. The only loading code that touches the file system:
  * it lists the data folders, refuses what is not a regular file, and hands bytes to parseSource.
  */
-import { lstat, open, readdir } from 'node:fs/promises';
+import { lstat, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Diagnostic } from '../report/diagnostic.ts';
 import { DATA_ROOTS, kindOfPath } from '../schema/kinds.ts';
-import { DEFAULT_DECODE_LIMITS } from './decode.ts';
+import { DEFAULT_DECODE_LIMITS, tooLarge } from './decode.ts';
 import { parseSource } from './parse-source.ts';
 import type { SourceFile } from './source-file.ts';
 
@@ -22,11 +22,17 @@ function fileDiagnostic(file: string, ruleId: string, severity: Diagnostic['seve
   return { ruleId, severity, file, line: 1, column: 1, message, hint };
 }
 
-/** Lists the data files below the repository root: repo-relative paths, sorted, plus findings about files that are not data. */
+/** Folders whose sub-folders hold records by year (incidents/2026/...). */
+const YEAR_FOLDERS = new Set(['incidents', 'signoffs']);
+
+/**
+ * Lists the data files below the repository root: repo-relative paths, sorted, plus findings about
+ * entries that are not data (links, unknown files, folders outside the layout).
+ */
 export async function listDataFiles(root: string): Promise<{ paths: string[]; diagnostics: Diagnostic[] }> {
   const paths: string[] = [];
   const diagnostics: Diagnostic[] = [];
-  const visit = async (relativeDir: string, depth: number): Promise<void> => {
+  const visit = async (relativeDir: string, inYearFolder: boolean): Promise<void> => {
     let entries;
     try {
       entries = await readdir(join(root, relativeDir), { withFileTypes: true });
@@ -37,61 +43,38 @@ export async function listDataFiles(root: string): Promise<{ paths: string[]; di
       const path = `${relativeDir}/${entry.name}`;
       if (IGNORED_NAMES.has(entry.name)) continue;
       if (entry.isSymbolicLink()) {
-        diagnostics.push(
-          fileDiagnostic(path, 'file-symlink', 'error', 'This is a symbolic link; links are not followed.', 'Replace the link with the file itself: data must live in the repository.'),
-        );
+        diagnostics.push(fileDiagnostic(path, 'file-symlink', 'error', 'This is a symbolic link; links are not followed.', 'Replace the link with the file itself: data must live in the repository.'));
         continue;
       }
       if (entry.isDirectory()) {
-        // docs/incidents is flat; record folders are one level of years deep. Deeper trees are not data.
-        if (relativeDir === 'docs/incidents' || depth >= 1 || relativeDir === 'policy' || relativeDir === 'rotations') {
-          if (relativeDir !== 'docs/incidents') {
-            diagnostics.push(fileDiagnostic(path, 'unknown-file', 'warning', 'This folder is not part of the repository layout; its files are not checked.', 'See the layout in README.md.'));
-          }
-          continue;
-        }
-        if ((relativeDir === 'incidents' || relativeDir === 'signoffs') && !/^[0-9]{4}$/.test(entry.name)) {
+        // Post-mortems may keep images and attachments in sub-folders; nothing there is data.
+        if (relativeDir === 'docs/incidents') continue;
+        if (YEAR_FOLDERS.has(relativeDir) && /^[0-9]{4}$/.test(entry.name)) {
+          await visit(path, true);
+        } else if (YEAR_FOLDERS.has(relativeDir)) {
           diagnostics.push(fileDiagnostic(path, 'unknown-file', 'warning', `Records live in ${relativeDir}/YYYY/; "${entry.name}" is not a year, so its files are not checked.`, `Move the files to ${relativeDir}/<year>/.`));
-          continue;
+        } else {
+          diagnostics.push(fileDiagnostic(path, 'unknown-file', 'warning', 'This folder is not part of the repository layout; its files are not checked.', 'See the layout in README.md.'));
         }
-        await visit(path, depth + 1);
         continue;
       }
       if (!entry.isFile()) continue;
-      if (kindOfPath(path)) paths.push(path);
-      else if (relativeDir !== 'docs/incidents' || entry.name.endsWith('.md') === false) {
+      if (kindOfPath(path)) {
+        paths.push(path);
+      } else if (relativeDir !== 'docs/incidents') {
+        const recordFolder = YEAR_FOLDERS.has(relativeDir) && !inYearFolder;
         const hint = /\.yml$/.test(entry.name)
           ? `Rename it to ${entry.name.replace(/\.yml$/, '.yaml')}.`
-          : 'See the file kinds in README.md; only those are checked.';
+          : recordFolder
+            ? `Records live in ${relativeDir}/YYYY/; move it into the folder of its year.`
+            : 'See the file kinds in README.md; only those are checked.';
         diagnostics.push(fileDiagnostic(path, 'unknown-file', 'warning', 'This file is not one of the known file kinds, so it is not checked.', hint));
       }
     }
   };
-  for (const dataRoot of DATA_ROOTS) await visit(dataRoot, dataRoot === 'docs/incidents' ? 1 : 0);
+  for (const dataRoot of DATA_ROOTS) await visit(dataRoot, false);
   paths.sort();
   return { paths, diagnostics };
-}
-
-/** Reads at most `limit + 1` bytes, so a huge file is rejected without being read whole. */
-async function readBounded(absolute: string, limit: number): Promise<Uint8Array> {
-  const handle = await open(absolute, 'r');
-  try {
-    const buffer = Buffer.alloc(limit + 1);
-    let total = 0;
-    for (;;) {
-      const { bytesRead } = await handle.read(buffer, total, buffer.length - total, total);
-      if (bytesRead === 0) break;
-      total += bytesRead;
-      if (total === buffer.length) {
-        const { size } = await handle.stat();
-        // Report the real size rather than the truncated one.
-        return new Uint8Array(Math.max(size, total));
-      }
-    }
-    return buffer.subarray(0, total);
-  } finally {
-    await handle.close();
-  }
 }
 
 /** Reads the named repository-relative files (data files only). */
@@ -113,7 +96,12 @@ export async function readFiles(root: string, paths: readonly string[]): Promise
         continue;
       }
       if (!info.isFile()) continue;
-      bytes = await readBounded(absolute, DEFAULT_DECODE_LIMITS.maxBytes);
+      if (info.size > DEFAULT_DECODE_LIMITS.maxBytes) {
+        // Never read a file that will be refused anyway: it may be huge.
+        diagnostics.push(tooLarge(path, info.size));
+        continue;
+      }
+      bytes = await readFile(absolute);
     } catch (error) {
       diagnostics.push(fileDiagnostic(path, 'file-unreadable', 'error', `The file could not be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`, 'Check that it exists and is readable.'));
       continue;

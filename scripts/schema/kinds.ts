@@ -81,9 +81,9 @@ export function kindOfPath(path: string): KindId | undefined {
     const id = policy[1] as PolicyKindId;
     return (POLICY_KINDS as readonly string[]).includes(id) ? id : undefined;
   }
-  if (/^rotations\/[^/]+\.ya?ml$/.test(path)) return 'rotation';
-  if (/^incidents\/[^/]+\/[^/]+\.ya?ml$/.test(path)) return 'incident';
-  if (/^signoffs\/[^/]+\/[^/]+\.ya?ml$/.test(path)) return 'signoff';
+  if (/^rotations\/[^/]+\.yaml$/.test(path)) return 'rotation';
+  if (/^incidents\/[0-9]{4}\/[^/]+\.yaml$/.test(path)) return 'incident';
+  if (/^signoffs\/[0-9]{4}\/[^/]+\.yaml$/.test(path)) return 'signoff';
   if (/^docs\/incidents\/[^/]+\.md$/.test(path)) return 'postmortem';
   return undefined;
 }
