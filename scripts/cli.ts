@@ -51,15 +51,143 @@ export function buildProgram(io: CommandIO, setExit: (code: number) => void): Co
     );
 
   program
+    .command('docs')
+    .description('generate docs/ pages and .github/CODEOWNERS from the data (only files carrying the generator\'s marker are replaced)')
+    .option('--check', 'write nothing; list stale, missing or orphaned generated files and exit 1 if there are any')
+    .addOption(rootOption())
+    .addOption(nowOption())
+    .action((options) => run(async () => (await import('./commands/docs.ts')).runDocs(options, io)));
+
+  program
     .command('rules')
     .description('list every rule id with its description')
-    .action(() =>
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown']).default('text'))
+    .action((options: { format: string }) =>
       run(async () => {
-        const { ruleCatalogue } = await import('./rules/index.ts');
-        for (const rule of ruleCatalogue()) io.stdout(`${rule.id.padEnd(28)} ${rule.severity.padEnd(8)} ${rule.description}\n`);
+        const { ruleCatalogue, ruleTableMarkdown } = await import('./rules/index.ts');
+        if (options.format === 'markdown') io.stdout(ruleTableMarkdown());
+        else for (const rule of ruleCatalogue()) io.stdout(`${rule.id.padEnd(28)} ${rule.severity.padEnd(8)} ${rule.description}\n`);
         return 0;
       }),
     );
+
+  program
+    .command('status')
+    .description("each rollout's current phase, derived from its sign-off history, with who signed what and when")
+    .addOption(new Option('--format <format>', 'output format').choices(['pretty', 'json']))
+    .option('--rollout <id>', 'only this rollout')
+    .addOption(rootOption())
+    .addOption(new Option('--now <date-time>', 'show the state as of this instant, ignoring later records (ISO 8601 with offset)'))
+    .action((options) => run(async () => (await import('./commands/status.ts')).runStatus(options, io)));
+
+  program
+    .command('approvals')
+    .description('check that a pull request has the approvals its sign-offs and guarded paths need, and post the oncall-as-code/approvals commit status')
+    .option('--pr <number>', 'pull request number (default: the pull request of GITHUB_EVENT_PATH)')
+    .addOption(new Option('--format <format>', 'output format').choices(['pretty', 'json']))
+    .option('--dry-run', 'evaluate and print, but post no commit status')
+    .addOption(new Option('--base-source <source>', 'read the base commit\'s policy through the GitHub contents API, or from the local git checkout').choices(['api', 'git']).default('api'))
+    .addOption(rootOption())
+    .addOption(nowOption())
+    .action((options) => run(async () => (await import('./commands/approvals.ts')).runApprovals(options, io)));
+
+  const newCommand = program.command('new').description('write a prefilled record that validates as written (never replaces a file)');
+  newCommand
+    .command('incident')
+    .description('open an incident: writes incidents/YYYY/<date>-<slug>.yaml with the commander on call now')
+    .option('--severity <id>', 'severity from policy/severities.yaml (e.g. P1)')
+    .option('--title <text>', 'one-line title; the id is the date and a slug of it')
+    .option('--product <id>', 'product affected (default: the only product in policy/lifecycle.yaml)')
+    .option('--slug <slug>', 'the id\'s slug, instead of one made from the title')
+    .option('--commander <person>', 'incident commander (default: whoever is on call now)')
+    .option('--communications-lead <person>', 'communications lead (default for major severities: the owner of client-facing incident communication)')
+    .addOption(rootOption())
+    .addOption(nowOption())
+    .action((options) => run(async () => (await import('./commands/new.ts')).runNewIncident(options, io)));
+  newCommand
+    .command('postmortem')
+    .description('start a post-mortem: writes docs/incidents/<id>.md from the template and the incident record')
+    .option('--incident <id>', 'the incident reviewed')
+    .addOption(rootOption())
+    .action((options) => run(async () => (await import('./commands/new.ts')).runNewPostmortem(options, io)));
+
+  program
+    .command('report')
+    .description('the monthly uptime and incident report: uptime, incidents, SLA compliance, escalation metrics, action items, maintenance')
+    .option('--month <YYYY-MM>', 'the calendar month, in the organisation\'s time zone')
+    .addOption(new Option('--format <format>', 'output format').choices(['markdown', 'json']).default('markdown'))
+    .option('--out <file>', 'write the report to this file instead of printing it')
+    .addOption(rootOption())
+    .addOption(nowOption())
+    .action((options) => run(async () => (await import('./commands/report.ts')).runReport(options, io)));
+
+  program
+    .command('remind')
+    .description('list overdue post-mortems and action items; with --github, open, update and close one reminder issue per item')
+    .option('--github', 'open, update and close GitHub issues (needs GITHUB_TOKEN and GITHUB_REPOSITORY); default: a dry run')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(rootOption())
+    .addOption(nowOption())
+    .action((options) => run(async () => (await import('./commands/remind.ts')).runRemind(options, io)));
+
+  program
+    .command('init')
+    .description('turn a fresh copy of the template into an empty organisation (refuses unless the data is still the example)')
+    .addOption(rootOption())
+    .addOption(nowOption())
+    .option('--force', 'replace the policy files even though the data is no longer exactly the example (never deletes your own files)')
+    .option('--organisation <name>', 'the organisation\'s name')
+    .option('--person <full name>', 'the first person, who holds every role the approval rules need')
+    .option('--github <login>', 'that person\'s GitHub login (approvals are matched against it)')
+    .option('--timezone <zone>', 'that person\'s and the organisation\'s IANA time zone (default UTC)')
+    .action((options) => run(async () => (await import('./commands/init.ts')).runInit(options, io)));
+
+  const dataFormatOption = () => new Option('--format <format>', 'output format').choices(['pretty', 'json']);
+  const rotationOption = () => new Option('--rotation <id>', 'only this rotation');
+
+  program
+    .command('now')
+    .description('who is on call now (or --at another time) for every rotation and tier, how to reach them and who is next')
+    .option('--at <date-time>', 'ask about this instant instead of now (ISO 8601 with offset, or a date)')
+    .option('--tz <zone>', "the reader's IANA time zone for local times (default: $TZ or the system's)")
+    .addOption(rotationOption())
+    .addOption(dataFormatOption())
+    .addOption(rootOption())
+    .addOption(nowOption())
+    .action((options) => run(async () => (await import('./commands/now.ts')).runNow(options, io)));
+
+  program
+    .command('schedule')
+    .description('the shifts of every rotation between two dates, as a table or JSON')
+    .option('--from <date>', 'first day (YYYY-MM-DD in the organisation\'s zone, or a date-time with offset; default today)')
+    .option('--to <date>', 'last day, included (or a date-time with offset, excluded; default four weeks after --from)')
+    .addOption(rotationOption())
+    .addOption(dataFormatOption())
+    .addOption(rootOption())
+    .addOption(nowOption())
+    .action((options) => run(async () => (await import('./commands/schedule.ts')).runSchedule(options, io)));
+
+  program
+    .command('calendar')
+    .description('write iCalendar (.ics) files: one per rotation and one per person')
+    .option('--out <dir>', 'folder to write rotations/<id>.ics and people/<id>.ics to')
+    .option('--from <date>', 'first day of events (default: the first of last month)')
+    .option('--to <date>', 'last day of events, included (default: the end of the month the coverage horizon ends in)')
+    .addOption(rotationOption())
+    .addOption(rootOption())
+    .addOption(nowOption())
+    .action((options) => run(async () => (await import('./commands/calendar.ts')).runCalendar(options, io)));
+
+  program
+    .command('burden')
+    .description('on-call hours per person: per tier, weekends and nights in their own zone, number of shifts')
+    .option('--from <date>', 'first day (default: four weeks before today)')
+    .option('--to <date>', 'last day, included (default: four weeks after --from)')
+    .addOption(rotationOption())
+    .addOption(dataFormatOption())
+    .addOption(rootOption())
+    .addOption(nowOption())
+    .action((options) => run(async () => (await import('./commands/burden.ts')).runBurden(options, io)));
 
   return program;
 }

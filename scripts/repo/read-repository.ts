@@ -99,6 +99,7 @@ export async function readFiles(root: string, paths: readonly string[]): Promise
       if (info.size > DEFAULT_DECODE_LIMITS.maxBytes) {
         // Never read a file that will be refused anyway: it may be huge.
         diagnostics.push(tooLarge(path, info.size));
+        files.push({ path, kind, parsed: null }); // it exists: not also "missing"
         continue;
       }
       bytes = await readFile(absolute);

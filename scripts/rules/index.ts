@@ -2,29 +2,77 @@
  * Every rule, alphabetically: the semantic rules with a check function, and the rules the loader
  * and the schemas implement. The README's rule table and `oncall rules` are generated from here.
  */
+import { blamelessLanguage } from './blameless-language.ts';
+import { coverageGap } from './coverage-gap.ts';
+import { doubleBooking } from './double-booking.ts';
 import { fileNameMatchesId } from './file-name-matches-id.ts';
+import { historyAppendOnly } from './history-append-only.ts';
+import { incidentEscalationLadder } from './incident-escalation-ladder.ts';
+import { incidentKillSwitchAuthority } from './incident-kill-switch-authority.ts';
+import { incidentKillSwitchFields } from './incident-kill-switch-fields.ts';
+import { incidentLeadershipNotified } from './incident-leadership-notified.ts';
+import { incidentRolesRequired } from './incident-roles-required.ts';
 import { incidentTimesOrdered } from './incident-times-ordered.ts';
 import { ladderOrder } from './ladder-order.ts';
 import { noPlaceholders } from './no-placeholders.ts';
+import { onCallLimits } from './on-call-limits.ts';
+import { overrideOverlap } from './override-overlap.ts';
+import { participantActive } from './participant-active.ts';
+import { postHandoffOnCall } from './post-handoff-on-call.ts';
+import { postmortemActionItems } from './postmortem-action-items.ts';
+import { postmortemDue } from './postmortem-due.ts';
+import { postmortemSections } from './postmortem-sections.ts';
+import { productionCoverage } from './production-coverage.ts';
 import { raciAccountable } from './raci-accountable.ts';
 import { referenceExists } from './reference-exists.ts';
 import { roleBackupDiffers } from './role-backup-differs.ts';
+import { rotationHistory } from './rotation-history.ts';
 import type { BuiltInRule, Rule } from './rule.ts';
 import { schemaModeline } from './schema-modeline.ts';
+import { sensitiveData } from './sensitive-data.ts';
+import { signoffAuthority } from './signoff-authority.ts';
+import { signoffSignerRole } from './signoff-signer-role.ts';
+import { signoffTransition } from './signoff-transition.ts';
+import { signoffVeto } from './signoff-veto.ts';
 import { tierExists } from './tier-exists.ts';
 import { uniqueIds } from './unique-ids.ts';
+import { yamlCommentInText } from './yaml-comment-in-text.ts';
 
 export const RULES: readonly Rule[] = [
+  blamelessLanguage,
+  coverageGap,
+  doubleBooking,
   fileNameMatchesId,
+  historyAppendOnly,
+  incidentEscalationLadder,
+  incidentKillSwitchAuthority,
+  incidentKillSwitchFields,
+  incidentLeadershipNotified,
+  incidentRolesRequired,
   incidentTimesOrdered,
   ladderOrder,
   noPlaceholders,
+  onCallLimits,
+  overrideOverlap,
+  participantActive,
+  postHandoffOnCall,
+  postmortemActionItems,
+  postmortemDue,
+  postmortemSections,
+  productionCoverage,
   raciAccountable,
   referenceExists,
   roleBackupDiffers,
+  rotationHistory,
   schemaModeline,
+  sensitiveData,
+  signoffAuthority,
+  signoffSignerRole,
+  signoffTransition,
+  signoffVeto,
   tierExists,
   uniqueIds,
+  yamlCommentInText,
 ];
 
 export const BUILT_IN_RULES: readonly BuiltInRule[] = [

@@ -546,6 +546,15 @@ export interface OrganisationSettings {
     support?: Texts;
   };
   /**
+   * How post-mortem action items are followed up (seed 004: tracked to completion).
+   */
+  follow_up?: {
+    /**
+     * How long an open action item may be past its due date before validate reports it as an error rather than a warning (e.g. 14d).
+     */
+    action_item_grace?: string;
+  };
+  /**
    * Versions of the policy set (seed 001 section 9).
    */
   document_control?: {

@@ -1,0 +1,464 @@
+/**
+ * Decides whether a pull request carries the approvals its change needs. Pure: the policy is the
+ * one at the pull request's BASE commit (a change cannot grant itself a role or relax a rule), the
+ * pull request is a snapshot read by an adapter, and the current time is a parameter.
+ *
+ * What counts, in order:
+ * - each reviewer's latest APPROVED or CHANGES_REQUESTED review (COMMENTED and PENDING change
+ *   nothing); a dismissed review counts as nothing, except that a dismissed veto stands unless the
+ *   vetoing person or a holder of a `review.veto_dismissal` role dismissed it (never the author);
+ * - an approval only on the current head commit;
+ * - never the author or anyone who pushed commits (unless `review.author_counts`), bots, deleted
+ *   accounts, logins not in policy/people.yaml, or people who have left; logins compare case-insensitively;
+ * - required roles are filled by distinct people through maximum matching;
+ * - a standing veto by a holder of any role a requirement names blocks that requirement.
+ */
+import picomatch from 'picomatch';
+import { historyChanges } from '../history/amendable.ts';
+import { describeHistoryChange, recordLabel } from '../history/describe.ts';
+import { peopleWithMovedShifts } from '../schedule/diff.ts';
+import { findPerson, hasLeftBy, joinWords, listRoles, personLabel, roleHolders, roleName, type PolicyView } from '../signoffs/holders.ts';
+import { decisionRuleFor, signaturesOf, type RequiredSlot } from '../signoffs/requirements.ts';
+import type { SchemaTypes } from '../types/schema-types.ts';
+import { maximumMatching } from './matching.ts';
+import type { Account, MovedShifts, PullRequestSnapshot, RecordChange, ReviewSnapshot } from './snapshot.ts';
+
+/** GitHub lists at most this many files of a pull request; beyond it the change cannot be checked. */
+export const GITHUB_FILE_LIMIT = 3000;
+/** GitHub lists at most this many commits of a pull request. */
+export const GITHUB_COMMIT_LIMIT = 250;
+/** GitHub's limit on a commit status description. */
+export const STATUS_DESCRIPTION_LIMIT = 140;
+
+export interface EvaluationInput {
+  /** The policy at the pull request's base commit; `approvals` is required. */
+  policy: PolicyView;
+  pr: PullRequestSnapshot;
+  /** Changed sign-off, incident and rotation records, read at the base and at the head. */
+  records: readonly RecordChange[];
+  now: Date;
+  /** Who a rotation change moves; default the schedule engine's comparison. */
+  movedShifts?: MovedShifts;
+}
+
+/** One required approval and who gave it. */
+export interface SlotOutcome {
+  /** "SRE Lead", or "Grace Lin (@gracelin), signer as Product Manager". */
+  label: string;
+  /** Logins that could fill it (eligible holders). */
+  candidates: string[];
+  filledBy?: string;
+}
+
+/** One rule the change falls under: a guarded path, or a sign-off record. */
+export interface RequirementOutcome {
+  id: string;
+  /** "policy/** (path rule policy)", "GA (P3 to P4) in signoffs/2026/x.yaml". */
+  title: string;
+  /** Why the rule exists, from the policy. */
+  why?: string;
+  files: string[];
+  slots: SlotOutcome[];
+  problems: string[];
+  satisfied: boolean;
+}
+
+/** How a reviewer's reviews were read. */
+export interface ReviewerOutcome {
+  login: string;
+  person?: string;
+  state: 'approved' | 'stale' | 'veto' | 'none';
+  /** Whether an approval from this reviewer can fill a slot. */
+  counts: boolean;
+  note?: string;
+}
+
+export interface Verdict {
+  state: 'success' | 'failure';
+  /** The commit status description: what is missing, at most 140 characters. */
+  description: string;
+  /** Everything that is missing or wrong, each a sentence with its context. */
+  problems: string[];
+  requirements: RequirementOutcome[];
+  reviewers: ReviewerOutcome[];
+  /** Reviews that were ignored and why (deleted accounts, bots, the author). */
+  notes: string[];
+}
+
+interface PersonSlot {
+  person: string;
+  /** For the summary table: "Grace Lin, signing as Product Manager". */
+  label: string;
+  /** For the problem: "who signs it as Product Manager". */
+  role: string;
+  /** A rotation change's author agrees to their own moved shift by proposing it. */
+  authorConsents?: boolean;
+}
+
+interface Need {
+  id: string;
+  title: string;
+  why?: string;
+  files: string[];
+  /** When role holding is read: the decision's time for a sign-off, now for a path rule. */
+  at: Date;
+  roleSlots: RequiredSlot[];
+  personSlots: PersonSlot[];
+  vetoable: boolean;
+  problems: string[];
+}
+
+const lower = (login: string) => login.toLowerCase();
+
+function isBot(account: Account): boolean {
+  return account.type === 'Bot' || lower(account.login).endsWith('[bot]');
+}
+
+/** The verdict for a pull request. */
+export function evaluateApprovals(input: EvaluationInput): Verdict {
+  const { policy, pr, now } = input;
+  const approvals = policy.approvals;
+  if (!approvals) throw new Error('the base commit has no valid policy/approvals.yaml');
+  const notes: string[] = [];
+
+  if (pr.changedFileCount > GITHUB_FILE_LIMIT || pr.files.length < pr.changedFileCount) {
+    return failClosed(
+      `the pull request changes ${pr.changedFileCount} files; GitHub lists at most ${GITHUB_FILE_LIMIT}, so its approvals cannot be checked. Split it into smaller pull requests.`,
+    );
+  }
+  const authorCounts = approvals.review.author_counts;
+  if (!authorCounts && (pr.commitCount > GITHUB_COMMIT_LIMIT || pr.commits.length < pr.commitCount)) {
+    return failClosed(
+      `the pull request has ${pr.commitCount} commits; GitHub lists at most ${GITHUB_COMMIT_LIMIT}, so who pushed to it cannot be checked. Squash or split it.`,
+    );
+  }
+
+  const loginOf = (personId: string) => findPerson(policy, personId)?.github ?? personId;
+  const author = pr.author ? lower(pr.author.login) : undefined;
+  const pushers = new Set<string>();
+  for (const commit of pr.commits) for (const account of [commit.author, commit.committer]) if (account) pushers.add(lower(account.login));
+  const excluded = (login: string) => !authorCounts && (login === author || pushers.has(login));
+  const excludedReason = (login: string) => (login === author ? 'opened this pull request' : 'pushed commits to this pull request');
+
+  // Each reviewer's standing, from their latest review that says something.
+  const reviewers = readReviews(input, policy, author, excluded, notes);
+  const approvers = new Map<string, string>();
+  for (const reviewer of reviewers) if (reviewer.state === 'approved' && reviewer.counts && reviewer.person) approvers.set(reviewer.person, reviewer.login);
+
+  const needs = [...pathNeeds(input, approvals), ...recordNeeds(input)];
+  const requirements: RequirementOutcome[] = [];
+  const problems: string[] = [];
+
+  for (const need of needs) {
+    const outcome: RequirementOutcome = { id: need.id, title: need.title, files: need.files, slots: [], problems: [...need.problems], satisfied: false };
+    if (need.why) outcome.why = need.why;
+
+    const roles = [...new Set(need.roleSlots.flatMap((slot) => slot.roles))];
+    for (const reviewer of reviewers) {
+      if (reviewer.state !== 'veto' || !reviewer.person) continue;
+      const heldRoles = roles.filter((role) => roleHolders(policy, role, need.at).includes(reviewer.person!));
+      const named = need.personSlots.some((slot) => slot.person === reviewer.person);
+      if ((need.vetoable && heldRoles.length > 0) || named) {
+        const as = heldRoles.length > 0 ? ` (${listRoles(policy, heldRoles)})` : '';
+        const dismissers = approvals.review.veto_dismissal ?? [];
+        outcome.problems.push(
+          `vetoed by @${reviewer.login}${as}: the veto stands until @${reviewer.login} approves${dismissers.length > 0 ? ` or someone holding ${joinWords(dismissers.map((role) => roleName(policy, role)), 'or')} dismisses it` : ''}.`,
+        );
+      }
+    }
+
+    const holdersBySlot = need.roleSlots.map((slot) => [...new Set(slot.roles.flatMap((role) => roleHolders(policy, role, need.at)))]);
+    const assignment = maximumMatching(holdersBySlot.map((holders) => ({ candidates: holders.filter((person) => approvers.has(person)) })));
+    need.roleSlots.forEach((slot, index) => {
+      const holders = holdersBySlot[index]!;
+      const eligible = holders.filter((person) => !excluded(lower(loginOf(person))));
+      const filledBy = assignment[index];
+      outcome.slots.push({ label: slot.label, candidates: eligible.map(loginOf), ...(filledBy ? { filledBy: approvers.get(filledBy)! } : {}) });
+      if (filledBy) return;
+      const why: string[] = [];
+      for (const person of holders) {
+        const login = lower(loginOf(person));
+        const reviewer = reviewers.find((r) => lower(r.login) === login);
+        if (excluded(login)) why.push(`@${loginOf(person)} ${excludedReason(login)}`);
+        else if (reviewer?.state === 'stale') why.push(`@${reviewer.login} approved an older commit`);
+        else if (approvers.has(person)) {
+          const taken = assignment.indexOf(person);
+          if (taken >= 0) why.push(`@${approvers.get(person)} already counts as ${need.roleSlots[taken]!.label}`);
+        }
+      }
+      const who =
+        holders.length === 0
+          ? 'no one holds it at the base commit'
+          : eligible.length === 0
+            ? 'no holder can approve'
+            : eligible.length === 1
+              ? `@${loginOf(eligible[0]!)}`
+              : `one of ${eligible.map((person) => `@${loginOf(person)}`).join(', ')}`;
+      outcome.problems.push(`needs approval from ${slot.label}: ${who}${why.length > 0 ? ` (${why.join('; ')})` : ''}`);
+    });
+
+    for (const slot of need.personSlots) {
+      const login = loginOf(slot.person);
+      const consents = slot.authorConsents === true && author !== undefined && lower(login) === author;
+      const approved = approvers.has(slot.person);
+      outcome.slots.push({ label: slot.label, candidates: [login], ...(approved || consents ? { filledBy: login } : {}) });
+      if (approved || consents) continue;
+      const reviewer = reviewers.find((r) => lower(r.login) === lower(login));
+      const why =
+        excluded(lower(login)) && !slot.authorConsents
+          ? ` (@${login} ${excludedReason(lower(login))}, so their approval cannot count; have someone else open it)`
+          : reviewer?.state === 'stale'
+            ? ` (@${login} approved an older commit)`
+            : '';
+      const name = findPerson(policy, slot.person)?.name;
+      outcome.problems.push(`needs approval from @${login}${name ? ` (${name})` : ''}, ${slot.role}${why}`);
+    }
+
+    outcome.satisfied = outcome.problems.length === 0;
+    requirements.push(outcome);
+    // Problems about a record already start with its path; the others get the requirement's title.
+    for (const problem of outcome.problems) problems.push(need.files.some((file) => problem.startsWith(`${file}: `)) ? problem : `${need.title}: ${problem}`);
+  }
+
+  const state = problems.length === 0 ? 'success' : 'failure';
+  const firstProblem = requirements.flatMap((r) => r.problems)[0];
+  const description =
+    state === 'success'
+      ? requirements.length === 0
+        ? 'No sign-off records or guarded files changed; no approvals required.'
+        : `Approved: ${requirements.map((r) => r.title).join('; ')}`
+      : `${firstProblem}${problems.length > 1 ? ` (+${problems.length - 1} more)` : ''}`;
+  return { state, description: fitDescription(description, problems.length > 1 ? ` (+${problems.length - 1} more)` : ''), problems, requirements, reviewers, notes };
+}
+
+function failClosed(problem: string): Verdict {
+  return { state: 'failure', description: fitDescription(problem, ''), problems: [problem], requirements: [], reviewers: [], notes: [] };
+}
+
+/** Shortens a description to GitHub's limit, keeping the "(+n more)" tail. */
+export function fitDescription(text: string, tail: string): string {
+  if (text.length <= STATUS_DESCRIPTION_LIMIT) return text;
+  const keep = tail && text.endsWith(tail) ? tail : '';
+  const body = keep ? text.slice(0, -keep.length) : text;
+  let cut = body.slice(0, STATUS_DESCRIPTION_LIMIT - keep.length - 1);
+  // End on a whole word when one is near.
+  const space = cut.lastIndexOf(' ');
+  if (space > cut.length - 20) cut = cut.slice(0, space);
+  return `${cut.trimEnd()}…${keep}`;
+}
+
+/** Each reviewer's standing, in order of first review. */
+function readReviews(
+  input: EvaluationInput,
+  policy: PolicyView,
+  author: string | undefined,
+  excluded: (login: string) => boolean,
+  notes: string[],
+): ReviewerOutcome[] {
+  const { pr, now } = input;
+  const approvals = policy.approvals!;
+  const peopleByLogin = new Map(policy.people.people.map((person) => [lower(person.github), person]));
+  const latest = new Map<string, { account: Account; review: ReviewSnapshot | undefined }>();
+  let deleted = 0;
+  for (const review of pr.reviews) {
+    if (!review.user) {
+      deleted += 1;
+      continue;
+    }
+    const key = lower(review.user.login);
+    const entry = latest.get(key) ?? { account: review.user, review: undefined };
+    // COMMENTED and PENDING reviews say nothing about approval; they neither approve nor lift a veto.
+    if (review.state === 'APPROVED' || review.state === 'CHANGES_REQUESTED' || review.state === 'DISMISSED') entry.review = review;
+    latest.set(key, entry);
+  }
+  if (deleted > 0) notes.push(deleted === 1 ? 'A review from a deleted account does not count.' : `${deleted} reviews from deleted accounts do not count.`);
+
+  const dismissalOf = new Map<number, (typeof pr.dismissals)[number]>();
+  for (const dismissal of pr.dismissals) dismissalOf.set(dismissal.reviewId, dismissal);
+  const mayDismiss = (actor: Account | null, reviewer: string): boolean => {
+    if (!actor || isBot(actor)) return false;
+    const login = lower(actor.login);
+    // The author (and anyone who pushed) is the party the veto protects against.
+    if (login === author || excluded(login)) return false;
+    if (login === reviewer) return true;
+    const person = peopleByLogin.get(login);
+    return person !== undefined && (approvals.review.veto_dismissal ?? []).some((role) => roleHolders(policy, role, now).includes(person.id));
+  };
+
+  const out: ReviewerOutcome[] = [];
+  for (const [key, { account, review }] of latest) {
+    const person = peopleByLogin.get(key);
+    const outcome: ReviewerOutcome = { login: account.login, state: 'none', counts: false };
+    if (person) outcome.person = person.id;
+    if (isBot(account)) {
+      outcome.note = 'a bot; bots never count';
+      notes.push(`@${account.login} is a bot; its reviews do not count.`);
+      out.push(outcome);
+      continue;
+    }
+    if (review?.state === 'APPROVED') outcome.state = review.commitId !== null && lower(review.commitId) === lower(pr.headSha) ? 'approved' : 'stale';
+    else if (review?.state === 'CHANGES_REQUESTED') outcome.state = 'veto';
+    else if (review?.state === 'DISMISSED') {
+      const dismissal = dismissalOf.get(review.id);
+      if (!dismissal) {
+        // Without the event it is unknown whether a veto was dismissed, or by whom: keep it.
+        outcome.state = 'veto';
+        outcome.note = `review ${review.id} was dismissed, but GitHub shows no review_dismissed event for it, so it is treated as a standing veto`;
+      } else if (lower(dismissal.reviewState) === 'changes_requested' && !mayDismiss(dismissal.actor, key)) {
+        outcome.state = 'veto';
+        outcome.note = `their veto was dismissed by ${dismissal.actor ? `@${dismissal.actor.login}` : 'a deleted account'}, who may not lift it`;
+      } else {
+        outcome.note = lower(dismissal.reviewState) === 'approved' ? 'their approval was dismissed' : 'their review was dismissed';
+      }
+    }
+    if (excluded(key)) {
+      outcome.note = key === author ? 'opened this pull request' : 'pushed commits to this pull request';
+    } else if (!person) {
+      outcome.note = outcome.note ?? 'not in policy/people.yaml at the base commit';
+    } else if (hasLeftBy(policy, person.id, now)) {
+      outcome.note = `left on ${person.left}`;
+    } else {
+      outcome.counts = true;
+    }
+    if (outcome.state === 'stale') outcome.note = outcome.note ?? `approved ${review?.commitId?.slice(0, 7) ?? 'an older commit'}, not the head commit ${pr.headSha.slice(0, 7)}`;
+    out.push(outcome);
+  }
+  return out;
+}
+
+/** Path rules (policy/approvals.yaml `paths`) the change touches, renamed and deleted files by their old path too. */
+function pathNeeds(input: EvaluationInput, approvals: SchemaTypes['approvals']): Need[] {
+  const { pr, now, policy } = input;
+  const needs: Need[] = [];
+  for (const rule of approvals.paths) {
+    const matches = picomatch(rule.paths, { dot: true });
+    const files = pr.files.filter((file) => matches(file.path) || (file.previousPath !== undefined && matches(file.previousPath)));
+    if (files.length === 0) continue;
+    const need: Need = {
+      id: `path:${rule.id}`,
+      title: `${rule.paths.join(', ')} (path rule ${rule.id})`,
+      why: rule.reason,
+      files: files.map((file) => (file.previousPath && file.previousPath !== file.path ? `${file.previousPath} -> ${file.path}` : file.path)),
+      at: now,
+      roleSlots: (rule.require ?? []).map((role) => ({ roles: [role], label: roleName(policy, role) })),
+      personSlots: [],
+      vetoable: true,
+      problems: [],
+    };
+    if (rule.require_affected_people) affectedPeople(input, files, need);
+    needs.push(need);
+  }
+  return needs;
+}
+
+/** Adds a person slot for everyone whose shifts the change moves, in each changed rotation. */
+function affectedPeople(input: EvaluationInput, files: readonly { path: string; previousPath?: string }[], need: Need): void {
+  const { records, now, policy } = input;
+  const moved = input.movedShifts ?? peopleWithMovedShifts;
+  // Past and future: a change to the past is refused by validate, and must not slip through here either.
+  const from = new Date(now.getTime() - 366 * 86_400_000);
+  const to = new Date(now.getTime() + 2 * 366 * 86_400_000);
+  const people = new Set<string>();
+  for (const file of files) {
+    const change = records.find((r) => r.kind === 'rotation' && r.file.path === file.path) as RecordChange<'rotation'> | undefined;
+    if (!change) {
+      need.problems.push(`${file.path}: not a rotation file, so whose shifts it moves is unknown; the change cannot be approved automatically.`);
+      continue;
+    }
+    const versions = [change.before, change.after];
+    const broken = versions.find((v) => v?.invalid !== undefined);
+    if (broken) {
+      need.problems.push(`${broken.path}: ${broken.invalid}`);
+      continue;
+    }
+    const before = change.before?.value;
+    const after = change.after?.value;
+    if (before && after) for (const person of moved(before, after, from, to)) people.add(person);
+    // A new or deleted rotation moves everyone on it.
+    else for (const rotation of [before, after]) for (const person of rotationPeople(rotation)) people.add(person);
+  }
+  for (const person of [...people].sort()) {
+    const name = findPerson(policy, person)?.name ?? person;
+    need.personSlots.push({ person, label: `${name}, whose shifts move`, role: 'whose shifts this change moves', authorConsents: true });
+  }
+}
+
+function rotationPeople(rotation: SchemaTypes['rotation'] | undefined): string[] {
+  if (!rotation) return [];
+  return [...new Set([...rotation.tiers.flatMap((tier) => tier.rosters.flatMap((roster) => roster.participants)), ...(rotation.overrides ?? []).map((o) => o.person)])];
+}
+
+/** Sign-off and incident records: new decisions need their signers, old records must not be rewritten. */
+function recordNeeds(input: EvaluationInput): Need[] {
+  const { records, policy, now } = input;
+  const needs: Need[] = [];
+  for (const change of records) {
+    if (change.kind === 'rotation' || (!change.before && !change.after)) continue;
+    const path = change.file.path;
+    const label = recordLabel(change.kind);
+    const problems: string[] = [];
+    const oldPath = change.before?.path;
+
+    if (change.before && (!change.after || oldPath !== path)) {
+      problems.push(`${oldPath}: an existing ${label} is ${change.after ? 'renamed' : 'deleted'}; records are append-only.`);
+    } else if (change.before && change.after) {
+      if (change.before.invalid !== undefined || change.after.invalid !== undefined) {
+        problems.push(`${path}: ${change.after.invalid ?? change.before.invalid}`);
+      } else {
+        for (const history of historyChanges(change.kind, change.before.value, change.after.value)) problems.push(`${path}: ${describeHistoryChange(change.kind, history)}`);
+      }
+    }
+    if (change.kind !== 'signoff') {
+      if (problems.length > 0) needs.push({ id: `record:${path}`, title: path, files: [path], at: now, roleSlots: [], personSlots: [], vetoable: false, problems });
+      continue;
+    }
+
+    const after = change.after;
+    const isNew = !change.before || oldPath !== path;
+    if (after?.invalid !== undefined && isNew) problems.push(`${path}: ${after.invalid}`);
+    const record = after?.value as SchemaTypes['signoff'] | undefined;
+    if (!record) {
+      needs.push({ id: `record:${path}`, title: path, files: [path], at: now, roleSlots: [], personSlots: [], vetoable: false, problems });
+      continue;
+    }
+
+    const at = new Date(record.at);
+    const need: Need = { id: `signoff:${path}`, title: path, files: [path], at, roleSlots: [], personSlots: [], vetoable: true, problems };
+    if (isNew) {
+      const lookup = decisionRuleFor(record, policy);
+      if ('rule' in lookup) {
+        need.title = `${lookup.rule.decision} in ${path}`;
+        need.roleSlots = lookup.rule.slots;
+        need.vetoable = lookup.rule.vetoable;
+      } else if ('problem' in lookup) {
+        problems.push(`${path}: ${lookup.problem.message}`);
+      } else {
+        problems.push(`${path}: the decision matches no rule in the base commit's policy (no such gate, rollback type, kill-switch action or scenario, or resume scope); run validate.`);
+      }
+      if (record.veto) problems.push(`${path}: the record names a veto by ${personLabel(policy, record.veto.person)}, so the decision is blocked.`);
+      const rollback = record.rollback;
+      if (rollback && rollback.authorised_by.person === rollback.approved_by.person) {
+        problems.push(`${path}: ${personLabel(policy, rollback.approved_by.person)} both authorised and approved the rollback; the approver is a different person.`);
+      }
+    }
+    const seen = new Set<string>();
+    for (const signature of signaturesOf(record)) {
+      const role = roleName(policy, signature.role);
+      if (!findPerson(policy, signature.person)) {
+        problems.push(`${path}: "${signature.person}" is not a person in policy/people.yaml at the base commit.`);
+        continue;
+      }
+      if (isNew && !roleHolders(policy, signature.role, at).includes(signature.person)) {
+        const holders = roleHolders(policy, signature.role, at).map((p) => `@${findPerson(policy, p)?.github ?? p}`);
+        problems.push(
+          `${path}: ${personLabel(policy, signature.person)} signs as ${role} but does not hold it at the base commit (${holders.length > 0 ? `held by ${holders.join(', ')}` : 'no one holds it'}).`,
+        );
+      }
+      if (seen.has(signature.person)) continue;
+      seen.add(signature.person);
+      need.personSlots.push({ person: signature.person, label: `${findPerson(policy, signature.person)!.name}, signing as ${role}`, role: `who signs it as ${role}` });
+    }
+    needs.push(need);
+  }
+  return needs;
+}

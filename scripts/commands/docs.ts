@@ -1,0 +1,305 @@
+/**
+ * `oncall docs [--check]`: renders the pages and writes them. The only file-system code of the docs
+ * generator, and the place its safety rules live:
+ *
+ * - a file is replaced or removed only when its first line is the generator's marker; a file without
+ *   it at a generated path is "in the way": reported, exit 1, left byte for byte as it was;
+ * - docs/incidents/ (hand-written post-mortems) is never written, read for markers or cleaned;
+ * - a generated page is removed only when no page is rendered for its path any more (its source is
+ *   gone), and nothing is generated from a repository whose data files have errors, so a typo in a
+ *   policy file cannot make its page disappear;
+ * - writes are atomic (a temporary file in the same folder, then a rename; a new file is linked into
+ *   place so that a file created meanwhile is never overwritten), and unchanged files are not touched.
+ */
+import { randomBytes } from 'node:crypto';
+import { link, lstat, mkdir, readdir, readFile, rename, rmdir, unlink, writeFile } from 'node:fs/promises';
+import { dirname, join, posix } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildModel } from '../check/build-model.ts';
+import { readRepository } from '../repo/read-repository.ts';
+import { isGenerated } from '../docs/marker.ts';
+import { readAsOf, renderDocs, TEMPLATE_NAMES } from '../docs/render.ts';
+import { PAGE_PATHS, type CalendarLink } from '../docs/site.ts';
+import { TemplateError } from '../docs/engine.ts';
+import type { CommandIO } from './io.ts';
+import { UsageError } from './io.ts';
+import { resolveNow, resolveRoot } from './options.ts';
+
+export interface DocsOptions {
+  root?: string;
+  now?: string;
+  check?: boolean;
+}
+
+/** The toolkit's templates, one per page kind; editing them restyles the pages. */
+export const TEMPLATE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'docs', 'templates');
+
+/** Where calendars live when `oncall calendar` writes them into the repository. */
+export const CALENDAR_DIR = 'docs/calendars';
+
+/** Folders the generator owns pages in; docs/incidents/ is excluded wherever it appears. */
+const GENERATED_ROOT = 'docs';
+const HAND_WRITTEN = 'docs/incidents';
+const EXTRA_GENERATED_FILES = [PAGE_PATHS.codeowners];
+
+/** Reads the page templates (`<name>.hbs`) from a folder. */
+export async function readTemplates(dir: string = TEMPLATE_DIR): Promise<Map<string, string>> {
+  const templates = new Map<string, string>();
+  for (const name of TEMPLATE_NAMES) {
+    try {
+      templates.set(name, await readFile(join(dir, `${name}.hbs`), 'utf8'));
+    } catch {
+      throw new UsageError(`the template ${join(dir, `${name}.hbs`)} is missing; restore it from the toolkit.`);
+    }
+  }
+  return templates;
+}
+
+/** Calendar files (.ics) in the repository's calendar folder, so rosters link only to files that exist. */
+export async function findCalendars(root: string): Promise<CalendarLink[]> {
+  const out: CalendarLink[] = [];
+  const visit = async (relative: string): Promise<void> => {
+    let entries;
+    try {
+      entries = await readdir(join(root, relative), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = `${relative}/${entry.name}`;
+      if (entry.isDirectory()) await visit(path);
+      else if (entry.isFile() && entry.name.endsWith('.ics')) {
+        const id = entry.name.slice(0, -4);
+        const folder = posix.basename(relative);
+        out.push(folder === 'people' || folder === 'persons' ? { path, person: id } : { path, rotation: id });
+      }
+    }
+  };
+  await visit(CALENDAR_DIR);
+  return out;
+}
+
+type Entry = { kind: 'missing' | 'stale' | 'unchanged' | 'orphaned' | 'in-the-way'; path: string; reason?: string; content?: string };
+
+async function statOf(path: string) {
+  try {
+    return await lstat(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
+    throw error;
+  }
+}
+
+/** Why a parent folder of `relative` cannot hold it (a file or a link where a folder should be). */
+async function blockedParent(root: string, relative: string): Promise<string | undefined> {
+  const parts = relative.split('/').slice(0, -1);
+  for (let i = 1; i <= parts.length; i++) {
+    const folder = parts.slice(0, i).join('/');
+    const info = await statOf(join(root, folder));
+    if (!info) return undefined;
+    if (info.isSymbolicLink()) return `${folder} is a symbolic link; the generator does not follow links`;
+    if (!info.isDirectory()) return `${folder} is a file where a folder is needed`;
+  }
+  return undefined;
+}
+
+/** Compares what is rendered with what is on disk, file by file. */
+async function plan(root: string, rendered: ReadonlyMap<string, string>): Promise<Entry[]> {
+  const entries: Entry[] = [];
+  for (const [path, content] of rendered) {
+    const blocked = await blockedParent(root, path);
+    if (blocked) {
+      entries.push({ kind: 'in-the-way', path, reason: blocked });
+      continue;
+    }
+    const info = await statOf(join(root, path));
+    if (!info) {
+      entries.push({ kind: 'missing', path, content });
+    } else if (info.isSymbolicLink() || !info.isFile()) {
+      entries.push({ kind: 'in-the-way', path, reason: info.isSymbolicLink() ? 'it is a symbolic link' : 'it is not a regular file' });
+    } else {
+      const existing = await readFile(join(root, path), 'utf8');
+      if (!isGenerated(path, existing)) entries.push({ kind: 'in-the-way', path, reason: 'it was not generated: its first line is not the generator\'s marker' });
+      else entries.push({ kind: existing === content ? 'unchanged' : 'stale', path, content });
+    }
+  }
+  for (const path of await generatedFilesOnDisk(root)) {
+    if (!rendered.has(path)) entries.push({ kind: 'orphaned', path });
+  }
+  return entries;
+}
+
+/** Files under docs/ (outside docs/incidents/) and CODEOWNERS that carry the marker. */
+async function generatedFilesOnDisk(root: string): Promise<string[]> {
+  const found: string[] = [];
+  const visit = async (relative: string): Promise<void> => {
+    if (relative === HAND_WRITTEN) return;
+    let entries;
+    try {
+      entries = await readdir(join(root, relative), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const path = `${relative}/${entry.name}`;
+      if (entry.isDirectory()) await visit(path);
+      else if (entry.isFile() && entry.name.endsWith('.md') && (await carriesMarker(root, path))) found.push(path);
+    }
+  };
+  await visit(GENERATED_ROOT);
+  for (const path of EXTRA_GENERATED_FILES) {
+    const info = await statOf(join(root, path));
+    if (info?.isFile() && (await carriesMarker(root, path))) found.push(path);
+  }
+  return found.sort();
+}
+
+async function carriesMarker(root: string, path: string): Promise<boolean> {
+  try {
+    return isGenerated(path, await readFile(join(root, path), 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+function tempName(target: string): string {
+  return join(dirname(target), `.${posix.basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+}
+
+/** Writes a new file without ever replacing one that appeared meanwhile. */
+async function createAtomically(target: string, content: string): Promise<'written' | 'in-the-way'> {
+  const temp = tempName(target);
+  await writeFile(temp, content, { flag: 'wx' });
+  try {
+    await link(temp, target);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') {
+      await unlink(temp);
+      return 'in-the-way';
+    }
+    // A file system without hard links: check again, then rename.
+    if ((await statOf(target)) !== undefined) {
+      await unlink(temp);
+      return 'in-the-way';
+    }
+    await rename(temp, target);
+    return 'written';
+  }
+  await unlink(temp);
+  return 'written';
+}
+
+/** Replaces a generated file, after checking once more that it still carries the marker. */
+async function replaceAtomically(root: string, path: string, content: string): Promise<'written' | 'in-the-way'> {
+  const target = join(root, path);
+  const info = await statOf(target);
+  if (!info || info.isSymbolicLink() || !info.isFile() || !(await carriesMarker(root, path))) return 'in-the-way';
+  const temp = tempName(target);
+  await writeFile(temp, content, { flag: 'wx' });
+  await rename(temp, target);
+  return 'written';
+}
+
+/** Removes now-empty folders a removed page leaves behind, up to (not including) docs/. */
+async function pruneEmptyFolders(root: string, path: string): Promise<void> {
+  let folder = posix.dirname(path);
+  while (folder.startsWith(`${GENERATED_ROOT}/`) && folder !== HAND_WRITTEN) {
+    try {
+      await rmdir(join(root, folder));
+    } catch {
+      return;
+    }
+    folder = posix.dirname(folder);
+  }
+}
+
+/** `oncall docs [--check]`. */
+export async function runDocs(options: DocsOptions, io: CommandIO): Promise<number> {
+  const root = resolveRoot(options.root, io);
+  const read = await readRepository(root);
+  const built = buildModel(read.files);
+  const problems = [...read.diagnostics, ...built.diagnostics].filter((d) => d.severity === 'error');
+  if (problems.length > 0) {
+    const files = [...new Set(problems.map((d) => d.file))].sort();
+    io.stderr(
+      `docs: ${files.length} data file${files.length === 1 ? ' has' : 's have'} errors (${files.join(', ')}); pages are generated only from valid data.\n` +
+        '  hint: run npm run oncall -- validate, fix what it reports, then run docs again.\n',
+    );
+    return 1;
+  }
+
+  let now: Date;
+  let nowSource = '--now';
+  if (options.now !== undefined) now = resolveNow(options.now);
+  else if (options.check) {
+    // Without --now, check the pages against the instant they were generated for: the check is about
+    // whether they match the data, not about the clock having moved on since.
+    let recorded: Date | undefined;
+    try {
+      recorded = readAsOf(await readFile(join(root, PAGE_PATHS.index), 'utf8'));
+    } catch {
+      recorded = undefined;
+    }
+    now = recorded ?? resolveNow(undefined);
+    nowSource = recorded ? `the instant recorded in ${PAGE_PATHS.index}` : 'the clock';
+  } else {
+    now = resolveNow(undefined);
+    nowSource = 'the clock';
+  }
+
+  let rendered: Map<string, string>;
+  try {
+    rendered = renderDocs(built.model, { now, templates: await readTemplates(), calendars: await findCalendars(root) });
+  } catch (error) {
+    if (error instanceof TemplateError) throw new UsageError(error.message);
+    throw error;
+  }
+  const entries = await plan(root, rendered);
+  const inTheWay = entries.filter((e) => e.kind === 'in-the-way');
+  const reportInTheWay = () => {
+    for (const entry of inTheWay) {
+      io.stderr(`docs: ${entry.path}: a file is in the way: ${entry.reason}. It was left unchanged.\n`);
+      io.stderr('  hint: move the file elsewhere (generated pages must not be edited by hand), then run docs again.\n');
+    }
+  };
+
+  if (options.check) {
+    const out = entries.filter((e) => e.kind !== 'unchanged');
+    const words: Record<Entry['kind'], string> = { missing: 'missing', stale: 'stale', orphaned: 'orphaned', 'in-the-way': 'in the way', unchanged: '' };
+    for (const entry of out) io.stdout(`${words[entry.kind].padEnd(10)} ${entry.path}${entry.reason ? ` (${entry.reason})` : ''}\n`);
+    if (out.length > 0) {
+      io.stdout(`\ndocs: ${out.length} generated file${out.length === 1 ? ' is' : 's are'} out of date (rendered for ${nowSource}). Run npm run oncall -- docs${options.now ? ` --now ${options.now}` : ''} and commit the result.\n`);
+      return 1;
+    }
+    io.stdout(`docs: all ${entries.length} generated files are up to date (rendered for ${nowSource}).\n`);
+    return 0;
+  }
+
+  let written = 0;
+  let removed = 0;
+  for (const entry of entries) {
+    if (entry.kind === 'missing' || entry.kind === 'stale') {
+      const target = join(root, entry.path);
+      await mkdir(dirname(target), { recursive: true });
+      const outcome = entry.kind === 'missing' ? await createAtomically(target, entry.content!) : await replaceAtomically(root, entry.path, entry.content!);
+      if (outcome === 'in-the-way') {
+        inTheWay.push({ kind: 'in-the-way', path: entry.path, reason: 'a file appeared there while the pages were being written' });
+        continue;
+      }
+      written++;
+      io.stdout(`${entry.kind === 'missing' ? 'created' : 'updated'} ${entry.path}\n`);
+    } else if (entry.kind === 'orphaned') {
+      // Read once more: only a file that still carries the marker is removed.
+      if (!(await carriesMarker(root, entry.path))) continue;
+      await unlink(join(root, entry.path));
+      await pruneEmptyFolders(root, entry.path);
+      removed++;
+      io.stdout(`removed ${entry.path} (its source is gone)\n`);
+    }
+  }
+  const unchanged = entries.filter((e) => e.kind === 'unchanged').length;
+  io.stdout(`docs: ${written} written, ${removed} removed, ${unchanged} unchanged (rendered for ${nowSource}).\n`);
+  reportInTheWay();
+  return inTheWay.length > 0 ? 1 : 0;
+}

@@ -1,0 +1,177 @@
+/**
+ * `oncall now`: who is on call at this moment (or `--at` another), per rotation and tier, since and
+ * until when in the rotation's zone and the reader's, how to reach them, and who comes next on the
+ * escalation ladder.
+ */
+import { DateTime } from 'luxon';
+import type { RepoModel } from '../model/repo-model.ts';
+import { businessHoursOf } from '../schedule/business-hours.ts';
+import { humanInZone } from '../schedule/local-time.ts';
+import { onCallAt } from '../schedule/on-call.ts';
+import type { Shift } from '../schedule/types.ts';
+import { parseInstant } from '../schedule/window.ts';
+import type { SchemaTypes } from '../types/schema-types.ts';
+import { describeDuration } from '../util/duration.ts';
+import { isIanaZone } from '../util/timezones.ts';
+import { UsageError, type CommandIO } from './io.ts';
+import { resolveNow, resolveRoot } from './options.ts';
+import { loadScheduleData, organisationZone, reportProblems, resolveDataFormat, shiftJson, textTable, usageOnWindowError } from './schedule.ts';
+
+type Rotation = SchemaTypes['rotation'];
+type Person = SchemaTypes['people']['people'][number];
+type Contact = 'pager' | 'phone' | 'slack' | 'email';
+
+export interface NowOptions {
+  root?: string;
+  now?: string;
+  at?: string;
+  rotation?: string;
+  format?: string;
+  tz?: string;
+}
+
+const CONTACT_ORDER: readonly Contact[] = ['pager', 'phone', 'slack', 'email'];
+
+/** The reader's zone: `--tz`, else $TZ, else the platform's. */
+function readerZone(tz: string | undefined, io: CommandIO): string {
+  if (tz !== undefined) {
+    if (!isIanaZone(tz)) throw new UsageError(`--tz: "${tz}" is not an IANA time zone (e.g. Europe/Berlin).`);
+    return tz;
+  }
+  const fromEnv = io.env.TZ;
+  if (fromEnv && isIanaZone(fromEnv)) return fromEnv;
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+function contactLine(person: Person | undefined, prefer?: readonly (Contact | undefined)[]): string {
+  if (!person) return '';
+  const contacts = person.contacts ?? {};
+  const order = [...(prefer ?? []).filter((c): c is Contact => c !== undefined), ...CONTACT_ORDER];
+  const seen = new Set<Contact>();
+  const parts: string[] = [];
+  for (const kind of order) {
+    if (seen.has(kind)) continue;
+    seen.add(kind);
+    const value = contacts[kind];
+    if (value) parts.push(`${kind} ${value}`);
+  }
+  return parts.join(', ');
+}
+
+function personLabel(id: string, people: Map<string, Person>): string {
+  const person = people.get(id);
+  return person ? `${person.name} (${id})` : id;
+}
+
+function withContacts(id: string, people: Map<string, Person>, prefer?: readonly (Contact | undefined)[]): string {
+  const contacts = contactLine(people.get(id), prefer);
+  return contacts ? `${personLabel(id, people)}: ${contacts}` : personLabel(id, people);
+}
+
+/** Who the tier escalates to, as a line: another tier's holder now, or a role's holders. */
+function nextStep(rotation: Rotation, tier: Rotation['tiers'][number], onCall: Shift[], model: RepoModel, people: Map<string, Person>, at: Date): string | undefined {
+  const target = tier.escalates_to;
+  if (target?.tier !== undefined) {
+    const next = rotation.tiers.find((t) => t.id === target.tier);
+    const holder = onCall.find((s) => s.tier === target.tier);
+    const after = tier.response ? ` (if no response within ${describeDuration(tier.response)})` : '';
+    return `${next?.name ?? target.tier}${after}: ${holder ? withContacts(holder.person, people) : 'nobody on call'}`;
+  }
+  const roleId = target?.role ?? nextLadderRole(rotation, model);
+  if (roleId === undefined) return undefined;
+  const role = model.policy.roles?.data.roles.find((r) => r.id === roleId);
+  if (!role) return roleId;
+  const holder = role.holder;
+  const prefer = [role.contact?.primary, role.contact?.backup];
+  if ('primary' in holder) {
+    const backup = holder.backup !== undefined ? `; backup ${withContacts(holder.backup, people, prefer)}` : '';
+    return `${role.name}: ${withContacts(holder.primary, people, prefer)}${backup}`;
+  }
+  if ('rotation' in holder) {
+    const other = model.rotations.find((r) => r.data.id === holder.rotation);
+    const shifts = other ? onCallAt(other.data, at).filter((s) => holder.tier === undefined || s.tier === holder.tier) : [];
+    return `${role.name}: ${shifts.map((s) => withContacts(s.person, people, prefer)).join('; ') || 'nobody on call'}`;
+  }
+  return `${role.name}: named in the incident record`;
+}
+
+/**
+ * With no explicit escalation on the last tier, the organisation's ladder decides: the first role of
+ * the level ranked after the one the rotation's on-call roles belong to.
+ */
+function nextLadderRole(rotation: Rotation, model: RepoModel): string | undefined {
+  const roles = model.policy.roles?.data.roles ?? [];
+  const levels = [...(model.policy.escalation?.data.levels ?? [])].sort((a, b) => a.rank - b.rank);
+  const onCallRoles = new Set(roles.filter((r) => 'rotation' in r.holder && r.holder.rotation === rotation.id).map((r) => r.id));
+  const current = levels.findIndex((level) => level.roles.some((r) => onCallRoles.has(r)));
+  if (current < 0) return undefined;
+  return levels[current + 1]?.roles[0];
+}
+
+/** The product's most severe timed ladder (policy/escalation.yaml), step by step. */
+function ladderLine(rotation: Rotation, model: RepoModel): string | undefined {
+  if (rotation.product === undefined) return undefined;
+  const ladder = model.policy.escalation?.data.ladders.find((l) => l.product === rotation.product);
+  if (!ladder) return undefined;
+  const steps = ladder.steps.map((step) => {
+    const after = describeDuration(step.after);
+    return `${after === 'immediately' ? 'at once' : `after ${after}`}: ${step.action}`;
+  });
+  return `Escalation ladder ${ladder.severity} (${ladder.id}): ${steps.join('; ')}.`;
+}
+
+function describeBusinessHours(model: RepoModel): string {
+  const organisation = model.policy.organisation?.data;
+  if (!organisation) return 'business hours';
+  const hours = businessHoursOf(organisation);
+  const names = organisation.business_hours.days.map((d) => `${d[0]!.toUpperCase()}${d.slice(1, 3)}`);
+  return `business hours ${names.join(', ')} ${organisation.business_hours.start}-${organisation.business_hours.end} ${hours.zone}; outside them by arrangement`;
+}
+
+/** Runs `oncall now`; exit 0, or 1 when a file it needs has errors (what could be read is still shown). */
+export async function runNow(options: NowOptions, io: CommandIO): Promise<number> {
+  const root = resolveRoot(options.root, io);
+  const format = resolveDataFormat(options.format);
+  const reader = readerZone(options.tz, io);
+  const data = await loadScheduleData(root, options.rotation);
+  const at = options.at !== undefined ? usageOnWindowError(() => parseInstant('--at', options.at!, organisationZone(data.model))) : resolveNow(options.now);
+
+  if (format === 'json') {
+    const shifts = data.rotations.flatMap((rotation) => onCallAt(rotation, at).map((s) => shiftJson(s, rotation.timezone, false)));
+    io.stdout(`${JSON.stringify(shifts, null, 2)}\n`);
+    return reportProblems(data, io);
+  }
+
+  const people = new Map((data.model.policy.people?.data.people ?? []).map((p) => [p.id, p]));
+  const blocks: string[] = [`On call at ${humanInZone(at, reader)} (${reader})`];
+  for (const rotation of data.rotations) {
+    const zone = rotation.timezone;
+    const onCall = onCallAt(rotation, at);
+    const rows: string[][] = [];
+    for (const tier of rotation.tiers) {
+      const shift = onCall.find((s) => s.tier === tier.id);
+      if (!shift) {
+        rows.push([tier.name, tier.coverage === 'always' ? 'nobody on call (coverage gap)' : 'nobody']);
+        continue;
+      }
+      const lines = [personLabel(shift.person, people)];
+      if (shift.source === 'override') lines.push(`override: ${shift.reason ?? ''}`.trimEnd());
+      lines.push(`since ${humanInZone(shift.start, zone)}, until ${humanInZone(shift.end, zone)}`);
+      if (reader !== zone) lines.push(`your time (${reader}): since ${humanInZone(shift.start, reader)}, until ${humanInZone(shift.end, reader)}`);
+      if (tier.coverage === 'business-hours') lines.push(describeBusinessHours(data.model));
+      const contacts = contactLine(people.get(shift.person));
+      const response = tier.response ? `respond within ${describeDuration(tier.response)}` : '';
+      const reach = [response, contacts].filter(Boolean).join('; ');
+      if (reach) lines.push(reach);
+      const next = nextStep(rotation, tier, onCall, data.model, people, at);
+      if (next) lines.push(`next: ${next}`);
+      lines.forEach((line, i) => rows.push([i === 0 ? tier.name : '', line]));
+    }
+    const title = `${rotation.id}: ${rotation.name} (${zone}, ${DateTime.fromJSDate(at, { zone }).toFormat('HH:mm ZZ', { locale: 'en-GB' })} there)`;
+    const ladder = ladderLine(rotation, data.model);
+    blocks.push(`${title}\n${textTable(['Tier', 'On call'], rows)}${ladder ? `\n${ladder}` : ''}`);
+  }
+  if (data.rotations.length === 0) blocks.push('No rotations in rotations/.');
+  io.stdout(`${blocks.join('\n\n')}\n`);
+  return reportProblems(data, io);
+}

@@ -1,0 +1,47 @@
+/**
+ * `oncall report --month YYYY-MM`: the monthly uptime and incident report, as Markdown (default) or
+ * JSON, printed or written to a file with --out.
+ */
+import { resolve } from 'node:path';
+import { loadModel } from '../incidents/load-model.ts';
+import { writeFileAtomic } from '../incidents/write-new-file.ts';
+import { buildMonthlyReport, isMonth } from '../report-monthly/monthly-report.ts';
+import { renderMonthlyReportMarkdown } from '../report-monthly/render-markdown.ts';
+import { UsageError, type CommandIO } from './io.ts';
+import { resolveNow, resolveRoot } from './options.ts';
+
+export interface ReportOptions {
+  root?: string;
+  now?: string;
+  month?: string;
+  format?: string;
+  out?: string;
+}
+
+/** Formats `report` prints. */
+export const REPORT_FORMATS = ['markdown', 'json'] as const;
+
+/** `report --month YYYY-MM [--format markdown|json] [--out file]`; exit 0, or 2 for usage errors. */
+export async function runReport(options: ReportOptions, io: CommandIO): Promise<number> {
+  const root = resolveRoot(options.root, io);
+  const now = resolveNow(options.now);
+  if (options.month === undefined) throw new UsageError('report: --month YYYY-MM is required (e.g. --month 2026-10).');
+  if (!isMonth(options.month)) throw new UsageError(`--month: "${options.month}" is not a month written YYYY-MM (e.g. 2026-10).`);
+  const format = options.format ?? 'markdown';
+  if (!(REPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format: "${format}" is not one of ${REPORT_FORMATS.join(', ')}.`);
+  const model = await loadModel(root, ['organisation', 'severities', 'escalation', 'lifecycle'], (message) => io.stderr(`oncall: warning: ${message}\n`));
+  const report = buildMonthlyReport(model, options.month, now);
+  const text = format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderMonthlyReportMarkdown(report);
+  if (options.out === undefined) {
+    io.stdout(text);
+    return 0;
+  }
+  const target = resolve(io.cwd, options.out);
+  try {
+    await writeFileAtomic(target, text);
+  } catch (error) {
+    throw new UsageError(`--out: could not write ${options.out}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
+  }
+  io.stdout(`Wrote ${options.out}\n`);
+  return 0;
+}

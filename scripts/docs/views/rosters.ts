@@ -1,0 +1,186 @@
+/**
+ * Views of the roster pages and the people page, from the rotation engine's shifts. The schedule
+ * shows whole hand-off periods from the one running at `now` to eight weeks ahead, in the rotation's
+ * own zone, because hand-offs happen at its local wall-clock time.
+ */
+import type { RepoModel } from '../../model/repo-model.ts';
+import { expandRotation } from '../../schedule/expand.ts';
+import { handoffClock } from '../../schedule/handoffs.ts';
+import { onCallAt } from '../../schedule/on-call.ts';
+import type { Shift } from '../../schedule/types.ts';
+import type { SchemaTypes } from '../../types/schema-types.ts';
+import { describeDuration } from '../../util/duration.ts';
+import { ganttTime, localDateTime } from '../format.ts';
+import { gantt } from '../mermaid.ts';
+import type { Site } from '../site.ts';
+
+type Rotation = SchemaTypes['rotation'];
+
+/** How far ahead the rosters look. */
+export const ROSTER_WEEKS = 8;
+const WEEK_MS = 7 * 24 * 3600 * 1000;
+
+function cadenceText(rotation: Rotation): string {
+  const every = rotation.cadence.every ?? 1;
+  const unit = rotation.cadence.unit;
+  const period = every === 1 ? (unit === 'week' ? 'Weekly' : 'Daily') : `Every ${every} ${unit}s`;
+  const day = rotation.handoff.weekday ? ` ${rotation.handoff.weekday[0]!.toUpperCase()}${rotation.handoff.weekday.slice(1)}` : '';
+  return `${period}, hand-off${day} ${rotation.handoff.time} local time (${rotation.timezone})`;
+}
+
+/** The shifts of one tier that fall in a hand-off period, regular holder first. */
+function holdersIn(shifts: readonly Shift[], tier: string, start: number, end: number) {
+  const inPeriod = shifts.filter((s) => s.tier === tier && s.start.getTime() < end && s.end.getTime() > start);
+  const regular = [...new Set(inPeriod.filter((s) => s.source === 'roster').map((s) => s.person))];
+  const covers = inPeriod.filter((s) => s.source === 'override');
+  return { regular, covers };
+}
+
+export function rosterView(model: RepoModel, site: Site, rotation: Rotation, now: Date) {
+  const zone = rotation.timezone;
+  const clock = handoffClock(rotation);
+  const horizon = now.getTime() + ROSTER_WEEKS * WEEK_MS;
+  const shifts = expandRotation(rotation, now, new Date(horizon));
+  const first = clock.indexAt(now.getTime());
+  const last = clock.indexAt(horizon - 1);
+  const periods = [];
+  for (let k = first; k <= last; k++) {
+    const start = clock.handoffAt(k);
+    const end = clock.handoffAt(k + 1);
+    periods.push({
+      from: localDateTime(start, zone),
+      until: localDateTime(end, zone),
+      current: k === first,
+      tiers: rotation.tiers.map((tier) => {
+        const { regular, covers } = holdersIn(shifts, tier.id, start, end);
+        return {
+          people: regular,
+          covers: covers.map((c) => ({ person: c.person, from: localDateTime(c.start, zone), until: localDateTime(c.end, zone) })),
+        };
+      }),
+    });
+  }
+  const overrides = shifts
+    .filter((s) => s.source === 'override')
+    .map((s) => ({
+      tierName: rotation.tiers.find((t) => t.id === s.tier)?.name ?? s.tier,
+      person: s.person,
+      from: localDateTime(s.start, zone),
+      until: localDateTime(s.end, zone),
+      reason: s.reason ?? '',
+    }));
+  const personName = (id: string) => site.people.get(id)?.name ?? id;
+  const diagram = gantt(
+    `${rotation.name}, next ${ROSTER_WEEKS} weeks (${zone})`,
+    rotation.tiers.map((tier) => ({
+      name: tier.name,
+      tasks: shifts
+        .filter((s) => s.tier === tier.id)
+        .map((s) => ({ name: personName(s.person), start: ganttTime(Math.max(s.start.getTime(), clock.handoffAt(first)), zone), end: ganttTime(s.end, zone) })),
+    })),
+  );
+  const product = rotation.product ? model.policy.lifecycle?.data.products.find((p) => p.id === rotation.product) : undefined;
+  return {
+    title: rotation.name,
+    weeks: ROSTER_WEEKS,
+    rotation,
+    zone,
+    cadence: cadenceText(rotation),
+    product: product ? { name: product.name, rolloutPath: site.paths.rollouts.get(product.id) } : undefined,
+    tiers: rotation.tiers.map((tier) => {
+      const next = tier.escalates_to;
+      const nextTier = next?.tier ? rotation.tiers.find((t) => t.id === next.tier) : undefined;
+      return {
+        ...tier,
+        coverageText: tier.coverage === 'always' ? '24/7' : 'Business hours',
+        responseText: tier.response ? describeDuration(tier.response) : '',
+        escalatesToTier: nextTier?.name ?? next?.tier,
+        escalatesToRole: next?.role,
+      };
+    }),
+    tierNames: rotation.tiers.map((tier) => tier.name),
+    onCallNow: onCallAt(rotation, now).map((shift) => ({
+      tierName: rotation.tiers.find((t) => t.id === shift.tier)?.name ?? shift.tier,
+      person: shift.person,
+      since: localDateTime(shift.start, zone),
+      until: localDateTime(shift.end, zone),
+    })),
+    periods,
+    overrides,
+    diagram,
+    checklist: rotation.handoff.checklist,
+    noteTemplate: rotation.handoff.note_fields?.length ? `${rotation.handoff.note_fields.map((field) => `${field}:`).join('\n')}\n` : undefined,
+    calendar: site.calendars.find((c) => c.rotation === rotation.id),
+    personCalendars: site.calendars.filter((c) => c.person !== undefined && shifts.some((s) => s.person === c.person)),
+  };
+}
+
+/** Roles a person holds by name (primary, backup, other holder) or by being in a rotation's roster. */
+function rolesOf(model: RepoModel, personId: string): { role: string; as: string }[] {
+  const out: { role: string; as: string }[] = [];
+  for (const role of model.policy.roles?.data.roles ?? []) {
+    const holder = role.holder;
+    if ('primary' in holder) {
+      if (holder.primary === personId) out.push({ role: role.id, as: 'primary' });
+      if (holder.backup === personId) out.push({ role: role.id, as: 'backup' });
+      if (holder.others?.includes(personId)) out.push({ role: role.id, as: 'holder' });
+    } else if ('rotation' in holder) {
+      const rotation = model.rotations.find((doc) => doc.data.id === holder.rotation)?.data;
+      const inRoster = rotation?.tiers.some((tier) => (holder.tier === undefined || tier.id === holder.tier) && tier.rosters.some((r) => r.participants.includes(personId)));
+      if (inRoster) out.push({ role: role.id, as: 'when on call' });
+    }
+  }
+  return out;
+}
+
+export function peopleView(model: RepoModel, site: Site, now: Date) {
+  const horizon = new Date(now.getTime() + ROSTER_WEEKS * WEEK_MS);
+  const shiftsByPerson = new Map<string, { shift: Shift; rotation: Rotation }[]>();
+  for (const doc of model.rotations) {
+    for (const shift of expandRotation(doc.data, now, horizon)) {
+      if (shift.end.getTime() <= now.getTime()) continue;
+      let list = shiftsByPerson.get(shift.person);
+      if (!list) shiftsByPerson.set(shift.person, (list = []));
+      list.push({ shift, rotation: doc.data });
+    }
+  }
+  const people = [...site.people.values()].map((person) => {
+    const upcoming = (shiftsByPerson.get(person.id) ?? []).sort(
+      (a, b) => a.shift.start.getTime() - b.shift.start.getTime() || (a.rotation.id < b.rotation.id ? -1 : a.rotation.id > b.rotation.id ? 1 : 0),
+    );
+    const next = upcoming[0];
+    const rotations = model.rotations
+      .filter((doc) => doc.data.tiers.some((tier) => tier.rosters.some((r) => r.participants.includes(person.id))))
+      .map((doc) => ({
+        id: doc.data.id,
+        name: doc.data.name,
+        path: site.paths.rosters.get(doc.data.id)!,
+        tiers: doc.data.tiers.filter((tier) => tier.rosters.some((r) => r.participants.includes(person.id))).map((tier) => tier.name),
+      }));
+    const nextShift = next
+      ? {
+          now: next.shift.start.getTime() <= now.getTime(),
+          rotationName: next.rotation.name,
+          tierName: next.rotation.tiers.find((t) => t.id === next.shift.tier)?.name ?? next.shift.tier,
+          from: localDateTime(next.shift.start, person.timezone),
+          until: localDateTime(next.shift.end, person.timezone),
+        }
+      : undefined;
+    const contacts = person.contacts as Record<string, string | undefined>;
+    return {
+      ...person,
+      teamName: site.teams.get(person.team)?.name ?? person.team,
+      roles: rolesOf(model, person.id),
+      rotations,
+      nextShift,
+      contactList: [
+        contacts.slack ? `Slack ${contacts.slack}` : undefined,
+        contacts.phone ? `Phone ${contacts.phone}` : undefined,
+        contacts.pager ? `Pager ${contacts.pager}` : undefined,
+        contacts.email ? `Email ${contacts.email}` : undefined,
+      ].filter((c): c is string => c !== undefined),
+      calendar: site.calendars.find((c) => c.person === person.id),
+    };
+  });
+  return { title: 'People', weeks: ROSTER_WEEKS, people };
+}

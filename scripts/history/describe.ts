@@ -1,0 +1,53 @@
+import type { KindId } from '../schema/kinds.ts';
+import { formatPath } from '../util/paths.ts';
+import { amendableFields, type HistoryChange } from './amendable.ts';
+
+const RECORD_LABEL: Partial<Record<KindId, string>> = { signoff: 'sign-off record', incident: 'incident record' };
+
+/** "sign-off record", "incident record". */
+export function recordLabel(kind: KindId): string {
+  return RECORD_LABEL[kind] ?? `${kind} record`;
+}
+
+function withArticle(noun: string): string {
+  return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function show(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** One change as a sentence, starting with where it is: `rollback.approved_by.person: changed from "a" to "b" ...`. */
+export function describeHistoryChange(kind: KindId, change: HistoryChange): string {
+  const where = formatPath(change.path);
+  const record = `an existing ${recordLabel(kind)}`;
+  switch (change.change) {
+    case 'backward':
+      return `${where}: moved back from ${show(change.before)} to ${show(change.after)}; it only moves forward (${(change.order ?? []).join(', ')}).`;
+    case 'added':
+      return `${where}: added to ${record} (was not there when it landed); records are append-only.`;
+    case 'removed':
+      return change.amendable === 'append'
+        ? `${where}: an entry of ${record} was removed; entries may only be added at the end.`
+        : `${where}: removed from ${record} (was ${show(change.before)}); records are append-only.`;
+    case 'changed':
+      return change.amendable === 'append'
+        ? `${where}: an entry of ${record} was changed (was ${show(change.before)}); entries may only be added at the end.`
+        : `${where}: changed from ${show(change.before)} to ${show(change.after)} in ${record}; records are append-only.`;
+  }
+}
+
+/** How to fix it: which fields may change, read from the schema. */
+export function appendOnlyHint(kind: KindId): string {
+  const fields = amendableFields(kind).map((f) => (f.mode === 'any' ? f.path : `${f.path} (${f.mode === 'append' ? 'add entries at the end' : 'forward only'})`));
+  const next = kind === 'signoff' ? 'Record a new decision in a new file instead.' : 'Add a timeline entry instead.';
+  return fields.length > 0
+    ? `After ${withArticle(recordLabel(kind))} lands only these may change: ${fields.join(', ')} (x-amendable in schemas/${kind}.schema.json). ${next}`
+    : `${capitalise(withArticle(recordLabel(kind)))} never changes after it lands. ${next}`;
+}

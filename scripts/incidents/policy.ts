@@ -1,0 +1,130 @@
+/**
+ * What the policy says about one incident: its severity level, its escalation scenario, who holds a
+ * role, and when its post-mortem is due. Pure lookups over the repository model, shared by the
+ * rules, the monthly report and the reminders so they never disagree.
+ */
+import type { RepoModel } from '../model/repo-model.ts';
+import { businessCalendar, deadlineAfter, type BusinessCalendar } from '../time/business-time.ts';
+import type { SchemaTypes } from '../types/schema-types.ts';
+import { instantOf } from './instants.ts';
+
+export type Incident = SchemaTypes['incident'];
+export type SeverityLevel = SchemaTypes['severities']['levels'][number];
+export type EscalationScenario = NonNullable<SchemaTypes['escalation']['scenarios']>[number];
+
+/** The severity level an incident names, if policy/severities.yaml defines it. */
+export function severityLevel(model: RepoModel, id: string): SeverityLevel | undefined {
+  return model.policy.severities?.data.levels.find((level) => level.id === id);
+}
+
+/** The escalation scenario an incident names, if any and if policy/escalation.yaml defines it. */
+export function escalationScenario(model: RepoModel, id: string | undefined): EscalationScenario | undefined {
+  if (id === undefined) return undefined;
+  return model.policy.escalation?.data.scenarios?.find((scenario) => scenario.id === id);
+}
+
+/** Escalation level ranks by level id. */
+export function levelRanks(model: RepoModel): Map<string, number> {
+  return new Map((model.policy.escalation?.data.levels ?? []).map((level) => [level.id, level.rank]));
+}
+
+/**
+ * The organisation's business calendar; without a valid policy/organisation.yaml, Monday to Friday
+ * 09:00-17:00 UTC, so business-time arithmetic still gives an answer.
+ */
+export function calendarOf(model: RepoModel): BusinessCalendar {
+  const organisation = model.policy.organisation?.data;
+  if (organisation) return businessCalendar(organisation);
+  return { zone: 'UTC', weekdays: new Set([1, 2, 3, 4, 5]), startMinute: 540, endMinute: 1020, holidays: new Set() };
+}
+
+/** The organisation's time zone (reports, dates of ids), UTC without a valid organisation file. */
+export function organisationZone(model: RepoModel): string {
+  return model.policy.organisation?.data.timezone ?? 'UTC';
+}
+
+/**
+ * Whether a person holds a role: named holders (primary, backup, others) from policy/roles.yaml;
+ * for a role held by whoever is on call, the participants of that rotation (and tier), including
+ * people who covered by override; for a role named per incident, the person the incident names
+ * (commander, communications lead, technical leads). Undefined when the role is unknown (the
+ * reference rule reports that).
+ */
+export function personHoldsRole(model: RepoModel, roleId: string, person: string, incident?: Incident): boolean | undefined {
+  const holders = roleHolders(model, roleId, incident);
+  return holders === undefined ? undefined : holders.includes(person);
+}
+
+/** Everyone who may act in a role (see {@link personHoldsRole}), or undefined for an unknown role. */
+export function roleHolders(model: RepoModel, roleId: string, incident?: Incident): string[] | undefined {
+  const role = model.policy.roles?.data.roles.find((r) => r.id === roleId);
+  if (!role) return undefined;
+  const holder = role.holder;
+  if ('primary' in holder) return [holder.primary, ...(holder.backup ? [holder.backup] : []), ...(holder.others ?? [])];
+  if ('rotation' in holder) {
+    const rotation = model.rotations.find((doc) => doc.data.id === holder.rotation)?.data;
+    if (!rotation) return [];
+    const people = new Set<string>();
+    for (const tier of rotation.tiers) {
+      if (holder.tier !== undefined && tier.id !== holder.tier) continue;
+      for (const roster of tier.rosters) for (const person of roster.participants) people.add(person);
+    }
+    for (const override of rotation.overrides ?? []) {
+      if (holder.tier === undefined || override.tier === holder.tier) people.add(override.person);
+    }
+    return [...people];
+  }
+  if (!incident) return [];
+  const roles = incident.roles;
+  const named: Record<string, string[]> = {
+    'incident-commander': [roles.commander],
+    'communications-lead': roles.communications_lead ? [roles.communications_lead] : [],
+    'technical-lead': roles.technical_leads ?? [],
+  };
+  return named[roleId] ?? [roles.commander, ...(roles.communications_lead ? [roles.communications_lead] : []), ...(roles.technical_leads ?? [])];
+}
+
+/** Whether and by when an incident's post-mortem is due. */
+export interface PostmortemRequirement {
+  required: boolean;
+  /** The deadline as policy writes it (48h, 24h, 1w), when one applies. */
+  within?: string;
+  /** Where the rule comes from, for messages: `severity P0` or `scenario "service-outage"`. */
+  source: string;
+  /** The instant it is due: `within` after resolution; undefined while unresolved or without a deadline. */
+  due?: Date;
+}
+
+/**
+ * Seed 000 asks for a post-mortem of P0 and P1 incidents within 48 hours; seed 002's scenarios set
+ * their own deadline (24 h for an outage, 48 h for a breach), for every severity or only some. The
+ * scenario, being more specific, wins where it applies.
+ */
+export function postmortemPolicy(model: RepoModel, severity: string, scenarioId?: string): PostmortemRequirement {
+  const level = severityLevel(model, severity);
+  const scenario = escalationScenario(model, scenarioId);
+  const scenarioApplies =
+    scenario?.postmortem_within !== undefined &&
+    (scenario.postmortem_severities === undefined || scenario.postmortem_severities.includes(severity));
+  if (scenarioApplies) return { required: true, within: scenario!.postmortem_within!, source: `scenario "${scenario!.id}"` };
+  if (level?.postmortem.required) {
+    return { required: true, source: `severity ${level.id}`, ...(level.postmortem.within ? { within: level.postmortem.within } : {}) };
+  }
+  return { required: false, source: `severity ${severity}` };
+}
+
+/** {@link postmortemPolicy} for an incident, with the instant it is due once the incident is resolved. */
+export function postmortemRequirement(model: RepoModel, incident: Incident): PostmortemRequirement {
+  const requirement = postmortemPolicy(model, incident.severity, incident.scenario);
+  const resolved = instantOf(incident.resolved);
+  if (requirement.required && resolved && requirement.within) {
+    const due = deadlineAfter(calendarOf(model), resolved, requirement.within);
+    if (due) requirement.due = due;
+  }
+  return requirement;
+}
+
+/** The post-mortem documents that review an incident. */
+export function postmortemsOf(model: RepoModel, incidentId: string) {
+  return model.postmortems.filter((doc) => doc.data.incident === incidentId);
+}

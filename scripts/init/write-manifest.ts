@@ -1,0 +1,15 @@
+/**
+ * Regenerates scripts/init/example-manifest.json from the example organisation in this repository.
+ * Run it after changing the example data: `npx tsx scripts/init/write-manifest.ts`.
+ * `oncall init` only empties a tree that still matches this manifest exactly (unless --force).
+ */
+import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { manifestOf } from './example-organisation.ts';
+import { MANIFEST_FILE, readOrganisationTree } from './tree.ts';
+
+const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const manifest = manifestOf(await readOrganisationTree(repositoryRoot));
+writeFileSync(MANIFEST_FILE, `${JSON.stringify(manifest, null, 2)}\n`);
+process.stdout.write(`Wrote ${Object.keys(manifest.files).length} example files to ${MANIFEST_FILE}\n`);

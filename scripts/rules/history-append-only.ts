@@ -1,0 +1,50 @@
+import { historyChanges } from '../history/amendable.ts';
+import { appendOnlyHint, describeHistoryChange, recordLabel } from '../history/describe.ts';
+import type { Doc } from '../model/repo-model.ts';
+import type { Rule } from './rule.ts';
+
+/**
+ * Sign-off and incident records are the organisation's memory: once merged, a record is only
+ * amended where its schema marks a field x-amendable, and never deleted. Compares the repository with
+ * the base revision, so it runs under `validate --changed-since <ref>`.
+ */
+export const historyAppendOnly: Rule = {
+  id: 'history-append-only',
+  description:
+    'With --changed-since, an existing sign-off or incident record is neither deleted nor edited, except fields its schema marks x-amendable ("any", "append": entries added at the end, "forward": an enum moving forward).',
+  severity: 'error',
+  needs: [],
+  check(ctx) {
+    const base = ctx.base;
+    if (!base) return;
+    const presentPaths = new Set(ctx.model.files.map((file) => file.path));
+    const pairs: [readonly Doc<'signoff' | 'incident'>[], readonly Doc<'signoff' | 'incident'>[]][] = [
+      [base.signoffs, ctx.model.signoffs],
+      [base.incidents, ctx.model.incidents],
+    ];
+    for (const [before, after] of pairs) {
+      const current = new Map(after.map((doc) => [doc.file.path, doc]));
+      for (const old of before) {
+        const now = current.get(old.file.path);
+        if (!now) {
+          // An invalid new version is reported by the schema rules; only a missing file is a deletion.
+          if (presentPaths.has(old.file.path)) continue;
+          ctx.report(old, [], {
+            message: `${old.file.path}: an existing ${recordLabel(old.kind)} was deleted (or renamed); records are append-only.`,
+            hint: 'Restore the file. A decision is reversed by a new record (a rollback), an incident by a timeline entry.',
+          });
+          continue;
+        }
+        for (const change of historyChanges(old.kind, old.data, now.data)) {
+          // A removed field or entry has no node left to point at; the field that held it does.
+          const removed = change.change === 'removed';
+          ctx.report(now, removed ? change.path.slice(0, -1) : change.path, {
+            message: describeHistoryChange(old.kind, change),
+            hint: appendOnlyHint(old.kind),
+            ...(removed ? { target: 'key' as const } : {}),
+          });
+        }
+      }
+    }
+  },
+};

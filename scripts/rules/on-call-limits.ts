@@ -1,0 +1,126 @@
+import { DateTime } from 'luxon';
+import type { Doc } from '../model/repo-model.ts';
+import { businessHoursOf, onCallIntervals } from '../schedule/business-hours.ts';
+import { describeInterval, describeLength } from '../schedule/describe.ts';
+import { compileRotation, expandTier } from '../schedule/expand.ts';
+import { durationMillis, horizonEnd } from '../schedule/policy.ts';
+import type { LocatedShift } from '../schedule/types.ts';
+import { formatPath } from '../util/paths.ts';
+import type { Rule } from './rule.ts';
+
+/** A stretch of on-call time: the intervals that touch, and the shifts they came from. */
+interface Run {
+  start: number;
+  end: number;
+  parts: { doc: Doc<'rotation'>; shift: LocatedShift; tierName: string; start: number; end: number }[];
+}
+
+function merge(parts: Run['parts']): Run[] {
+  const runs: Run[] = [];
+  for (const part of [...parts].sort((a, b) => a.start - b.start)) {
+    const last = runs.at(-1);
+    if (last && part.start <= last.end) {
+      last.end = Math.max(last.end, part.end);
+      last.parts.push(part);
+    } else {
+      runs.push({ start: part.start, end: part.end, parts: [part] });
+    }
+  }
+  return runs;
+}
+
+function describeParts(parts: Run['parts']): string {
+  const unique = [...new Map(parts.map((p) => [p.shift, p])).values()];
+  const shown = unique.slice(0, 3).map((p) => `${p.doc.data.id} ${p.tierName} ${describeInterval(p.shift.start, p.shift.end, p.doc.data.timezone)}`);
+  const more = unique.length - shown.length;
+  return shown.join(', then ') + (more > 0 ? `, and ${more} more ${more === 1 ? 'shift' : 'shifts'}` : '');
+}
+
+/**
+ * Seed 004: "limit on-call shifts to Y days per rotation", and rest between shifts. A turn is an
+ * unbroken stretch holding one tier of one rotation (a swap that hands someone two weeks in a row
+ * makes one 14-day turn); being secondary and then primary is two turns of different tiers, the
+ * usual pattern. Rest is measured between any two stretches of a person's on-call time, across
+ * every tier and rotation. Business-hours tiers count only business hours. Only stretches that
+ * reach past now are reported, since the past cannot change.
+ */
+export const onCallLimits: Rule = {
+  id: 'on-call-limits',
+  description:
+    'No one holds a tier for longer than on_call.max_consecutive_days in one turn, and everyone rests at least on_call.min_rest_between_shifts between stretches of on-call time, from now to the coverage horizon; the finding names the person and the shifts.',
+  severity: 'error',
+  needs: ['organisation'],
+  check(ctx) {
+    const organisation = ctx.model.policy.organisation!.data;
+    const maxDays = organisation.on_call.max_consecutive_days;
+    const minRest = durationMillis(organisation.on_call.min_rest_between_shifts) ?? 0;
+    const hours = businessHoursOf(organisation);
+    const now = ctx.now.getTime();
+    // Look back far enough to see the start of a turn that is already too long at `now`.
+    const from = DateTime.fromMillis(now, { zone: organisation.timezone }).minus({ days: maxDays + 1 }).toMillis();
+    const to = horizonEnd(organisation, ctx.now).getTime();
+
+    const byPerson = new Map<string, Run['parts']>();
+    for (const doc of ctx.model.rotations) {
+      const compiled = compileRotation(doc.data);
+      for (const tier of compiled.tiers) {
+        for (const shift of expandTier(compiled, tier, from, to)) {
+          for (const interval of onCallIntervals({ start: shift.start.getTime(), end: shift.end.getTime() }, tier.coverage, hours)) {
+            const part = { doc, shift, tierName: tier.name, ...interval };
+            const list = byPerson.get(shift.person);
+            if (list) list.push(part);
+            else byPerson.set(shift.person, [part]);
+          }
+        }
+      }
+    }
+
+    const reported = new Set<string>();
+    const report = (part: Run['parts'][number], message: string, hint: string) => {
+      const key = `${part.doc.file.path}|${formatPath(part.shift.path)}|${message.split(':')[0]}`;
+      if (reported.has(key)) return;
+      reported.add(key);
+      ctx.report(part.doc, part.shift.path, { message: `${formatPath(part.shift.path)}: ${message}`, hint });
+    };
+
+    for (const [person, parts] of byPerson) {
+      const turns = new Map<string, Run['parts']>();
+      for (const part of parts) {
+        const key = `${part.doc.data.id}\u0000${part.shift.tier}`;
+        const list = turns.get(key);
+        if (list) list.push(part);
+        else turns.set(key, [part]);
+      }
+      for (const turnParts of turns.values()) {
+        for (const run of merge(turnParts)) {
+          if (run.end <= now) continue;
+          const zone = run.parts[0]!.doc.data.timezone;
+          const days = DateTime.fromMillis(run.end, { zone }).diff(DateTime.fromMillis(run.start, { zone }), 'days').days;
+          if (days <= maxDays) continue;
+          // Point at the shift that takes the turn past the limit: usually the override or roster entry that doubled it.
+          const limitEnd = DateTime.fromMillis(run.start, { zone }).plus({ days: maxDays }).toMillis();
+          const culprit = run.parts.find((p) => p.end > limitEnd) ?? run.parts[0]!;
+          report(
+            culprit,
+            `"${person}" holds ${run.parts[0]!.tierName} of rotation "${run.parts[0]!.doc.data.id}" for ${describeLength(run.end - run.start)} without a break ${describeInterval(run.start, run.end, zone)}, more than on_call.max_consecutive_days (${maxDays}): ${describeParts(run.parts)}.`,
+            'Give the turn to someone else with an override, or reorder the roster from a future date so the person does not get consecutive shifts.',
+          );
+        }
+      }
+      const runs = merge(parts);
+      for (let i = 0; i + 1 < runs.length; i++) {
+        const before = runs[i]!;
+        const after = runs[i + 1]!;
+        const rest = after.start - before.end;
+        if (rest >= minRest || after.start <= now) continue;
+        const last = before.parts.reduce((a, b) => (b.end > a.end ? b : a));
+        const next = after.parts[0]!;
+        report(
+          next,
+          `"${person}" rests only ${describeLength(rest)} between ${describeParts([last])} and ${describeParts([next])}, less than on_call.min_rest_between_shifts (${organisation.on_call.min_rest_between_shifts}).`,
+          'Move one of the two shifts with an override so the person rests long enough in between.',
+        );
+      }
+    }
+  },
+};

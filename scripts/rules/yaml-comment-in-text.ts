@@ -1,0 +1,37 @@
+import { isScalar, visit } from 'yaml';
+import type { Doc, RepoModel } from '../model/repo-model.ts';
+import type { Rule } from './rule.ts';
+
+function yamlDocs(model: RepoModel): Doc[] {
+  return [...(Object.values(model.policy) as Doc[]), ...model.rotations, ...model.incidents, ...model.signoffs, ...model.postmortems];
+}
+
+/**
+ * In YAML, " #" starts a comment even in the middle of unquoted text, so
+ * `- Update #ingestion-rollout with status` silently becomes "Update". A comment that begins
+ * right after the "#" (no space) is almost always a channel name or tag that was cut off.
+ */
+export const yamlCommentInText: Rule = {
+  id: 'yaml-comment-in-text',
+  description: 'Unquoted text does not lose its end to a "#": " #channel" in a plain value starts a YAML comment, so the rest of the line is silently dropped.',
+  severity: 'warning',
+  needs: [],
+  check(ctx) {
+    for (const doc of yamlDocs(ctx.model)) {
+      const yaml = doc.parsed.doc;
+      if (!yaml) continue;
+      visit(yaml, {
+        Scalar(_key, node) {
+          if (!isScalar(node) || node.type !== 'PLAIN' || typeof node.comment !== 'string') return;
+          if (node.comment === '' || /^\s/.test(node.comment)) return;
+          const offset = node.range?.[0] ?? 0;
+          const { line, col } = doc.parsed.lineCounter.linePos(offset);
+          ctx.reportAt(doc, line + doc.parsed.lineOffset, col, {
+            message: `"${String(node.value)}" is followed by "#${node.comment}", which YAML reads as a comment and drops.`,
+            hint: `Quote the whole value: "${String(node.value)} #${node.comment}".`,
+          });
+        },
+      });
+    }
+  },
+};

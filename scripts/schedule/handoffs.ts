@@ -1,0 +1,71 @@
+/**
+ * The hand-off clock of a rotation: hand-off number k happens on the local date `anchor + k * period`
+ * at the hand-off's wall-clock time in the rotation's zone. Everything is arithmetic on k, so finding
+ * the shift at an instant costs the same whether the rotation began last week or decades ago.
+ */
+import { DateTime } from 'luxon';
+import type { SchemaTypes } from '../types/schema-types.ts';
+import { dateValue, localDateOf, parseLocalDate, parseLocalTime, wallClockInstant, type LocalDate } from './local-time.ts';
+
+const WEEKDAY_NUMBER: Record<string, number> = { monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6, sunday: 7 };
+
+/** When a rotation's shifts change hands. */
+export interface HandoffClock {
+  zone: string;
+  /** Local date of hand-off 0 (the first hand-off on or after `start` falling on the hand-off weekday). */
+  anchor: LocalDate;
+  /** Days between hand-offs. */
+  periodDays: number;
+  hour: number;
+  minute: number;
+  /** Instant (epoch ms) of hand-off k; k may be negative (before the rotation began). */
+  handoffAt(k: number): number;
+  /** Local date of hand-off k. */
+  handoffDate(k: number): LocalDate;
+  /** The k whose shift contains the instant: handoffAt(k) <= t < handoffAt(k + 1). */
+  indexAt(t: number): number;
+  /** The first k whose hand-off falls on or after a local date. */
+  firstIndexOnOrAfter(date: LocalDate): number;
+}
+
+/**
+ * The hand-off clock of a rotation. A weekly rotation whose `start` is not the hand-off weekday
+ * begins at the first hand-off weekday after it; a weekly rotation without a weekday hands off on
+ * `start`'s weekday.
+ */
+export function handoffClock(rotation: SchemaTypes['rotation']): HandoffClock {
+  const zone = rotation.timezone;
+  const { hour, minute } = parseLocalTime(rotation.handoff.time);
+  const every = rotation.cadence.every ?? 1;
+  const weekly = rotation.cadence.unit === 'week';
+  const periodDays = weekly ? 7 * every : every;
+  let anchorValue = dateValue(parseLocalDate(rotation.start));
+  const weekday = rotation.handoff.weekday === undefined ? undefined : WEEKDAY_NUMBER[rotation.handoff.weekday];
+  if (weekly && weekday !== undefined) anchorValue = anchorValue.plus({ days: (weekday - anchorValue.weekday + 7) % 7 });
+  const anchor = localDateOf(anchorValue);
+
+  const dateAt = (k: number): DateTime => anchorValue.plus({ days: k * periodDays });
+  const handoffAt = (k: number): number => wallClockInstant(localDateOf(dateAt(k)), hour, minute, zone).toMillis();
+  const daysFromAnchor = (date: LocalDate): number => Math.round(dateValue(date).diff(anchorValue, 'days').days);
+
+  return {
+    zone,
+    anchor,
+    periodDays,
+    hour,
+    minute,
+    handoffAt,
+    handoffDate: (k) => localDateOf(dateAt(k)),
+    indexAt(t) {
+      const local = DateTime.fromMillis(t, { zone });
+      let k = Math.floor(daysFromAnchor({ year: local.year, month: local.month, day: local.day }) / periodDays);
+      // The local date puts t within one hand-off of the right shift; the instants settle which side.
+      while (handoffAt(k) > t) k -= 1;
+      while (handoffAt(k + 1) <= t) k += 1;
+      return k;
+    },
+    firstIndexOnOrAfter(date) {
+      return Math.ceil(daysFromAnchor(date) / periodDays);
+    },
+  };
+}

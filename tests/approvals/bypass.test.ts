@@ -1,0 +1,418 @@
+/**
+ * The bypass table: each row is a pull request someone might use to get a decision through
+ * without the right people, run with the real Octokit client against the local GitHub server.
+ */
+import { parse, parseDocument } from 'yaml';
+import { afterEach, describe, expect, it } from 'vitest';
+import { peopleWithMovedShifts } from '../../scripts/schedule/diff.ts';
+import type { SchemaTypes } from '../../scripts/types/schema-types.ts';
+import { fakeUser, type GitHubServer } from '../support/github-server.ts';
+import { TEST_NOW } from '../support/repo.ts';
+import {
+  approve,
+  AUTHOR,
+  dismissal,
+  exampleFiles,
+  GA_PATH,
+  gaRecord,
+  HEAD_SHA,
+  OLD_SHA,
+  review,
+  ROLLBACK_PATH,
+  runAgainst,
+  serve,
+  type Scenario,
+} from './fixture.ts';
+
+let server: GitHubServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+const example = exampleFiles();
+const GA_TITLE = `GA (P3 to P4) in ${GA_PATH}`;
+const POLICY_TITLE = 'policy/** (path rule policy)';
+const ROTATION_TITLE = 'rotations/** (path rule rotation-swap)';
+const THREE = () => [approve('amara-okafor'), approve('gracelin'), approve('chenwei-sre')];
+const edit = (path: string, from: string, to: string) => {
+  const text = example[path]!;
+  if (!text.includes(from)) throw new Error(`"${from}" is not in ${path}`);
+  return text.replace(from, to);
+};
+const touchPolicy = { 'policy/severities.yaml': `${example['policy/severities.yaml']}# clarified wording\n` };
+
+/** The base commit's roles with the SRE Lead held by the given people. */
+const sreLeadHeldBy = (holder: string) => ({ 'policy/roles.yaml': edit('policy/roles.yaml', 'holder: { primary: chen-wei, backup: dana-reyes }', `holder: ${holder}`) });
+
+function rollbackRecord(authorised: string, approved: string): string {
+  return [
+    'id: 2026-11-23-ingestion-rollback-p4-p3',
+    'kind: rollback',
+    'rollout: ingestion',
+    'at: 2026-11-23T09:00:00+01:00',
+    'summary: Roll back to the ramp while the export bug is fixed.',
+    'from: P4',
+    'to: P3',
+    'rollback:',
+    '  type: planned',
+    '  reasons: [client-reported]',
+    `  authorised_by: ${authorised}`,
+    `  approved_by: ${approved}`,
+    '  next_steps: { client_communication: required }',
+    '',
+  ].join('\n');
+}
+
+/** The rotation with one more override: `person` covers the primary tier for a day. */
+function rotationWithOverride(person: string): string {
+  const doc = parseDocument(example['rotations/ingestion.yaml']!);
+  const overrides = doc.get('overrides') as { add(value: unknown): void };
+  overrides.add(doc.createNode({ tier: 'primary', person, start: '2026-11-30T09:00:00+01:00', end: '2026-12-01T09:00:00+01:00', reason: 'Swap for a family event' }));
+  return doc.toString();
+}
+
+function movedBy(person: string): string[] {
+  const before = parse(example['rotations/ingestion.yaml']!) as SchemaTypes['rotation'];
+  const after = parse(rotationWithOverride(person)) as SchemaTypes['rotation'];
+  const now = new Date(TEST_NOW);
+  return peopleWithMovedShifts(before, after, new Date(now.getTime() - 366 * 86_400_000), new Date(now.getTime() + 732 * 86_400_000));
+}
+
+const swapper = 'kavya-iyer';
+const swapped = movedBy(swapper).filter((p) => p !== swapper);
+const login = (person: string) => (/^\s*github: (.+)$/m.exec(example['policy/people.yaml']!.split(`- id: ${person}\n`)[1] ?? '')?.[1] ?? person).trim();
+
+interface Case {
+  name: string;
+  scenario: Scenario;
+  state: 'success' | 'failure';
+  /** The status description, exactly. */
+  description?: string;
+  /** Problems the verdict must list, exactly. */
+  problems?: string[];
+}
+
+const cases: Case[] = [
+  {
+    name: 'GA approved by the three people who sign it, on the head commit',
+    scenario: { changes: { [GA_PATH]: gaRecord() }, reviews: THREE() },
+    state: 'success',
+    description: `Approved: ${GA_TITLE}`,
+  },
+  {
+    name: 'an approval on an older commit, then a push',
+    scenario: { changes: { [GA_PATH]: gaRecord() }, reviews: [approve('amara-okafor'), approve('gracelin'), approve('chenwei-sre', { commit: OLD_SHA })] },
+    state: 'failure',
+    description: 'needs approval from SRE Lead: one of @chenwei-sre, @dreyes (@chenwei-sre approved an older commit) (+1 more)',
+    problems: [`${GA_TITLE}: needs approval from @chenwei-sre (Chen Wei), who signs it as SRE Lead (@chenwei-sre approved an older commit)`],
+  },
+  {
+    name: 'an older approval followed by a new one on the head counts',
+    scenario: { changes: { [GA_PATH]: gaRecord() }, reviews: [approve('chenwei-sre', { commit: OLD_SHA }), approve('amara-okafor'), approve('gracelin'), approve('chenwei-sre')] },
+    state: 'success',
+  },
+  {
+    name: 'the pull request adds the approver to the role it approves for',
+    scenario: {
+      changes: {
+        'policy/roles.yaml': edit('policy/roles.yaml', 'holder: { primary: chen-wei, backup: dana-reyes }', 'holder: { primary: chen-wei, backup: dana-reyes, others: [hugo-martin] }'),
+        [GA_PATH]: gaRecord([
+          ['amara-okafor', 'ingestion-owner'],
+          ['grace-lin', 'product-manager'],
+          ['hugo-martin', 'sre-lead'],
+        ]),
+      },
+      reviews: [approve('amara-okafor'), approve('gracelin'), approve('hmartin')],
+    },
+    state: 'failure',
+    description: 'needs approval from SRE Lead: one of @chenwei-sre, @dreyes (+2 more)',
+    problems: [
+      `${POLICY_TITLE}: needs approval from SRE Lead: one of @chenwei-sre, @dreyes`,
+      `${GA_PATH}: Hugo Martin (@hmartin) signs as SRE Lead but does not hold it at the base commit (held by @chenwei-sre, @dreyes).`,
+      `${GA_TITLE}: needs approval from SRE Lead: one of @chenwei-sre, @dreyes`,
+    ],
+  },
+  {
+    name: 'the pull request edits policy/approvals.yaml to drop the SRE Lead from GA',
+    scenario: {
+      changes: {
+        'policy/approvals.yaml': edit('policy/approvals.yaml', 'require: [ingestion-owner, product-manager, sre-lead]', 'require: [ingestion-owner, product-manager]'),
+        [GA_PATH]: gaRecord([
+          ['amara-okafor', 'ingestion-owner'],
+          ['grace-lin', 'product-manager'],
+        ]),
+      },
+      reviews: [approve('amara-okafor'), approve('gracelin')],
+    },
+    state: 'failure',
+    problems: [`${POLICY_TITLE}: needs approval from SRE Lead: one of @chenwei-sre, @dreyes`, `${GA_TITLE}: needs approval from SRE Lead: one of @chenwei-sre, @dreyes`],
+  },
+  {
+    name: 'one person holding two required roles fills only one',
+    scenario: { base: sreLeadHeldBy('{ primary: chen-wei, backup: grace-lin }'), changes: touchPolicy, reviews: [approve('amara-okafor'), approve('gracelin')] },
+    state: 'failure',
+    description: 'needs approval from Product Manager: one of @gracelin, @hmartin (@gracelin already counts as SRE Lead)',
+  },
+  {
+    name: 'maximum matching: Alice {PM, SRE Lead}, Bob {SRE Lead}, Carol {Ingestion Owner}',
+    scenario: { base: sreLeadHeldBy('{ primary: grace-lin, backup: chen-wei }'), changes: touchPolicy, reviews: [approve('gracelin'), approve('chenwei-sre'), approve('amara-okafor')] },
+    state: 'success',
+  },
+  {
+    name: 'the author approving their own sign-off',
+    scenario: { author: 'chenwei-sre', changes: { [GA_PATH]: gaRecord() }, reviews: THREE(), commits: [{ sha: HEAD_SHA, author: fakeUser('chenwei-sre'), committer: fakeUser('chenwei-sre') }] },
+    state: 'failure',
+    description: 'needs approval from SRE Lead: @dreyes (@chenwei-sre opened this pull request) (+1 more)',
+    problems: [
+      `${GA_TITLE}: needs approval from @chenwei-sre (Chen Wei), who signs it as SRE Lead (@chenwei-sre opened this pull request, so their approval cannot count; have someone else open it)`,
+    ],
+  },
+  {
+    name: 'someone who pushed commits to the pull request does not count',
+    scenario: {
+      changes: touchPolicy,
+      reviews: [approve('amara-okafor'), approve('gracelin'), approve('chenwei-sre')],
+      commits: [
+        { sha: OLD_SHA, author: fakeUser(AUTHOR), committer: fakeUser(AUTHOR) },
+        { sha: HEAD_SHA, author: fakeUser('chenwei-sre'), committer: fakeUser('web-flow') },
+      ],
+    },
+    state: 'failure',
+    description: 'needs approval from SRE Lead: @dreyes (@chenwei-sre pushed commits to this pull request)',
+  },
+  {
+    name: 'a veto followed by COMMENTED from the same person is still a veto',
+    scenario: { changes: { [GA_PATH]: gaRecord() }, reviews: [...THREE(), review('dreyes', 'CHANGES_REQUESTED'), review('dreyes', 'COMMENTED')] },
+    state: 'failure',
+    description: 'vetoed by @dreyes (SRE Lead): the veto stands until @dreyes approves or someone holding Ingestion Owner dismisses it.',
+  },
+  {
+    name: 'a veto by X and an approval by Y: X still blocks',
+    scenario: { changes: { [GA_PATH]: gaRecord() }, reviews: [review('hmartin', 'CHANGES_REQUESTED'), ...THREE()] },
+    state: 'failure',
+    problems: [`${GA_TITLE}: vetoed by @hmartin (Product Manager): the veto stands until @hmartin approves or someone holding Ingestion Owner dismisses it.`],
+  },
+  {
+    name: 'a veto lifted by the same person approving',
+    scenario: { changes: { [GA_PATH]: gaRecord() }, reviews: [review('hmartin', 'CHANGES_REQUESTED'), ...THREE(), approve('hmartin')] },
+    state: 'success',
+  },
+  {
+    name: 'a veto from someone with no role in the rule does not block',
+    scenario: { changes: { [GA_PATH]: gaRecord() }, reviews: [review('isla-murphy', 'CHANGES_REQUESTED'), ...THREE()] },
+    state: 'success',
+  },
+  {
+    name: 'a dismissed approval no longer counts',
+    scenario: {
+      changes: { [GA_PATH]: gaRecord() },
+      reviews: [approve('amara-okafor'), approve('gracelin'), review('chenwei-sre', 'DISMISSED', { id: 501 })],
+      events: [dismissal('amara-okafor', 501, 'approved')],
+    },
+    state: 'failure',
+    description: 'needs approval from SRE Lead: one of @chenwei-sre, @dreyes (+1 more)',
+  },
+  {
+    name: 'a veto dismissed by the author still stands',
+    scenario: { changes: { [GA_PATH]: gaRecord() }, reviews: [...THREE(), review('dreyes', 'DISMISSED', { id: 502 })], events: [dismissal(AUTHOR, 502, 'changes_requested')] },
+    state: 'failure',
+    description: 'vetoed by @dreyes (SRE Lead): the veto stands until @dreyes approves or someone holding Ingestion Owner dismisses it.',
+  },
+  {
+    name: 'a veto dismissed by a holder of a veto_dismissal role is lifted',
+    scenario: { changes: { [GA_PATH]: gaRecord() }, reviews: [...THREE(), review('dreyes', 'DISMISSED', { id: 503 })], events: [dismissal('bschultz', 503, 'changes_requested')] },
+    state: 'success',
+  },
+  {
+    name: 'a veto dismissed by the vetoing person is lifted',
+    scenario: { changes: { [GA_PATH]: gaRecord() }, reviews: [...THREE(), review('dreyes', 'DISMISSED', { id: 504 })], events: [dismissal('dreyes', 504, 'changes_requested')] },
+    state: 'success',
+  },
+  {
+    name: 'a dismissed review GitHub shows no dismissal event for is kept as a veto',
+    scenario: { changes: { [GA_PATH]: gaRecord() }, reviews: [...THREE(), review('dreyes', 'DISMISSED', { id: 505 })] },
+    state: 'failure',
+  },
+  {
+    name: 'a review from a deleted account counts for nothing',
+    scenario: { changes: { [GA_PATH]: gaRecord() }, reviews: [approve('amara-okafor'), approve('gracelin'), review(null, 'APPROVED')] },
+    state: 'failure',
+    description: 'needs approval from SRE Lead: one of @chenwei-sre, @dreyes (+1 more)',
+  },
+  {
+    name: 'logins compare case-insensitively',
+    scenario: { changes: { [GA_PATH]: gaRecord() }, reviews: [approve('Amara-Okafor'), approve('GRACELIN'), approve('ChenWei-SRE')] },
+    state: 'success',
+  },
+  {
+    name: 'more than 100 reviews with the veto on the second page',
+    scenario: {
+      changes: { [GA_PATH]: gaRecord() },
+      reviews: [...THREE(), ...Array.from({ length: 110 }, (_, i) => review(`watcher-${i}`, 'COMMENTED')), review('dreyes', 'CHANGES_REQUESTED')],
+    },
+    state: 'failure',
+    description: 'vetoed by @dreyes (SRE Lead): the veto stands until @dreyes approves or someone holding Ingestion Owner dismisses it.',
+  },
+  {
+    name: "a bot's approval",
+    scenario: { changes: { [GA_PATH]: gaRecord() }, reviews: [approve('amara-okafor'), approve('gracelin'), approve('chenwei-sre', { type: 'Bot' }), approve('github-actions[bot]')] },
+    state: 'failure',
+    description: 'needs approval from SRE Lead: one of @chenwei-sre, @dreyes (+1 more)',
+  },
+  {
+    name: 'a signer named in the record who never reviewed',
+    scenario: { changes: { [GA_PATH]: gaRecord() }, reviews: [approve('amara-okafor'), approve('hmartin'), approve('chenwei-sre')] },
+    state: 'failure',
+    description: 'needs approval from @gracelin (Grace Lin), who signs it as Product Manager',
+  },
+  {
+    name: 'authorised-by equal to approved-by on a rollback',
+    scenario: {
+      changes: { 'signoffs/2026/2026-11-23-ingestion-rollback-p4-p3.yaml': rollbackRecord('{ person: amara-okafor, role: ingestion-owner }', '{ person: amara-okafor, role: ingestion-owner }') },
+      reviews: [approve('amara-okafor'), approve('gracelin')],
+    },
+    state: 'failure',
+    problems: [
+      'signoffs/2026/2026-11-23-ingestion-rollback-p4-p3.yaml: Amara Okafor (@amara-okafor) both authorised and approved the rollback; the approver is a different person.',
+    ],
+  },
+  {
+    name: 'a planned rollback authorised by the Ingestion Owner and approved by the PM',
+    scenario: {
+      changes: { 'signoffs/2026/2026-11-23-ingestion-rollback-p4-p3.yaml': rollbackRecord('{ person: amara-okafor, role: ingestion-owner }', '{ person: grace-lin, role: product-manager }') },
+      reviews: [approve('amara-okafor'), approve('gracelin')],
+    },
+    state: 'success',
+  },
+  {
+    name: 'a renamed policy file needs the owners of its old path',
+    scenario: { changes: { 'archive/roles.yaml': example['policy/roles.yaml']! }, renames: { 'archive/roles.yaml': 'policy/roles.yaml' }, reviews: [approve('amara-okafor')] },
+    state: 'failure',
+    description: 'needs approval from SRE Lead: one of @chenwei-sre, @dreyes (+1 more)',
+  },
+  {
+    name: 'a deleted policy file needs the policy owners',
+    scenario: { changes: { 'policy/communication.yaml': null }, reviews: [approve('amara-okafor'), approve('chenwei-sre')] },
+    state: 'failure',
+    description: 'needs approval from Product Manager: one of @gracelin, @hmartin',
+  },
+  {
+    name: 'the right approvals on a pull request that also rewrites an old sign-off record',
+    scenario: {
+      changes: { [GA_PATH]: gaRecord(), [ROLLBACK_PATH]: edit(ROLLBACK_PATH, 'approved_by: { person: amara-okafor, role: ingestion-owner }', 'approved_by: { person: ben-schultz, role: ingestion-owner }') },
+      reviews: [...THREE(), approve('kavya-iyer'), approve('bschultz')],
+    },
+    state: 'failure',
+    description: `${ROLLBACK_PATH}: rollback.approved_by.person: changed from "amara-okafor" to "ben-schultz" in an…`,
+  },
+  {
+    name: 'deleting an old sign-off record',
+    scenario: { changes: { [ROLLBACK_PATH]: null }, reviews: [approve('amara-okafor'), approve('kavya-iyer')] },
+    state: 'failure',
+    description: `${ROLLBACK_PATH}: an existing sign-off record is deleted; records are append-only.`,
+  },
+  {
+    name: "amending a rollback's next steps needs the people it names",
+    scenario: { changes: { [ROLLBACK_PATH]: edit(ROLLBACK_PATH, 'client_communication: required', 'client_communication: not-required') }, reviews: [approve('amara-okafor')] },
+    state: 'failure',
+    description: 'needs approval from @kavya-iyer (Kavya Iyer), who signs it as On-Call',
+  },
+  {
+    name: "amending a rollback's next steps with its signers' approval",
+    scenario: { changes: { [ROLLBACK_PATH]: edit(ROLLBACK_PATH, 'client_communication: required', 'client_communication: not-required') }, reviews: [approve('amara-okafor'), approve('kavya-iyer')] },
+    state: 'success',
+  },
+  {
+    name: 'a kill-switch record signed by On-Call, the Ingestion Owner and the SRE Lead',
+    scenario: {
+      changes: {
+        'signoffs/2026/2026-11-23-ingestion-global-disable.yaml': [
+          'id: 2026-11-23-ingestion-global-disable',
+          'kind: kill-switch',
+          'rollout: ingestion',
+          'at: 2026-11-23T03:10:00+01:00',
+          'summary: Disable ingestion globally while the error rate is above 20%.',
+          'kill_switch: { action: global-disable, scenario: error-rate-over-20, scope: global }',
+          'signers:',
+          '  - { person: kavya-iyer, role: on-call }',
+          '  - { person: amara-okafor, role: ingestion-owner }',
+          '  - { person: chen-wei, role: sre-lead }',
+          '',
+        ].join('\n'),
+      },
+      reviews: [approve('kavya-iyer'), approve('amara-okafor'), approve('chenwei-sre')],
+    },
+    state: 'success',
+  },
+  {
+    name: 'a rotation swap approved by the other person whose shift moves (the author agrees by proposing it)',
+    scenario: { author: 'kavya-iyer', changes: { 'rotations/ingestion.yaml': rotationWithOverride(swapper) }, reviews: swapped.map((p) => approve(login(p))), commits: [{ sha: HEAD_SHA, author: fakeUser('kavya-iyer'), committer: fakeUser('kavya-iyer') }] },
+    state: 'success',
+  },
+  {
+    name: 'a rotation swap without the other person',
+    scenario: { author: 'kavya-iyer', changes: { 'rotations/ingestion.yaml': rotationWithOverride(swapper) }, reviews: [], commits: [{ sha: HEAD_SHA, author: fakeUser('kavya-iyer'), committer: fakeUser('kavya-iyer') }] },
+    state: 'failure',
+    problems: swapped.map((p) => `${ROTATION_TITLE}: needs approval from @${login(p)} (${p.split('-').map((w) => w[0]!.toUpperCase() + w.slice(1)).join(' ')}), whose shifts this change moves`),
+  },
+  {
+    name: 'a toolkit change approved by the backup SRE Lead',
+    scenario: { changes: {}, otherFiles: ['scripts/approvals/evaluate.ts'], reviews: [approve('dreyes')] },
+    state: 'success',
+    description: 'Approved: scripts/**, schemas/**, .github/**, package.json, package-lock.json (path rule toolkit)',
+  },
+  {
+    name: 'a change to unguarded files needs nothing',
+    scenario: { changes: {}, otherFiles: ['README.md'] },
+    state: 'success',
+    description: 'No sign-off records or guarded files changed; no approvals required.',
+  },
+  {
+    name: "an approval from a login that is not in the base commit's people.yaml",
+    scenario: { changes: touchPolicy, reviews: [approve('amara-okafor'), approve('gracelin'), approve('mallory')] },
+    state: 'failure',
+    description: 'needs approval from SRE Lead: one of @chenwei-sre, @dreyes',
+  },
+  {
+    name: 'more than 3,000 changed files fails closed',
+    scenario: { changes: {}, otherFiles: Array.from({ length: 3001 }, (_, i) => `docs/page-${i}.md`), reviews: THREE() },
+    state: 'failure',
+    description: 'the pull request changes 3001 files; GitHub lists at most 3000, so its approvals cannot be checked. Split it into smaller pull requests.',
+  },
+];
+
+describe('approvals: the bypass table', () => {
+  it('has at least 25 scenarios', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(25);
+    expect(swapped.length).toBeGreaterThan(0);
+  });
+
+  it.each(cases)('$name -> $state', async (c) => {
+    server = await serve(c.scenario);
+    const run = await runAgainst(server);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(c.state === 'success' ? 0 : 1);
+    const verdict = run.verdict!;
+    expect(verdict.state).toBe(c.state);
+    if (c.description !== undefined) expect(verdict.description).toBe(c.description);
+    for (const problem of c.problems ?? []) expect(verdict.problems).toContain(problem);
+    expect(verdict.description.length).toBeLessThanOrEqual(140);
+    expect(server.state.statuses).toEqual([
+      expect.objectContaining({ sha: HEAD_SHA, state: c.state, context: 'oncall-as-code/approvals', description: verdict.description }),
+    ]);
+  });
+
+  it('reads every page of reviews and never the head commit for rules or roles', async () => {
+    server = await serve({ changes: { [GA_PATH]: gaRecord(), ...touchPolicy }, reviews: [...THREE(), ...Array.from({ length: 150 }, (_, i) => review(`watcher-${i}`, 'COMMENTED'))] });
+    await runAgainst(server);
+    const pages = server.requestsTo('GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews').map((r) => r.query.page ?? '1');
+    expect(pages).toEqual(['1', '2']);
+    const contents = server.requestsTo('GET /repos/{owner}/{repo}/contents/{path}');
+    const policyReads = contents.filter((r) => r.params.path!.startsWith('policy/') || r.params.path!.startsWith('rotations/'));
+    expect(policyReads.length).toBeGreaterThan(0);
+    expect(policyReads.every((r) => r.query.ref === 'b'.repeat(40))).toBe(true);
+    // The new record is read at the head, as data.
+    expect(contents.some((r) => r.params.path === GA_PATH && r.query.ref === HEAD_SHA)).toBe(true);
+  });
+});

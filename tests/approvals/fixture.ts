@@ -1,0 +1,173 @@
+/**
+ * Pull request scenarios against the local GitHub server: the example organisation's data as the
+ * base commit, a head commit with the scenario's changes, and reviews, commits and dismissal events.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { runApprovals } from '../../scripts/commands/approvals.ts';
+import type { CommandIO } from '../../scripts/commands/io.ts';
+import type { Verdict } from '../../scripts/approvals/evaluate.ts';
+import {
+  emptyState,
+  fakeUser,
+  startGitHubServer,
+  type FakeCommit,
+  type FakeIssueEvent,
+  type FakePullFile,
+  type FakeReview,
+  type FakeUser,
+  type GitHubServer,
+} from '../support/github-server.ts';
+import { REPO_ROOT, TEST_NOW } from '../support/repo.ts';
+
+export const BASE_SHA = 'b'.repeat(40);
+export const HEAD_SHA = '1f2e3d4c5b6a79880716253443526170a9b8c7d6';
+export const OLD_SHA = '0a1b2c3d4e5f60718293a4b5c6d7e8f901234567';
+export const PR = 7;
+export const AUTHOR = 'lnovak';
+
+/** Fast retries, so fault tests do not wait seconds. */
+export const FAST = { timeoutMs: 1_500, retries: 2, secondMs: 2, maxRateLimitWaitSeconds: 5 };
+
+/** The example organisation's data files, by path. */
+export function exampleFiles(): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (relative: string) => {
+    const absolute = join(REPO_ROOT, relative);
+    for (const name of readdirSync(absolute)) {
+      const child = `${relative}/${name}`;
+      if (statSync(join(REPO_ROOT, child)).isDirectory()) walk(child);
+      else out[child] = readFileSync(join(REPO_ROOT, child), 'utf8');
+    }
+  };
+  for (const folder of ['policy', 'rotations', 'signoffs', 'incidents']) walk(folder);
+  return out;
+}
+
+/** A reviewer's review, on the head commit unless said otherwise. */
+export function review(login: string | null, state: FakeReview['state'], options: { commit?: string; id?: number; type?: FakeUser['type'] } = {}): FakeReview {
+  return {
+    ...(options.id !== undefined ? { id: options.id } : {}),
+    user: login === null ? null : fakeUser(login, options.type),
+    state,
+    commit_id: options.commit ?? HEAD_SHA,
+  };
+}
+
+export const approve = (login: string, options: { commit?: string; id?: number; type?: FakeUser['type'] } = {}) => review(login, 'APPROVED', options);
+
+/** A review_dismissed event: `actor` dismissed review `reviewId`, which had said `state`. */
+export function dismissal(actor: string, reviewId: number, state: 'changes_requested' | 'approved'): FakeIssueEvent {
+  return { actor: fakeUser(actor), event: 'review_dismissed', dismissed_review: { state, review_id: reviewId, dismissal_message: 'Dismissed' } };
+}
+
+export interface Scenario {
+  /** Files the pull request adds or changes (content) or deletes (null). */
+  changes?: Record<string, string | null>;
+  /** Renames: new path -> old path (content is taken from `changes` or the base). */
+  renames?: Record<string, string>;
+  /** Replacements in base files (to set up the base commit's policy for a case). */
+  base?: Record<string, string>;
+  author?: string;
+  reviews?: FakeReview[];
+  commits?: FakeCommit[];
+  events?: FakeIssueEvent[];
+  /** Extra changed files that are not data (e.g. docs), to reach a file count. */
+  otherFiles?: string[];
+  changedFiles?: number;
+}
+
+/** Starts a server holding the scenario as pull request #7. */
+export async function serve(scenario: Scenario): Promise<GitHubServer> {
+  const base = { ...exampleFiles(), ...(scenario.base ?? {}) };
+  const head: Record<string, string> = { ...base };
+  const files: FakePullFile[] = [];
+  for (const [path, content] of Object.entries(scenario.changes ?? {})) {
+    if (content === null) {
+      delete head[path];
+      files.push({ filename: path, status: 'removed' });
+    } else if (!Object.values(scenario.renames ?? {}).includes(path)) {
+      files.push({ filename: path, status: path in base && !(scenario.renames && path in scenario.renames) ? 'modified' : 'added' });
+      head[path] = content;
+    }
+  }
+  for (const [to, from] of Object.entries(scenario.renames ?? {})) {
+    head[to] = scenario.changes?.[to] ?? base[from]!;
+    delete head[from];
+    const existing = files.findIndex((f) => f.filename === to);
+    if (existing >= 0) files.splice(existing, 1);
+    files.push({ filename: to, status: 'renamed', previous_filename: from });
+  }
+  for (const path of scenario.otherFiles ?? []) files.push({ filename: path, status: 'added' });
+  const state = emptyState();
+  state.contents[BASE_SHA] = base;
+  state.contents[HEAD_SHA] = head;
+  state.pulls[PR] = {
+    number: PR,
+    user: fakeUser(scenario.author ?? AUTHOR),
+    head: { sha: HEAD_SHA, ref: 'change' },
+    base: { sha: BASE_SHA, ref: 'main' },
+    files,
+    reviews: scenario.reviews ?? [],
+    commits: scenario.commits ?? [{ sha: HEAD_SHA, author: fakeUser(scenario.author ?? AUTHOR), committer: fakeUser(scenario.author ?? AUTHOR) }],
+    events: scenario.events ?? [],
+    ...(scenario.changedFiles !== undefined ? { changed_files: scenario.changedFiles } : {}),
+  };
+  return startGitHubServer(state);
+}
+
+export interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+  verdict?: Verdict & { posted: boolean };
+}
+
+/** `oncall approvals --pr 7 --format json` against the server, with fast retries. */
+export async function runAgainst(server: GitHubServer, options: { env?: Record<string, string | undefined>; pr?: string | null } = {}): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const io: CommandIO = {
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+    env: { ...server.env(), ...options.env },
+    cwd: REPO_ROOT,
+    isTTY: false,
+  };
+  const code = await runApprovals(
+    { ...(options.pr === null ? {} : { pr: options.pr ?? String(PR) }), now: TEST_NOW, format: 'json' },
+    io,
+    { clientOptions: FAST },
+  );
+  const run: Run = { code, stdout, stderr };
+  if (stdout.trim().startsWith('{')) run.verdict = JSON.parse(stdout) as Run['verdict'];
+  return run;
+}
+
+/** A new GA record signed by the three example holders (or the signers given). */
+export function gaRecord(signers: [person: string, role: string][] = [
+  ['amara-okafor', 'ingestion-owner'],
+  ['grace-lin', 'product-manager'],
+  ['chen-wei', 'sre-lead'],
+]): string {
+  return [
+    '# yaml-language-server: $schema=../../schemas/signoff.schema.json',
+    'id: 2026-11-23-ingestion-ga-eu',
+    'kind: ga',
+    'rollout: ingestion',
+    'at: 2026-11-23T12:00:00+01:00',
+    'summary: Declare ingestion generally available in the EU region.',
+    'from: P3',
+    'to: P4',
+    'signers:',
+    ...signers.map(([person, role]) => `  - { person: ${person}, role: ${role} }`),
+    '',
+  ].join('\n');
+}
+
+export const GA_PATH = 'signoffs/2026/2026-11-23-ingestion-ga-eu.yaml';
+export const ROLLBACK_PATH = 'signoffs/2026/2026-10-14-ingestion-rollback-p2-p1.yaml';

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { readPostmortemBody, templateSectionsOf } from '../../scripts/postmortems/markdown.ts';
+import { normaliseHeading, sectionOfHeading } from '../../scripts/postmortems/template.ts';
+
+const body = [
+  '', // line 10 of the file: the body starts after the front matter
+  '# Post-mortem: an outage',
+  '',
+  '## Incident summary',
+  '',
+  'It broke.',
+  '',
+  '```md',
+  '## Impact',
+  '```',
+  '',
+  'Root cause',
+  '----------',
+  '',
+  'A token **expired**.',
+  '',
+  '### Detail',
+  '',
+  'More detail.',
+  '',
+  '## Timeline',
+  '',
+  '| Time | Event |',
+  '| --- | --- |',
+  '| 02:14 | Alert |',
+  '',
+].join('\n');
+
+describe('readPostmortemBody', () => {
+  const parsed = readPostmortemBody(body, 10);
+
+  it('finds ATX and setext headings with file lines, and none inside code blocks', () => {
+    expect(parsed.headings.map((h) => [h.depth, h.text, h.line])).toEqual([
+      [1, 'Post-mortem: an outage', 11],
+      [2, 'Incident summary', 13],
+      [2, 'Root cause', 21],
+      [3, 'Detail', 26],
+      [2, 'Timeline', 30],
+    ]);
+  });
+
+  it('gives each section its content up to the next heading of the same or a higher level', () => {
+    const sections = templateSectionsOf(parsed);
+    expect([...sections.keys()]).toEqual(['summary', 'root-cause', 'timeline']);
+    const rootCause = sections.get('root-cause')!.section;
+    expect(rootCause.text).toBe('A token expired.\nDetail\nMore detail.');
+    expect(rootCause.endLine).toBe(29);
+    expect(sections.get('summary')!.section.text).toContain('## Impact');
+    expect(sections.get('timeline')!.section.content[0]!.type).toBe('table');
+  });
+});
+
+describe('headings', () => {
+  it.each([
+    ['Incident summary', 'summary'],
+    ['SUMMARY', 'summary'],
+    ['1. Impact', 'impact'],
+    ['Root Cause Analysis', 'root-cause'],
+    ['What went well?', 'went-well'],
+    ['What could have gone better', 'could-improve'],
+    ['Follow-up actions', 'action-items'],
+    ['Action Items', 'action-items'],
+    ['Timeline of events', 'timeline'],
+  ])('%j is the %s section', (heading, id) => {
+    expect(sectionOfHeading(heading)?.id).toBe(id);
+  });
+
+  it.each(['Background', 'Summary of the timeline', 'Impacted systems list'])('%j is no template section', (heading) => {
+    expect(sectionOfHeading(heading)).toBeUndefined();
+  });
+
+  it('normalises punctuation, case and numbering', () => {
+    expect(normaliseHeading('  2) What could be improved?! ')).toBe('what could be improved');
+  });
+});

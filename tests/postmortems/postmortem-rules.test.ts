@@ -1,0 +1,259 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { tempRepo, type TempRepo } from '../support/repo.ts';
+import { at, expectExactly, validateAt, type Expected } from '../incidents/support.ts';
+
+const OUTAGE = 'incidents/2026/2026-10-29-ingestion-outage.yaml';
+const OUTAGE_PM = 'docs/incidents/2026-10-29-ingestion-outage.md';
+const ERROR_RATE = 'incidents/2026/2026-10-14-ingestion-error-rate.yaml';
+const ERROR_RATE_PM = 'docs/incidents/2026-10-14-ingestion-error-rate.md';
+
+const IMPACT_SECTION =
+  '## Impact\n\nAll 31 active clients were unable to ingest documents for 48 minutes during the night. Uploads\nqueued by clients were processed after recovery; none were lost.\n\n';
+const WENT_WELL_ITEMS =
+  '- Acknowledged within 7 minutes, at night, inside the 15-minute target.\n- Leadership was told within 15 minutes, as the P0 rule requires.\n- The escalation ladder brought in credential access quickly.\n';
+
+let repo: TempRepo | undefined;
+afterEach(() => {
+  repo?.cleanup();
+  repo = undefined;
+});
+
+interface Case {
+  name: string;
+  edit: (repo: TempRepo) => void;
+  expect: (repo: TempRepo) => Expected[];
+  now?: string;
+}
+
+const dueCases: Case[] = [
+  {
+    name: 'a required post-mortem missing after its deadline',
+    edit: (r) => {
+      r.remove(OUTAGE_PM);
+      r.replace(OUTAGE, 'postmortem: docs/incidents/2026-10-29-ingestion-outage.md\n', '');
+    },
+    expect: (r) => [
+      {
+        ruleId: 'postmortem-due',
+        severity: 'error',
+        file: OUTAGE,
+        ...at(r, OUTAGE, 'resolved: 2026', '2026'),
+        message: 'a post-mortem was due within 24 hours of resolution (scenario "service-outage"), by 2026-10-30T03:06:00+01:00, and docs/incidents/2026-10-29-ingestion-outage.md does not exist',
+      },
+    ],
+  },
+  {
+    name: 'a required post-mortem not written yet but still in time: a note',
+    now: '2026-10-29T12:00:00+01:00',
+    edit: (r) => {
+      r.remove(OUTAGE_PM);
+      r.replace(OUTAGE, 'postmortem: docs/incidents/2026-10-29-ingestion-outage.md\n', '');
+    },
+    expect: (r) => [
+      { ruleId: 'postmortem-due', severity: 'note', file: OUTAGE, ...at(r, OUTAGE, 'resolved: 2026', '2026'), message: 'a post-mortem is due within 24 hours of resolution (scenario "service-outage"), by 2026-10-30T03:06:00+01:00' },
+    ],
+  },
+  {
+    name: 'an incident pointing at a post-mortem that does not exist',
+    edit: (r) => r.remove(OUTAGE_PM),
+    expect: (r) => [
+      { ruleId: 'postmortem-due', severity: 'error', file: OUTAGE, ...at(r, OUTAGE, 'postmortem: docs', 'docs'), message: 'postmortem: docs/incidents/2026-10-29-ingestion-outage.md does not exist' },
+      { ruleId: 'postmortem-due', severity: 'error', file: OUTAGE, ...at(r, OUTAGE, 'resolved: 2026', '2026'), message: 'does not exist' },
+    ],
+  },
+  {
+    name: 'a post-mortem published after the deadline (the severity P1 rule: 48 hours)',
+    edit: (r) => r.replace(ERROR_RATE_PM, 'published: 2026-10-15T16:00:00+02:00', 'published: 2026-10-17T09:00:00+02:00'),
+    expect: (r) => [
+      { ruleId: 'postmortem-due', severity: 'warning', file: ERROR_RATE_PM, ...at(r, ERROR_RATE_PM, 'published:', '2026'), message: 'after its deadline: 2026-10-16T12:10:00+02:00, within 48 hours of resolution (severity P1)' },
+    ],
+  },
+  {
+    name: 'a post-mortem still a draft after the deadline',
+    edit: (r) => r.replace(OUTAGE_PM, 'status: final\npublished: 2026-10-29T17:30:00+01:00\n', 'status: draft\n'),
+    expect: (r) => [{ ruleId: 'postmortem-due', severity: 'warning', file: OUTAGE_PM, ...at(r, OUTAGE_PM, 'status: draft', 'draft'), message: 'is still "draft"' }],
+  },
+  {
+    name: 'no post-mortem needed for a P2',
+    edit: (r) => r.replace('incidents/2026/2026-11-10-ingestion-stuck-upload.yaml', 'resolution: The lock', 'resolution: The lock'),
+    expect: () => [],
+  },
+];
+
+const sectionCases: Case[] = [
+  {
+    name: 'a missing section',
+    edit: (r) => r.replace(OUTAGE_PM, IMPACT_SECTION, ''),
+    expect: (r) => [
+      { ruleId: 'postmortem-sections', severity: 'error', file: OUTAGE_PM, ...at(r, OUTAGE_PM, '# Post-mortem:', '#'), message: 'The post-mortem has no "Impact" section (who was affected and how).' },
+    ],
+  },
+  {
+    name: 'a heading inside a code block does not count',
+    edit: (r) => r.replace(OUTAGE_PM, '## Impact\n', '```\n## Impact\n```\n'),
+    expect: (r) => [{ ruleId: 'postmortem-sections', severity: 'error', file: OUTAGE_PM, ...at(r, OUTAGE_PM, '# Post-mortem:', '#'), message: 'no "Impact" section' }],
+  },
+  {
+    name: 'several sections missing, each reported',
+    edit: (r) => {
+      r.replace(ERROR_RATE_PM, '## Root cause\n', '## Background\n');
+      r.replace(ERROR_RATE_PM, '## What could be improved\n', '## Lessons\n');
+    },
+    expect: (r) => [
+      { ruleId: 'postmortem-sections', severity: 'error', file: ERROR_RATE_PM, ...at(r, ERROR_RATE_PM, '# Post-mortem:', '#'), message: 'no "Root cause" section' },
+      { ruleId: 'postmortem-sections', severity: 'error', file: ERROR_RATE_PM, ...at(r, ERROR_RATE_PM, '# Post-mortem:', '#'), message: 'no "What could be improved" section' },
+    ],
+  },
+  {
+    name: 'an empty section',
+    edit: (r) => r.replace(OUTAGE_PM, WENT_WELL_ITEMS, ''),
+    expect: (r) => [{ ruleId: 'postmortem-sections', severity: 'error', file: OUTAGE_PM, ...at(r, OUTAGE_PM, '## What went well', '#'), message: 'Section "What went well" is empty.' }],
+  },
+  {
+    name: 'headings matched case-insensitively, in other wordings, at other levels, numbered',
+    edit: (r) => {
+      r.replace(OUTAGE_PM, '## Root cause\n', '### 3. ROOT CAUSE ANALYSIS\n');
+      r.replace(OUTAGE_PM, '## Incident summary\n', 'Summary\n-------\n');
+      r.replace(OUTAGE_PM, '## What could be improved\n', '## What could have gone better?\n');
+    },
+    expect: () => [],
+  },
+  {
+    name: 'a final post-mortem that kept a prompt of the template',
+    edit: (r) => r.replace(OUTAGE_PM, WENT_WELL_ITEMS, '_List the parts of the response that worked._\n'),
+    expect: (r) => [{ ruleId: 'postmortem-sections', severity: 'warning', file: OUTAGE_PM, ...at(r, OUTAGE_PM, '## What went well', '#'), message: "still holds the template's prompt" }],
+  },
+];
+
+const actionItemCases: Case[] = [
+  {
+    name: 'an open action item past its due date: a warning',
+    edit: (r) => r.replace(ERROR_RATE_PM, 'due: 2026-11-30', 'due: 2026-11-20'),
+    expect: (r) => [
+      { ruleId: 'postmortem-action-items', severity: 'warning', file: ERROR_RATE_PM, ...at(r, ERROR_RATE_PM, 'due: 2026-11-20', '2026'), message: 'AI-2 ("Add a migration check to CI that runs the previous worker release against the new schema") is in-progress and 2 days past its due date 2026-11-20.' },
+    ],
+  },
+  {
+    name: 'an open action item past the 14-day grace period: an error',
+    edit: (r) => r.replace(OUTAGE_PM, 'due: 2026-12-15', 'due: 2026-11-07'),
+    expect: (r) => [
+      { ruleId: 'postmortem-action-items', severity: 'error', file: OUTAGE_PM, ...at(r, OUTAGE_PM, 'due: 2026-11-07', '2026'), message: 'is open and 15 days past its due date 2026-11-07, beyond the 14d grace period' },
+    ],
+  },
+  {
+    name: 'the grace period comes from policy/organisation.yaml',
+    edit: (r) => {
+      r.replace(OUTAGE_PM, 'due: 2026-12-15', 'due: 2026-11-07');
+      r.replace('policy/organisation.yaml', 'action_item_grace: 14d', 'action_item_grace: 4w');
+    },
+    expect: (r) => [{ ruleId: 'postmortem-action-items', severity: 'warning', file: OUTAGE_PM, ...at(r, OUTAGE_PM, 'due: 2026-11-07', '2026'), message: '15 days past its due date' }],
+  },
+  {
+    name: 'an action item without an owner',
+    edit: (r) => r.replace(ERROR_RATE_PM, '    owner: farid-haddad\n', ''),
+    expect: (r) => [{ ruleId: 'schema-required', severity: 'error', file: ERROR_RATE_PM, ...at(r, ERROR_RATE_PM, '- id: AI-2', 'id'), message: 'action_items[1]: "owner" is required.' }],
+  },
+  {
+    name: 'an action item owned by nobody known',
+    edit: (r) => r.replace(ERROR_RATE_PM, 'owner: farid-haddad', 'owner: farid-hadad'),
+    expect: (r) => [{ ruleId: 'reference-exists', severity: 'error', file: ERROR_RATE_PM, ...at(r, ERROR_RATE_PM, 'owner: farid-hadad', 'farid'), message: '"farid-hadad" is not a person' }],
+  },
+  {
+    name: 'an action item without a due date',
+    edit: (r) => r.replace(OUTAGE_PM, '    due: 2026-12-15\n', ''),
+    expect: (r) => [{ ruleId: 'schema-required', severity: 'error', file: OUTAGE_PM, ...at(r, OUTAGE_PM, '- id: AI-3', 'id'), message: '"due" is required' }],
+  },
+  {
+    name: 'a done date on an item that is not done, and a repeated id',
+    edit: (r) => {
+      r.replace(OUTAGE_PM, '    due: 2026-12-15\n    status: open\n', '    due: 2026-12-15\n    status: open\n    done: 2026-11-20\n');
+      r.replace(OUTAGE_PM, '- id: AI-3', '- id: AI-2');
+    },
+    expect: (r) => [
+      { ruleId: 'postmortem-action-items', severity: 'error', file: OUTAGE_PM, ...at(r, OUTAGE_PM, 'done: 2026-11-20', '2026'), message: 'has a done date (2026-11-20) but its status is "open"' },
+      { ruleId: 'postmortem-action-items', severity: 'error', file: OUTAGE_PM, ...at(r, OUTAGE_PM, '- id: AI-2', 'AI-2', 2), message: '"AI-2" is used by an earlier action item' },
+    ],
+  },
+];
+
+const SECRET = 'ghp_R2d2C3poBb8Yoda0Luke1Leia2Han3Solo4Chewie';
+const sensitiveCases: Case[] = [
+  {
+    name: 'a GitHub token in an incident record',
+    edit: (r) => r.replace(ERROR_RATE, 'resolution: The migration was amended', `resolution: Rotated ${SECRET} after the fix. The migration was amended`),
+    expect: (r) => [{ ruleId: 'sensitive-data', severity: 'error', file: ERROR_RATE, ...at(r, ERROR_RATE, 'resolution:', 'ghp_'), message: 'resolution: contains a GitHub token ("ghp_********' }],
+  },
+  {
+    name: 'a phone number in a timeline event',
+    edit: (r) => r.replace(OUTAGE, 'event: New storage token issued and deployed', 'event: "New storage token issued and deployed; call +49 30 5550 1003 for access"'),
+    expect: (r) => [{ ruleId: 'sensitive-data', severity: 'error', file: OUTAGE, ...at(r, OUTAGE, 'call +49', '+49'), message: 'timeline[8].event: contains a phone number ("+49***"' }],
+  },
+  {
+    name: 'an e-mail address in a post-mortem body',
+    edit: (r) => r.replace(OUTAGE_PM, 'queued by clients were processed after recovery; none were lost.\n', 'queued by clients were processed after recovery; none were lost. Ask ops.lead@anchor.example.\n'),
+    expect: (r) => [{ ruleId: 'sensitive-data', severity: 'error', file: OUTAGE_PM, ...at(r, OUTAGE_PM, 'Ask ops.lead', 'ops.lead'), message: 'contains an e-mail address ("o***@a***"' }],
+  },
+  {
+    name: 'a password in post-mortem front matter',
+    edit: (r) => r.replace(OUTAGE_PM, 'title: Inventory every credential with a fixed expiry and record it in the runbook', 'title: "Inventory every credential (old password: Hunter2024!)"'),
+    expect: (r) => [{ ruleId: 'sensitive-data', severity: 'error', file: OUTAGE_PM, ...at(r, OUTAGE_PM, 'old password', 'Hunter'), message: 'action_items[2].title: contains a password ("' }],
+  },
+  {
+    name: 'a private key pasted into a code block',
+    edit: (r) => r.replace(OUTAGE_PM, '## What went well\n', '```\n-----BEGIN RSA PRIVATE KEY-----\nMIIEow\n```\n\n## What went well\n'),
+    expect: (r) => [{ ruleId: 'sensitive-data', severity: 'error', file: OUTAGE_PM, ...at(r, OUTAGE_PM, '-----BEGIN RSA', '-----'), message: 'contains a private key' }],
+  },
+];
+
+const blameCases: Case[] = [
+  {
+    name: 'an incident root cause naming a person',
+    edit: (r) => r.replace(ERROR_RATE, 'root_cause: A schema migration added', 'root_cause: Elif Yilmaz ran a schema migration that added'),
+    expect: (r) => [{ ruleId: 'blameless-language', severity: 'warning', file: ERROR_RATE, ...at(r, ERROR_RATE, 'root_cause:', 'Elif'), message: 'root_cause: names "Elif Yilmaz" (elif-yilmaz) as part of the cause' }],
+  },
+  {
+    name: 'a root-cause section blaming someone by first name and handle',
+    edit: (r) => r.replace(OUTAGE_PM, 'expiry. Nothing rotated it', 'expiry. Chen forgot to rotate it and @dana ignored the warning; nothing rotated it'),
+    expect: (r) => [
+      { ruleId: 'blameless-language', severity: 'warning', file: OUTAGE_PM, ...at(r, OUTAGE_PM, 'Chen forgot', 'Chen'), message: 'The root-cause section names "Chen" (chen-wei)' },
+      { ruleId: 'blameless-language', severity: 'warning', file: OUTAGE_PM, ...at(r, OUTAGE_PM, 'Chen forgot', '@dana'), message: 'names "@dana" (dana-reyes)' },
+    ],
+  },
+  {
+    name: 'names elsewhere, and words that merely look like names, are fine',
+    edit: (r) => {
+      r.replace(OUTAGE_PM, '- The escalation ladder brought in credential access quickly.', '- Chen Wei found the expired token quickly.');
+      r.replace(OUTAGE_PM, 'expiry. Nothing rotated it', 'expiry, with no grace period. Nothing rotated it');
+    },
+    expect: () => [],
+  },
+];
+
+describe.each([
+  ['post-mortem deadlines', dueCases],
+  ['post-mortem sections', sectionCases],
+  ['action items', actionItemCases],
+  ['sensitive data', sensitiveCases],
+  ['blameless language', blameCases],
+] as const)('%s', (_name, cases) => {
+  it.each(cases)('$name', async ({ edit, expect: expected, now }) => {
+    repo = tempRepo();
+    edit(repo);
+    const { code, diagnostics } = await validateAt(repo, now);
+    const wanted = expected(repo);
+    expectExactly(diagnostics, wanted);
+    expect(code).toBe(wanted.some((d) => d.severity === 'error') ? 1 : 0);
+  });
+});
+
+describe('sensitive-data messages', () => {
+  it('never print the secret itself', async () => {
+    repo = tempRepo();
+    repo.replace(ERROR_RATE, 'resolution: The migration was amended', `resolution: Rotated ${SECRET} after the fix. The migration was amended`);
+    const { diagnostics } = await validateAt(repo);
+    const [finding] = diagnostics;
+    expect(finding!.message).not.toContain(SECRET);
+    expect(finding!.message).not.toContain(SECRET.slice(4, 16));
+    expect(finding!.message).toMatch(/columns \d+-\d+/);
+  });
+});

@@ -1,0 +1,165 @@
+/**
+ * Bad-input (and good-input) fixtures for `validate`: each fixture is a YAML file that says how to
+ * break a copy of the example organisation and which diagnostics `validate` must then print.
+ * This module reads fixtures and applies their edits; tests/validate/fixtures.test.ts runs them.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { parse } from 'yaml';
+import { REPO_ROOT, tempRepo, type TempRepo } from '../support/repo.ts';
+
+export const FIXTURES_DIR = join(REPO_ROOT, 'tests', 'fixtures');
+
+/** One change to the temp copy of the example organisation. */
+export type Edit =
+  /** Replaces `replace` (which must occur exactly once) with `with`. */
+  | { file: string; replace: string; with: string }
+  /** Writes the whole file as UTF-8 text. */
+  | { file: string; content: string }
+  /** Writes raw bytes (invalid UTF-8, NUL bytes). */
+  | { file: string; base64: string }
+  | { file: string; remove: true }
+  /** Moves the file to another path (a record into the wrong year folder). */
+  | { file: string; moveTo: string }
+  /** Rewrites the file's line ends: CRLF (Windows) or a lone CR (classic Mac OS). */
+  | { file: string; lineEnds: 'crlf' | 'cr' }
+  /** Writes `repeat` over and over until the file is `bytes` long: huge inputs are never committed. */
+  | { file: string; generate: { repeat: string; bytes: number } }
+  /** Makes `file` a symbolic link to a file holding `outside`, in a folder outside the repository. */
+  | { file: string; symlink: { outside: string } };
+
+/** Where a diagnostic must be: a line number, or the line of the first occurrence of a text in the edited file. */
+export type LineSpec = number | { of: string; occurrence?: number };
+
+export interface ExpectedDiagnostic {
+  ruleId: string;
+  file: string;
+  line: LineSpec;
+  column?: number;
+  severity?: 'error' | 'warning' | 'note';
+  /** A substring of the message. */
+  message?: string;
+  /** The exact hint; `null` when there must be none (no misleading suggestion). */
+  hint?: string | null;
+}
+
+export interface Fixture {
+  /** File name without `.yaml`. */
+  name: string;
+  description: string;
+  edits: Edit[];
+  /** The exact set of diagnostics (order does not matter). */
+  expect: ExpectedDiagnostic[];
+  /** Exit code of `validate`; defaults to 1 when an error is expected, else 0. */
+  exitCode: number;
+}
+
+const EDIT_FORMS = ['replace', 'content', 'base64', 'remove', 'moveTo', 'lineEnds', 'generate', 'symlink'] as const;
+
+/**
+ * Reads and checks every fixture of a folder, sorted by name: `invalid` and `valid` are run;
+ * `pending` holds cases whose expected output the toolkit does not give yet (see its README).
+ */
+export function loadFixtures(folder: 'invalid' | 'valid' | 'pending'): Fixture[] {
+  const dir = join(FIXTURES_DIR, folder);
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.yaml'))
+    .sort()
+    .map((name) => parseFixture(name.slice(0, -'.yaml'.length), readFileSync(join(dir, name), 'utf8')));
+}
+
+/** Parses one fixture file; a malformed fixture fails loudly with its name, never silently passes. */
+export function parseFixture(name: string, text: string): Fixture {
+  const fail = (what: string): never => {
+    throw new Error(`fixture ${name}: ${what}`);
+  };
+  let raw: Record<string, unknown> | null = null;
+  try {
+    raw = parse(text) as Record<string, unknown> | null;
+  } catch (error) {
+    fail(`not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+  }
+  if (!raw || typeof raw !== 'object') fail('not a mapping');
+  const data = raw as Record<string, unknown>;
+  for (const key of Object.keys(data)) if (!['description', 'edits', 'expect', 'exitCode'].includes(key)) fail(`unknown field "${key}"`);
+  if (typeof data.description !== 'string' || data.description.trim() === '') fail('needs a description');
+  if (!Array.isArray(data.edits)) fail('needs a list of edits');
+  if (!Array.isArray(data.expect)) fail('needs a list under expect');
+  const edits = (data.edits as Record<string, unknown>[]).map((edit, i) => {
+    if (typeof edit?.file !== 'string') fail(`edit ${i} has no file`);
+    const forms = EDIT_FORMS.filter((form) => form in edit);
+    if (forms.length !== 1) fail(`edit ${i} must have exactly one of ${EDIT_FORMS.join(', ')}`);
+    if (forms[0] === 'replace' && (typeof edit.replace !== 'string' || typeof edit.with !== 'string')) fail(`edit ${i}: replace and with must be text`);
+    return edit as unknown as Edit;
+  });
+  const expectations = (data.expect as Record<string, unknown>[]).map((e, i) => {
+    if (typeof e?.ruleId !== 'string' || typeof e.file !== 'string') fail(`expectation ${i} needs ruleId and file`);
+    const line = e.line as unknown;
+    const lineOk = typeof line === 'number' || (typeof line === 'object' && line !== null && typeof (line as { of?: unknown }).of === 'string');
+    if (!lineOk) fail(`expectation ${i} needs a line (a number or { of: text })`);
+    for (const key of Object.keys(e)) {
+      if (!['ruleId', 'file', 'line', 'column', 'severity', 'message', 'hint'].includes(key)) fail(`expectation ${i}: unknown field "${key}"`);
+    }
+    return e as unknown as ExpectedDiagnostic;
+  });
+  const defaultExit = expectations.some((e) => (e.severity ?? 'error') === 'error') ? 1 : 0;
+  const exitCode = data.exitCode === undefined ? defaultExit : Number(data.exitCode);
+  return { name, description: data.description as string, edits, expect: expectations, exitCode };
+}
+
+/** A temp copy of the example organisation with a fixture's edits applied; `cleanup` removes it all. */
+export function applyFixture(fixture: Fixture): { repo: TempRepo; cleanup: () => void } {
+  const repo = tempRepo();
+  const extra: string[] = [];
+  const cleanup = () => {
+    repo.cleanup();
+    for (const dir of extra) rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    for (const edit of fixture.edits) {
+      if ('replace' in edit) repo.replace(edit.file, edit.replace, edit.with);
+      else if ('content' in edit) repo.write(edit.file, edit.content);
+      else if ('base64' in edit) repo.write(edit.file, Buffer.from(edit.base64, 'base64'));
+      else if ('remove' in edit) repo.remove(edit.file);
+      else if ('moveTo' in edit) {
+        const bytes = readFileSync(repo.path(edit.file));
+        repo.remove(edit.file);
+        repo.write(edit.moveTo, bytes);
+      } else if ('lineEnds' in edit) {
+        if (edit.lineEnds !== 'crlf' && edit.lineEnds !== 'cr') throw new Error(`lineEnds must be crlf or cr`);
+        repo.write(edit.file, repo.read(edit.file).replace(/\r?\n/g, edit.lineEnds === 'crlf' ? '\r\n' : '\r'));
+      }
+      else if ('generate' in edit) {
+        const unit = Buffer.from(edit.generate.repeat, 'utf8');
+        const bytes = Buffer.alloc(edit.generate.bytes);
+        for (let offset = 0; offset < bytes.length; offset += unit.length) unit.copy(bytes, offset);
+        repo.write(edit.file, bytes);
+      } else if ('symlink' in edit) {
+        const outside = mkdtempSync(join(tmpdir(), 'oncall-outside-'));
+        extra.push(outside);
+        const target = join(outside, 'target.yaml');
+        writeFileSync(target, edit.symlink.outside);
+        mkdirSync(dirname(repo.path(edit.file)), { recursive: true });
+        repo.remove(edit.file);
+        symlinkSync(target, repo.path(edit.file));
+      }
+    }
+  } catch (error) {
+    cleanup();
+    throw new Error(`fixture ${fixture.name}: ${(error as Error).message}`);
+  }
+  return { repo, cleanup };
+}
+
+/** The 1-based line an expectation names, looked up in the edited file. */
+export function resolveLine(repo: TempRepo, file: string, line: LineSpec): number {
+  if (typeof line === 'number') return line;
+  const lines = readFileSync(repo.path(file), 'utf8').split('\n');
+  let seen = 0;
+  const wanted = line.occurrence ?? 1;
+  for (let i = 0; i < lines.length; i += 1) {
+    if (lines[i]!.includes(line.of) && ++seen === wanted) return i + 1;
+  }
+  throw new Error(`"${line.of}" not found in ${file}`);
+}
