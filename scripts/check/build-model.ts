@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../report/diagnostic.ts';
-import type { SourceFile } from '../repo/source-file.ts';
+import { expectedId, type SourceFile } from '../repo/source-file.ts';
 import { emptyModel, type Doc, type RepoModel } from '../model/repo-model.ts';
 import { POLICY_KINDS, type KindId, type PolicyKindId } from '../schema/kinds.ts';
 import { translateAjvErrors } from '../schema/translate-errors.ts';
@@ -64,11 +64,13 @@ function noteUnverified(model: RepoModel, file: SourceFile): void {
     if (file.parsed?.value !== null && file.parsed?.value !== undefined) model.invalidPolicyValues.set(file.kind as PolicyKindId, file.parsed.value);
     return;
   }
+  model.incompleteKinds.add(file.kind);
   const refKind = RECORD_REF_KIND[file.kind];
+  if (!refKind) return;
+  // A record's id is its file name (a rule checks that), so even an unparsable record defines it.
   const value = file.parsed?.value;
-  if (!refKind || typeof value !== 'object' || value === null) return;
-  const id = (value as Record<string, unknown>).id;
-  if (typeof id !== 'string') return;
+  const declared = typeof value === 'object' && value !== null ? (value as Record<string, unknown>).id : undefined;
+  const id = typeof declared === 'string' ? declared : expectedId(file.path);
   let ids = model.unverifiedIds.get(refKind);
   if (!ids) model.unverifiedIds.set(refKind, (ids = new Set()));
   ids.add(id);

@@ -3,6 +3,7 @@ import type { Diagnostic } from '../report/diagnostic.ts';
 import { buildDefinitionIndex } from '../model/definitions.ts';
 import type { RepoModel } from '../model/repo-model.ts';
 import type { Rule, RuleContext } from '../rules/rule.ts';
+import type { PolicyKindId } from '../schema/kinds.ts';
 
 /**
  * Runs semantic rules over the model and turns their path-based findings into positioned
@@ -12,7 +13,7 @@ export function runRules(rules: readonly Rule[], model: RepoModel, now: Date, ba
   const diagnostics: Diagnostic[] = [];
   const definitions = buildDefinitionIndex(model);
   for (const rule of rules) {
-    if (rule.needs.some((kind) => model.unavailablePolicy.has(kind))) continue;
+    if (rule.needs.some((kind) => model.unavailablePolicy.has(kind as PolicyKindId) || model.incompleteKinds.has(kind))) continue;
     const ctx: RuleContext = {
       model,
       definitions,

@@ -5,7 +5,7 @@
  */
 import { DateTime } from 'luxon';
 import type { RepoModel } from '../model/repo-model.ts';
-import { businessHoursOf } from '../schedule/business-hours.ts';
+import { businessHoursOf, businessIntervals } from '../schedule/business-hours.ts';
 import { humanInZone } from '../schedule/local-time.ts';
 import { onCallAt } from '../schedule/on-call.ts';
 import type { Shift } from '../schedule/types.ts';
@@ -120,12 +120,13 @@ function ladderLine(rotation: Rotation, model: RepoModel): string | undefined {
   return `Escalation ladder ${ladder.severity} (${ladder.id}): ${steps.join('; ')}.`;
 }
 
-function describeBusinessHours(model: RepoModel): string {
+function describeBusinessHours(model: RepoModel, at: Date): string {
   const organisation = model.policy.organisation?.data;
   if (!organisation) return 'business hours';
   const hours = businessHoursOf(organisation);
   const names = organisation.business_hours.days.map((d) => `${d[0]!.toUpperCase()}${d.slice(1, 3)}`);
-  return `business hours ${names.join(', ')} ${organisation.business_hours.start}-${organisation.business_hours.end} ${hours.zone}; outside them by arrangement`;
+  const within = businessIntervals(hours, at.getTime(), at.getTime() + 1).length > 0;
+  return `business hours ${names.join(', ')} ${organisation.business_hours.start}-${organisation.business_hours.end} ${hours.zone}; ${within ? 'within them now' : 'outside them now: by arrangement'}`;
 }
 
 /** Runs `oncall now`; exit 0, or 1 when a file it needs has errors (what could be read is still shown). */
@@ -158,7 +159,7 @@ export async function runNow(options: NowOptions, io: CommandIO): Promise<number
       if (shift.source === 'override') lines.push(`override: ${shift.reason ?? ''}`.trimEnd());
       lines.push(`since ${humanInZone(shift.start, zone)}, until ${humanInZone(shift.end, zone)}`);
       if (reader !== zone) lines.push(`your time (${reader}): since ${humanInZone(shift.start, reader)}, until ${humanInZone(shift.end, reader)}`);
-      if (tier.coverage === 'business-hours') lines.push(describeBusinessHours(data.model));
+      if (tier.coverage === 'business-hours') lines.push(describeBusinessHours(data.model, at));
       const contacts = contactLine(people.get(shift.person));
       const response = tier.response ? `respond within ${describeDuration(tier.response)}` : '';
       const reach = [response, contacts].filter(Boolean).join('; ');

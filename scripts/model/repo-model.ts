@@ -29,6 +29,8 @@ export interface RepoModel {
   unverifiedIds: Map<string, Set<string>>;
   /** Policy files that are missing or invalid: rules that need them do not run. */
   unavailablePolicy: Set<PolicyKindId>;
+  /** Record kinds with at least one file that failed to load: rules that need them all do not run. */
+  incompleteKinds: Set<KindId>;
   /**
    * Parsed values of policy files that failed schema validation. Their ids still count as defined,
    * so one mistake in policy/people.yaml does not hide every misspelt person elsewhere.
@@ -46,6 +48,7 @@ export function emptyModel(files: readonly SourceFile[]): RepoModel {
     postmortems: [],
     unverifiedIds: new Map(),
     unavailablePolicy: new Set(),
+    incompleteKinds: new Set(),
     invalidPolicyValues: new Map(),
   };
 }

@@ -43,7 +43,9 @@ export async function listDataFiles(root: string): Promise<{ paths: string[]; di
       const path = `${relativeDir}/${entry.name}`;
       if (IGNORED_NAMES.has(entry.name)) continue;
       if (entry.isSymbolicLink()) {
-        diagnostics.push(fileDiagnostic(path, 'file-symlink', 'error', 'This is a symbolic link; links are not followed.', 'Replace the link with the file itself: data must live in the repository.'));
+        // A link at a data file's path is reported by the reader, which also records that it exists.
+        if (kindOfPath(path)) paths.push(path);
+        else diagnostics.push(fileDiagnostic(path, 'file-symlink', 'error', 'This is a symbolic link; links are not followed.', 'Replace the link with the file itself: data must live in the repository.'));
         continue;
       }
       if (entry.isDirectory()) {
@@ -92,7 +94,8 @@ export async function readFiles(root: string, paths: readonly string[]): Promise
     try {
       const info = await lstat(absolute);
       if (info.isSymbolicLink()) {
-        diagnostics.push(fileDiagnostic(path, 'file-symlink', 'error', 'This is a symbolic link; links are not followed.', 'Replace the link with the file itself.'));
+        diagnostics.push(fileDiagnostic(path, 'file-symlink', 'error', 'This is a symbolic link; links are not followed.', 'Replace the link with the file itself: data must live in the repository.'));
+        files.push({ path, kind, parsed: null }); // it exists: not also "missing"
         continue;
       }
       if (!info.isFile()) continue;

@@ -18,7 +18,7 @@ export const incidentKillSwitchAuthority: Rule = {
   id: 'incident-kill-switch-authority',
   description: 'Kill-switch activations in an incident were made by a role the authority matrix allows for the scenario, approved by every role the scenario and the action require (in time), and each person holds the role they acted in.',
   severity: 'error',
-  needs: ['kill-switch', 'roles'],
+  needs: ['kill-switch', 'roles', 'rotation'],
   check(ctx) {
     const policy = ctx.model.policy['kill-switch']!.data;
     const calendar = calendarOf(ctx.model);

@@ -2,7 +2,7 @@ import type { DocPath, LocateTarget } from '../repo/locate.ts';
 import type { Severity } from '../report/diagnostic.ts';
 import type { DefinitionIndex } from '../model/definitions.ts';
 import type { Doc, RepoModel } from '../model/repo-model.ts';
-import type { PolicyKindId } from '../schema/kinds.ts';
+import type { KindId } from '../schema/kinds.ts';
 
 /** What a rule reports: a path into a document, never a position (the runner locates it). */
 export interface Finding {
@@ -35,8 +35,13 @@ export interface Rule {
   id: string;
   description: string;
   severity: Severity;
-  /** Policy files that must be present and valid for the rule to run. */
-  needs: readonly PolicyKindId[];
+  /**
+   * What must be loaded in full for the rule to give true answers: a policy kind means that file is
+   * present and valid; a record kind (rotation, incident, signoff, postmortem) means every file of
+   * that kind loaded. Otherwise the rule waits: the broken file's own errors are already reported,
+   * and a rule reasoning over a partial picture would only add false findings.
+   */
+  needs: readonly KindId[];
   check(ctx: RuleContext): void;
 }
 

@@ -15,7 +15,7 @@ export const signoffAuthority: Rule = {
   description:
     'A decision is signed by every role its rule requires (gates, GA, rollback types, kill-switch scenarios and actions, resume scopes, hand-off), each by a different person; no one signs in a role without authority over it, and a rollback\'s approver is not its authoriser.',
   severity: 'error',
-  needs: ['approvals', 'people', 'roles'],
+  needs: ['approvals', 'people', 'roles', 'rotation'],
   check(ctx) {
     const view = policyViewOf(ctx.model)!;
     for (const doc of ctx.model.signoffs) {

@@ -13,7 +13,7 @@ export const signoffSignerRole: Rule = {
   description:
     'Everyone who signs a decision (signers, a rollback\'s authorised_by and approved_by, a veto) holds the role they sign for at the time of the decision, per policy/roles.yaml and the rotations, and had not left.',
   severity: 'error',
-  needs: ['people', 'roles'],
+  needs: ['people', 'roles', 'rotation'],
   check(ctx) {
     const view = policyViewOf(ctx.model)!;
     for (const doc of ctx.model.signoffs) {

@@ -10,7 +10,7 @@ export const signoffTransition: Rule = {
   description:
     "A phase change is legal: replayed in time order, its from is the rollout's current phase, gates are not skipped, a rollback goes back, and GA (kind ga) is the last gate.",
   severity: 'error',
-  needs: ['approvals'],
+  needs: ['approvals', 'signoff'],
   check(ctx) {
     for (const history of phaseHistories(ctx.model.signoffs, ctx.model.policy.approvals!.data)) {
       for (const step of history.steps) {

@@ -8,7 +8,7 @@ export const signoffVeto: Rule = {
   id: 'signoff-veto',
   description: 'A decision whose record names a veto by a holder of a required role is blocked: it does not change the phase and cannot be recorded as taken.',
   severity: 'error',
-  needs: [],
+  needs: ['rotation'],
   check(ctx) {
     const view = policyViewOf(ctx.model);
     for (const doc of ctx.model.signoffs) {

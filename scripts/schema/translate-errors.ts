@@ -1,4 +1,5 @@
 import { allZoneNames } from '../util/timezones.ts';
+import { closest } from '../util/suggest.ts';
 import { distance } from 'fastest-levenshtein';
 import type { ErrorObject } from 'ajv';
 import { compareDiagnostics } from '../report/diagnostic.ts';
@@ -952,23 +953,9 @@ export function formatPath(path: DocPath, root = '(top level)'): string {
  * The closest of `candidates` to `word`, if close enough to be a likely typo: a case-insensitive
  * match, or within Levenshtein distance 2 (or a third of the word's length, for long words).
  */
+/** The candidate a misspelt word most plausibly meant (see closest in scripts/util/suggest.ts). */
 export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
-  const lower = word.toLowerCase();
-  const exact = candidates.find((c) => c.toLowerCase() === lower);
-  if (exact !== undefined) return exact;
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const c of candidates) {
-    const d = distance(lower, c.toLowerCase());
-    if (d < bestDistance) {
-      best = c;
-      bestDistance = d;
-    }
-  }
-  const threshold = Math.max(2, Math.floor(word.length / 3));
-  // Very short words are within distance 2 of almost anything; require the edit to leave something in common.
-  if (best === undefined || bestDistance > threshold || bestDistance >= Math.max(word.length, best.length)) return undefined;
-  return best;
+  return closest(word, candidates);
 }
 
 function propertySchema(parent: Record<string, unknown>, name: string): unknown {

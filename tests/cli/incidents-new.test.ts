@@ -89,7 +89,7 @@ describe('oncall new incident', () => {
   });
 
   it.each([
-    { args: ['--severity', 'P9', '--title', 'x'], message: '--severity: "P9" is not a severity in policy/severities.yaml. Did you mean "P0"?' },
+    { args: ['--severity', 'P9', '--title', 'x'], message: '--severity: "P9" is not a severity in policy/severities.yaml. Known: P0, P1, P2, P3.' },
     { args: ['--severity', 'P1'], message: '--title <text> is required' },
     { args: ['--title', 'x'], message: '--severity <id> is required' },
     { args: ['--severity', 'P1', '--title', 'x', '--product', 'ingest'], message: '--product: "ingest" is not a product in policy/lifecycle.yaml. Known: ingestion.' },
