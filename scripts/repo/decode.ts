@@ -85,6 +85,9 @@ export function decodeSource(
     };
   }
 
+  // Classic Mac line ends (a lone CR) are accepted like CRLF. Replacing each CR with LF keeps every
+  // offset, so positions stay those of the file.
+  if (text.includes('\r')) text = text.replace(/\r(?!\n)/g, '\n');
   return { text };
 }
 

@@ -1,6 +1,7 @@
 import { LineCounter, isScalar, parseDocument, visit } from 'yaml';
 import type { Alias, Document, Node, Pair, YAMLError } from 'yaml';
 import type { Diagnostic, Severity } from '../report/diagnostic.ts';
+import { openerOfMessage, unclosedOpener } from './unclosed.ts';
 
 /** A parsed YAML data file (or a Markdown file's front matter) together with what is needed to report positions. */
 export interface ParsedYaml {
@@ -24,6 +25,38 @@ export interface ParsedYaml {
 export interface ParseYamlOptions {
   /** Added to every reported line, for YAML embedded at a later line of a file. Default 0. */
   lineOffset?: number;
+}
+
+/** Deepest nesting of flow collections ([...] and {...}) accepted. */
+export const MAX_FLOW_DEPTH = 256;
+
+/**
+ * Offset of the outermost bracket of the first flow collection nested deeper than `max`, ignoring
+ * brackets in quotes and comments; undefined when none is.
+ */
+function deepFlowNesting(text: string, max: number): number | undefined {
+  let depth = 0;
+  let outermost = 0;
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote) {
+      if (quote === '"' && c === '\\') i++;
+      else if (c === quote) quote = '';
+    } else if (c === '"' || (c === "'" && depth > 0)) {
+      quote = c;
+    } else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      const end = text.indexOf('\n', i);
+      if (end < 0) break;
+      i = end;
+    } else if (c === '[' || c === '{') {
+      if (depth === 0) outermost = i;
+      if (++depth > max) return outermost;
+    } else if ((c === ']' || c === '}') && depth > 0) {
+      depth--;
+    }
+  }
+  return undefined;
 }
 
 /** Largest number of alias expansions accepted; beyond this, a file is treated as an alias bomb. */
@@ -77,6 +110,23 @@ export function parseYaml(text: string, file: string, opts: ParseYamlOptions = {
     return d;
   };
 
+  const tooDeep = deepFlowNesting(text, MAX_FLOW_DEPTH);
+  if (tooDeep !== undefined) {
+    // Refused before parsing: the parser and the converter recurse once per level.
+    result.diagnostics.push(
+      diag(
+        {
+          ruleId: 'yaml-syntax',
+          severity: 'error',
+          message: `Brackets are nested too deeply here (more than ${MAX_FLOW_DEPTH} levels).`,
+          hint: 'No data file needs that depth; check for brackets that were never closed or text that is not YAML.',
+        },
+        tooDeep,
+      ),
+    );
+    return result;
+  }
+
   let doc: Document;
   try {
     doc = parseDocument(text, PARSE_OPTIONS) as unknown as Document;
@@ -96,6 +146,13 @@ export function parseYaml(text: string, file: string, opts: ParseYamlOptions = {
     seen.add(key);
     result.diagnostics.push(d);
   };
+  const root = rootCause(doc.errors, text);
+  if (root) {
+    // Everything after an unclosed bracket or quote, or a tab used for indentation, follows from
+    // it; reporting the cascade only buries the one line the author has to fix.
+    convert(root, 'error');
+    return result;
+  }
   for (const error of doc.errors) convert(error, 'error');
   for (const warning of doc.warnings) convert(warning, 'warning');
   if (doc.errors.length > 0) return result;
@@ -114,6 +171,25 @@ export function parseYaml(text: string, file: string, opts: ParseYamlOptions = {
   }
   result.value = value;
   return result;
+}
+
+/**
+ * The one error that explains the others, if there is one: a tab used as indentation, or a
+ * bracket or quote left open (moved to where it opens). Undefined when errors are independent.
+ */
+function rootCause(errors: readonly YAMLError[], text: string): YAMLError | undefined {
+  const tab = errors.find((e) => e.code === 'TAB_AS_INDENT');
+  if (tab) return tab;
+  for (const error of errors) {
+    const opener = openerOfMessage(error.message);
+    if (!opener) continue;
+    const offset = unclosedOpener(text, opener, error.pos[1]);
+    if (offset === undefined) continue;
+    const moved = Object.create(Object.getPrototypeOf(error) as object) as YAMLError;
+    Object.assign(moved, error, { pos: [offset, offset + 1] as [number, number] });
+    return moved;
+  }
+  return undefined;
 }
 
 /** A LineCounter covering all of `text` (line starts after every `\n`, which also covers CRLF). */

@@ -537,7 +537,8 @@ function translateError(e: Err, ctx: Ctx): Translated | undefined {
     }
     case 'type': {
       const expected = typeList(params.type);
-      return { diagnostic: at(path, typeFields(where, expected, data, sourceTextAt(ctx.parsed, path))) };
+      const fields = typeFields(where, expected, data, sourceTextAt(ctx.parsed, path));
+      return { diagnostic: at(path, { ...fields, hint: wallClockHint(parent, data, sourceTextAt(ctx.parsed, path)) ?? fields.hint }) };
     }
     case 'enum': {
       const allowed = Array.isArray(params.allowedValues) ? params.allowedValues : [];
@@ -704,6 +705,18 @@ function typeFields(where: string, expected: readonly string[], data: unknown, r
   const expectedWords = expected.length ? joinOr(expected.map(typeWords)) : 'another kind of value';
   const message = `${where}: expected ${expectedWords} but found ${foundWords(data, raw)}.`;
   return { ruleId: 'schema-type', message, hint: typeHint(expected, data, raw) };
+}
+
+/**
+ * For a wall-clock time written as digits (`0900`, `1730`), which YAML reads as a number: quoting
+ * the digits would still not be a time, so the hint gives the HH:MM form to write.
+ */
+function wallClockHint(schema: Record<string, unknown>, data: unknown, raw: string | undefined): string | undefined {
+  if (typeof data !== 'number' || typeof schema.pattern !== 'string' || !schema.pattern.includes(':[0-5][0-9]')) return undefined;
+  const digits = (raw?.trim() ?? String(data)).padStart(4, '0');
+  const match = /^([01][0-9]|2[0-3])([0-5][0-9])$/.exec(digits);
+  if (!match) return undefined;
+  return `YAML reads ${raw?.trim() ?? String(data)} as a number; write the time in quotes as "${match[1]}:${match[2]}".`;
 }
 
 function typeHint(expected: readonly string[], data: unknown, raw: string | undefined): string | undefined {

@@ -325,7 +325,7 @@ export type SignOffRecord = {
    */
   at: string;
   /**
-   * Free text.
+   * The decision in a sentence.
    */
   summary: string;
   /**
@@ -359,7 +359,7 @@ export type SignOffRecord = {
      */
     reasons: [string, ...string[]];
     /**
-     * Free text.
+     * The text for Other.
      */
     reason_other?: string;
     authorised_by: Signer2;
@@ -369,11 +369,11 @@ export type SignOffRecord = {
      */
     next_steps: {
       /**
-       * The id of a person in policy/people.yaml.
+       * Investigation assigned to.
        */
       investigation?: string;
       /**
-       * A calendar date, YYYY-MM-DD.
+       * Re-ramp target date.
        */
       reramp_target?: string;
       /**
@@ -403,7 +403,7 @@ export type SignOffRecord = {
      */
     resume_scope?: string;
     /**
-     * Free text.
+     * Verification done.
      */
     verification?: string;
   };
@@ -416,7 +416,7 @@ export type SignOffRecord = {
    */
   veto?: {
     /**
-     * The id of a person in policy/people.yaml.
+     * Who vetoes.
      */
     person: string;
     /**
@@ -424,12 +424,12 @@ export type SignOffRecord = {
      */
     role: string;
     /**
-     * Free text.
+     * Why.
      */
     reason: string;
   };
   /**
-   * Free text.
+   * Anything else worth recording.
    */
   notes?: string;
 };
@@ -563,11 +563,11 @@ export interface OrganisationSettings {
      */
     version: string;
     /**
-     * A calendar date, YYYY-MM-DD.
+     * When the version took effect.
      */
     date: string;
     /**
-     * Free text.
+     * What changed.
      */
     change: string;
   }[];
@@ -588,11 +588,11 @@ export interface PeopleAndTeams {
        */
       id: string;
       /**
-       * Free text.
+       * Display name.
        */
       name: string;
       /**
-       * Free text.
+       * The organisation the team belongs to (e.g. EGI, Anchor MSP).
        */
       organisation: string;
       /**
@@ -606,11 +606,11 @@ export interface PeopleAndTeams {
        */
       id: string;
       /**
-       * Free text.
+       * Display name.
        */
       name: string;
       /**
-       * Free text.
+       * The organisation the team belongs to (e.g. EGI, Anchor MSP).
        */
       organisation: string;
       /**
@@ -631,7 +631,7 @@ export interface PeopleAndTeams {
        */
       id: string;
       /**
-       * Free text.
+       * Full name.
        */
       name: string;
       /**
@@ -668,7 +668,7 @@ export interface PeopleAndTeams {
         email?: string;
       };
       /**
-       * A calendar date, YYYY-MM-DD.
+       * Date the person left; they may no longer appear in rotations or assignments after it.
        */
       left?: string;
     },
@@ -678,7 +678,7 @@ export interface PeopleAndTeams {
        */
       id: string;
       /**
-       * Free text.
+       * Full name.
        */
       name: string;
       /**
@@ -715,7 +715,7 @@ export interface PeopleAndTeams {
         email?: string;
       };
       /**
-       * A calendar date, YYYY-MM-DD.
+       * Date the person left; they may no longer appear in rotations or assignments after it.
        */
       left?: string;
     }[]
@@ -741,7 +741,7 @@ export interface Role {
    */
   id: string;
   /**
-   * Free text.
+   * Display name, e.g. SRE Lead.
    */
   name: string;
   /**
@@ -749,7 +749,7 @@ export interface Role {
    */
   category: 'technical' | 'business' | 'incident' | 'escalation' | 'lifecycle';
   /**
-   * Free text.
+   * What the role is responsible for.
    */
   responsibility: string;
   authority?: Texts1;
@@ -809,7 +809,7 @@ export interface Role {
  */
 export interface RACIMatrix {
   /**
-   * Free text.
+   * Heading of the matrix (e.g. Ingestion Lifecycle).
    */
   title?: string;
   columns: RoleRefs;
@@ -825,7 +825,7 @@ export interface RACIMatrix {
        */
       id: string;
       /**
-       * Free text.
+       * Stage name, e.g. Pre-Launch.
        */
       name: string;
       /**
@@ -840,7 +840,7 @@ export interface RACIMatrix {
            */
           id: string;
           /**
-           * Free text.
+           * Activity, e.g. Go/No-Go decision.
            */
           name: string;
           /**
@@ -859,7 +859,7 @@ export interface RACIMatrix {
            */
           id: string;
           /**
-           * Free text.
+           * Activity, e.g. Go/No-Go decision.
            */
           name: string;
           /**
@@ -880,7 +880,7 @@ export interface RACIMatrix {
        */
       id: string;
       /**
-       * Free text.
+       * Stage name, e.g. Pre-Launch.
        */
       name: string;
       /**
@@ -895,7 +895,7 @@ export interface RACIMatrix {
            */
           id: string;
           /**
-           * Free text.
+           * Activity, e.g. Go/No-Go decision.
            */
           name: string;
           /**
@@ -914,7 +914,7 @@ export interface RACIMatrix {
            */
           id: string;
           /**
-           * Free text.
+           * Activity, e.g. Go/No-Go decision.
            */
           name: string;
           /**
@@ -936,7 +936,7 @@ export interface RACIMatrix {
  */
 export interface SeverityLevels {
   /**
-   * Free text.
+   * Why this scale was chosen where source documents disagree.
    */
   scale_note?: string;
   /**
@@ -952,11 +952,11 @@ export interface Level {
    */
   id: string;
   /**
-   * Free text.
+   * Short name, e.g. Critical.
    */
   name: string;
   /**
-   * Free text.
+   * When an incident has this severity.
    */
   definition: string;
   criteria?: Texts3;
@@ -966,7 +966,7 @@ export interface Level {
    */
   equivalents?: {
     /**
-     * Free text.
+     * The other scale (e.g. D9 ingestion, seed 001).
      */
     scale: string;
     /**
@@ -1004,7 +1004,7 @@ export interface Level {
    */
   page?: boolean;
   /**
-   * Free text.
+   * How the incident is handled, in a sentence.
    */
   handling?: string;
   /**
@@ -1070,7 +1070,7 @@ export interface Escalation {
        */
       rank: number;
       /**
-       * Free text.
+       * e.g. Team Lead / Senior Engineer.
        */
       name: string;
       roles: RoleRefs2;
@@ -1096,7 +1096,7 @@ export interface Escalation {
        */
       rank: number;
       /**
-       * Free text.
+       * e.g. Team Lead / Senior Engineer.
        */
       name: string;
       roles: RoleRefs2;
@@ -1133,7 +1133,7 @@ export interface Escalation {
        */
       product?: string;
       /**
-       * Free text.
+       * Where the ladder comes from, when it restates another scale.
        */
       source?: string;
       /**
@@ -1153,11 +1153,11 @@ export interface Escalation {
           level?: string;
           roles?: RoleRefs3;
           /**
-           * Free text.
+           * What happens, e.g. Secondary joins.
            */
           action: string;
           /**
-           * Free text.
+           * Only when this holds, e.g. if unresolved.
            */
           condition?: string;
         },
@@ -1172,11 +1172,11 @@ export interface Escalation {
           level?: string;
           roles?: RoleRefs3;
           /**
-           * Free text.
+           * What happens, e.g. Secondary joins.
            */
           action: string;
           /**
-           * Free text.
+           * Only when this holds, e.g. if unresolved.
            */
           condition?: string;
         }[]
@@ -1196,7 +1196,7 @@ export interface Escalation {
        */
       product?: string;
       /**
-       * Free text.
+       * Where the ladder comes from, when it restates another scale.
        */
       source?: string;
       /**
@@ -1216,11 +1216,11 @@ export interface Escalation {
           level?: string;
           roles?: RoleRefs3;
           /**
-           * Free text.
+           * What happens, e.g. Secondary joins.
            */
           action: string;
           /**
-           * Free text.
+           * Only when this holds, e.g. if unresolved.
            */
           condition?: string;
         },
@@ -1235,11 +1235,11 @@ export interface Escalation {
           level?: string;
           roles?: RoleRefs3;
           /**
-           * Free text.
+           * What happens, e.g. Secondary joins.
            */
           action: string;
           /**
-           * Free text.
+           * Only when this holds, e.g. if unresolved.
            */
           condition?: string;
         }[]
@@ -1259,7 +1259,7 @@ export interface Escalation {
        */
       id: string;
       /**
-       * Free text.
+       * The condition.
        */
       condition: string;
       /**
@@ -1288,11 +1288,11 @@ export interface Escalation {
      */
     id: string;
     /**
-     * Free text.
+     * e.g. Application.
      */
     name: string;
     /**
-     * Free text.
+     * What falls in this class.
      */
     description: string;
     examples?: Texts10;
@@ -1310,11 +1310,11 @@ export interface Escalation {
      */
     id: string;
     /**
-     * Free text.
+     * e.g. Security Breach.
      */
     name: string;
     /**
-     * Free text.
+     * How it is detected.
      */
     detection?: string;
     /**
@@ -1338,7 +1338,7 @@ export interface Escalation {
    */
   process?: {
     /**
-     * Free text.
+     * Step name.
      */
     name: string;
     items: Texts12;
@@ -1353,11 +1353,11 @@ export interface Escalation {
      */
     routes?: {
       /**
-       * Free text.
+       * Kind of issue.
        */
       issue: string;
       /**
-       * Free text.
+       * Team it goes to.
        */
       team: string;
     }[];
@@ -1376,7 +1376,7 @@ export interface Escalation {
      */
     contacts?: {
       /**
-       * Free text.
+       * e.g. Support Escalation.
        */
       name: string;
       /**
@@ -1401,7 +1401,7 @@ export interface Escalation {
      */
     max_resolution_factor?: number;
     /**
-     * Free text.
+     * Goal for the time to escalate.
      */
     escalation_time_goal?: string;
   };
@@ -1420,7 +1420,7 @@ export interface Escalation {
  */
 export interface LifecycleOwnership {
   /**
-   * Free text.
+   * Why support ownership is written down.
    */
   purpose?: string;
   /**
@@ -1435,7 +1435,7 @@ export interface LifecycleOwnership {
        */
       id: string;
       /**
-       * Free text.
+       * e.g. Launch and Stabilisation.
        */
       name: string;
       phases: Texts19;
@@ -1444,7 +1444,7 @@ export interface LifecycleOwnership {
        */
       duration?: string;
       /**
-       * Free text.
+       * Who owns support, as the transition summary puts it (e.g. EGI (Anchor shadow)).
        */
       primary_owner: string;
       /**
@@ -1452,7 +1452,7 @@ export interface LifecycleOwnership {
        */
       owner_team?: string;
       /**
-       * Free text.
+       * The stage in a sentence or two.
        */
       summary?: string;
       /**
@@ -1463,11 +1463,11 @@ export interface LifecycleOwnership {
       responsibilities: [
         {
           /**
-           * Free text.
+           * The responsibility.
            */
           responsibility: string;
           /**
-           * Free text.
+           * Who owns it, as written in the source (e.g. EGI engineering (primary)).
            */
           owner: string;
           /**
@@ -1479,11 +1479,11 @@ export interface LifecycleOwnership {
         },
         ...{
           /**
-           * Free text.
+           * The responsibility.
            */
           responsibility: string;
           /**
-           * Free text.
+           * Who owns it, as written in the source (e.g. EGI engineering (primary)).
            */
           owner: string;
           /**
@@ -1508,7 +1508,7 @@ export interface LifecycleOwnership {
        */
       sla: 'none' | 'best-effort' | 'informal' | 'active';
       /**
-       * Free text.
+       * How issues are prioritised without SLAs.
        */
       sla_note?: string;
       on_call?: Texts21;
@@ -1519,7 +1519,7 @@ export interface LifecycleOwnership {
        */
       id: string;
       /**
-       * Free text.
+       * e.g. Launch and Stabilisation.
        */
       name: string;
       phases: Texts19;
@@ -1528,7 +1528,7 @@ export interface LifecycleOwnership {
        */
       duration?: string;
       /**
-       * Free text.
+       * Who owns support, as the transition summary puts it (e.g. EGI (Anchor shadow)).
        */
       primary_owner: string;
       /**
@@ -1536,7 +1536,7 @@ export interface LifecycleOwnership {
        */
       owner_team?: string;
       /**
-       * Free text.
+       * The stage in a sentence or two.
        */
       summary?: string;
       /**
@@ -1547,11 +1547,11 @@ export interface LifecycleOwnership {
       responsibilities: [
         {
           /**
-           * Free text.
+           * The responsibility.
            */
           responsibility: string;
           /**
-           * Free text.
+           * Who owns it, as written in the source (e.g. EGI engineering (primary)).
            */
           owner: string;
           /**
@@ -1563,11 +1563,11 @@ export interface LifecycleOwnership {
         },
         ...{
           /**
-           * Free text.
+           * The responsibility.
            */
           responsibility: string;
           /**
-           * Free text.
+           * Who owns it, as written in the source (e.g. EGI engineering (primary)).
            */
           owner: string;
           /**
@@ -1592,7 +1592,7 @@ export interface LifecycleOwnership {
        */
       sla: 'none' | 'best-effort' | 'informal' | 'active';
       /**
-       * Free text.
+       * How issues are prioritised without SLAs.
        */
       sla_note?: string;
       on_call?: Texts21;
@@ -1607,11 +1607,11 @@ export interface LifecycleOwnership {
      */
     id?: string;
     /**
-     * Free text.
+     * e.g. Uptime.
      */
     metric: string;
     /**
-     * Free text.
+     * e.g. 99.9% measured monthly.
      */
     target: string;
     /**
@@ -1632,13 +1632,13 @@ export interface LifecycleOwnership {
      */
     cadence: 'monthly';
     /**
-     * The id of a team in policy/people.yaml.
+     * Team that produces it.
      */
     owner?: string;
     contents: Texts22;
     shared_with?: Texts23;
     /**
-     * Free text.
+     * Where it is shared.
      */
     shared_via?: string;
   };
@@ -1654,7 +1654,7 @@ export interface LifecycleOwnership {
        */
       id: string;
       /**
-       * Free text.
+       * Display name.
        */
       name: string;
       /**
@@ -1670,11 +1670,11 @@ export interface LifecycleOwnership {
        */
       production_critical?: boolean;
       /**
-       * A calendar date, YYYY-MM-DD.
+       * Date production was (or will be) enabled.
        */
       production_enabled?: string;
       /**
-       * A calendar date, YYYY-MM-DD.
+       * Launch date; stabilisation runs from here.
        */
       launched?: string;
       /**
@@ -1682,15 +1682,15 @@ export interface LifecycleOwnership {
        */
       handoff?: {
         /**
-         * The id of a team in policy/people.yaml.
+         * Team handing off.
          */
         from_team: string;
         /**
-         * The id of a team in policy/people.yaml.
+         * Team taking over.
          */
         to_team: string;
         /**
-         * A calendar date, YYYY-MM-DD.
+         * Planned hand-off date.
          */
         planned?: string;
       };
@@ -1707,7 +1707,7 @@ export interface LifecycleOwnership {
        */
       id: string;
       /**
-       * Free text.
+       * Display name.
        */
       name: string;
       /**
@@ -1723,11 +1723,11 @@ export interface LifecycleOwnership {
        */
       production_critical?: boolean;
       /**
-       * A calendar date, YYYY-MM-DD.
+       * Date production was (or will be) enabled.
        */
       production_enabled?: string;
       /**
-       * A calendar date, YYYY-MM-DD.
+       * Launch date; stabilisation runs from here.
        */
       launched?: string;
       /**
@@ -1735,15 +1735,15 @@ export interface LifecycleOwnership {
        */
       handoff?: {
         /**
-         * The id of a team in policy/people.yaml.
+         * Team handing off.
          */
         from_team: string;
         /**
-         * The id of a team in policy/people.yaml.
+         * Team taking over.
          */
         to_team: string;
         /**
-         * A calendar date, YYYY-MM-DD.
+         * Planned hand-off date.
          */
         planned?: string;
       };
@@ -1780,7 +1780,7 @@ export interface LifecycleOwnership {
      */
     announced: string;
     /**
-     * Free text.
+     * What is done.
      */
     description: string;
   }[];
@@ -1801,7 +1801,7 @@ export interface KillSwitchAuthority {
        */
       id: string;
       /**
-       * Free text.
+       * e.g. Pause (< 1 hour).
        */
       name: string;
       /**
@@ -1821,7 +1821,7 @@ export interface KillSwitchAuthority {
        */
       id: string;
       /**
-       * Free text.
+       * e.g. Pause (< 1 hour).
        */
       name: string;
       /**
@@ -1848,7 +1848,7 @@ export interface KillSwitchAuthority {
        */
       id: string;
       /**
-       * Free text.
+       * e.g. Error rate > 20%.
        */
       name: string;
       /**
@@ -1877,7 +1877,7 @@ export interface KillSwitchAuthority {
        */
       id: string;
       /**
-       * Free text.
+       * e.g. Error rate > 20%.
        */
       name: string;
       /**
@@ -1917,7 +1917,7 @@ export interface KillSwitchAuthority {
          */
         field: 'at' | 'activated_by' | 'reason' | 'severity' | 'scope' | 'approval' | 'notified';
         /**
-         * Free text.
+         * As the source names it (e.g. Timestamp).
          */
         name: string;
         /**
@@ -1931,7 +1931,7 @@ export interface KillSwitchAuthority {
          */
         field: 'at' | 'activated_by' | 'reason' | 'severity' | 'scope' | 'approval' | 'notified';
         /**
-         * Free text.
+         * As the source names it (e.g. Timestamp).
          */
         name: string;
         /**
@@ -1954,12 +1954,12 @@ export interface KillSwitchAuthority {
        */
       id: string;
       /**
-       * Free text.
+       * e.g. < 1 hour pause.
        */
       scope: string;
       authority: RoleRefs7;
       /**
-       * Free text.
+       * Verification required before resuming.
        */
       verification: string;
     },
@@ -1969,12 +1969,12 @@ export interface KillSwitchAuthority {
        */
       id: string;
       /**
-       * Free text.
+       * e.g. < 1 hour pause.
        */
       scope: string;
       authority: RoleRefs7;
       /**
-       * Free text.
+       * Verification required before resuming.
        */
       verification: string;
     }[]
@@ -2038,11 +2038,11 @@ export interface SignOffAndApprovalRules {
        */
       id: string;
       /**
-       * Free text.
+       * e.g. Canary.
        */
       name: string;
       /**
-       * Free text.
+       * Who is in this phase.
        */
       description?: string;
     },
@@ -2052,11 +2052,11 @@ export interface SignOffAndApprovalRules {
        */
       id: string;
       /**
-       * Free text.
+       * e.g. Canary.
        */
       name: string;
       /**
-       * Free text.
+       * Who is in this phase.
        */
       description?: string;
     },
@@ -2066,11 +2066,11 @@ export interface SignOffAndApprovalRules {
        */
       id: string;
       /**
-       * Free text.
+       * e.g. Canary.
        */
       name: string;
       /**
-       * Free text.
+       * Who is in this phase.
        */
       description?: string;
     }[]
@@ -2140,13 +2140,13 @@ export interface SignOffAndApprovalRules {
          */
         id: string;
         /**
-         * Free text.
+         * e.g. P1 incident.
          */
         name: string;
         decide: RoleRefs9;
         approve?: RoleRefs10;
         /**
-         * Free text.
+         * Who is consulted or informed, as the source puts it.
          */
         consultation?: string;
         notify?: Notify3;
@@ -2161,13 +2161,13 @@ export interface SignOffAndApprovalRules {
          */
         id: string;
         /**
-         * Free text.
+         * e.g. P1 incident.
          */
         name: string;
         decide: RoleRefs9;
         approve?: RoleRefs10;
         /**
-         * Free text.
+         * Who is consulted or informed, as the source puts it.
          */
         consultation?: string;
         notify?: Notify3;
@@ -2189,7 +2189,7 @@ export interface SignOffAndApprovalRules {
          */
         id: string;
         /**
-         * Free text.
+         * As on the form.
          */
         name: string;
       },
@@ -2199,7 +2199,7 @@ export interface SignOffAndApprovalRules {
          */
         id: string;
         /**
-         * Free text.
+         * As on the form.
          */
         name: string;
       }[]
@@ -2217,12 +2217,12 @@ export interface SignOffAndApprovalRules {
    */
   decisions?: {
     /**
-     * Free text.
+     * e.g. Rollback phase.
      */
     decision: string;
     authority: RoleRefs12;
     /**
-     * Free text.
+     * Escalation or consultation.
      */
     escalation?: string;
   }[];
@@ -2248,7 +2248,7 @@ export interface SignOffAndApprovalRules {
      */
     require_affected_people?: boolean;
     /**
-     * Free text.
+     * Why the path is guarded.
      */
     reason: string;
   }[];
@@ -2300,7 +2300,7 @@ export interface Communication {
        */
       id: string;
       /**
-       * Where a message goes: a Slack channel (#ingestion-rollout), a meeting, email, the status page, or a pattern with {placeholders}.
+       * e.g. #ingestion-rollout.
        */
       name: string;
       /**
@@ -2318,7 +2318,7 @@ export interface Communication {
         | 'portal'
         | 'ticket';
       /**
-       * Free text.
+       * What it is for.
        */
       purpose: string;
       /**
@@ -2332,7 +2332,7 @@ export interface Communication {
        */
       id: string;
       /**
-       * Where a message goes: a Slack channel (#ingestion-rollout), a meeting, email, the status page, or a pattern with {placeholders}.
+       * e.g. #ingestion-rollout.
        */
       name: string;
       /**
@@ -2350,7 +2350,7 @@ export interface Communication {
         | 'portal'
         | 'ticket';
       /**
-       * Free text.
+       * What it is for.
        */
       purpose: string;
       /**
@@ -2382,7 +2382,7 @@ export interface Communication {
      */
     within: string;
     /**
-     * Where a message goes: a Slack channel (#ingestion-rollout), a meeting, email, the status page, or a pattern with {placeholders}.
+     * Leadership channel.
      */
     channel: string;
     content?: Texts27;
@@ -2408,11 +2408,11 @@ export interface Communication {
        */
       id: string;
       /**
-       * Free text.
+       * e.g. Incident Start.
        */
       name: string;
       /**
-       * Where a message goes: a Slack channel (#ingestion-rollout), a meeting, email, the status page, or a pattern with {placeholders}.
+       * Where it is posted.
        */
       channel?: string;
       /**
@@ -2426,11 +2426,11 @@ export interface Communication {
        */
       id: string;
       /**
-       * Free text.
+       * e.g. Incident Start.
        */
       name: string;
       /**
-       * Where a message goes: a Slack channel (#ingestion-rollout), a meeting, email, the status page, or a pattern with {placeholders}.
+       * Where it is posted.
        */
       channel?: string;
       /**
@@ -2442,7 +2442,7 @@ export interface Communication {
 }
 export interface Event {
   /**
-   * Free text.
+   * e.g. Incident update.
    */
   event: string;
   /**
@@ -2451,11 +2451,11 @@ export interface Event {
   owner: string;
   approval?: RoleRefs15;
   /**
-   * Where a message goes: a Slack channel (#ingestion-rollout), a meeting, email, the status page, or a pattern with {placeholders}.
+   * Where.
    */
   channel: string;
   /**
-   * Free text.
+   * When, e.g. Every 30 min.
    */
   timing?: string;
   /**
@@ -2472,7 +2472,7 @@ export interface OnCallRotation {
    */
   id: string;
   /**
-   * Free text.
+   * Display name.
    */
   name: string;
   /**
@@ -2501,7 +2501,7 @@ export interface OnCallRotation {
    */
   handoff: {
     /**
-     * A day of the week, in lower case.
+     * Day of the hand-off, for weekly cadences.
      */
     weekday?: 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday';
     /**
@@ -2518,7 +2518,7 @@ export interface OnCallRotation {
     note_fields?: Texts31;
   };
   /**
-   * A calendar date, YYYY-MM-DD.
+   * Date of the first hand-off; shift 0 starts then.
    */
   start: string;
   /**
@@ -2533,7 +2533,7 @@ export interface OnCallRotation {
        */
       id: string;
       /**
-       * Free text.
+       * e.g. Primary.
        */
       name: string;
       /**
@@ -2565,7 +2565,7 @@ export interface OnCallRotation {
       rosters: [
         {
           /**
-           * A calendar date, YYYY-MM-DD.
+           * Date the list takes effect (at that day's hand-off).
            */
           from: string;
           /**
@@ -2583,7 +2583,7 @@ export interface OnCallRotation {
         },
         ...{
           /**
-           * A calendar date, YYYY-MM-DD.
+           * Date the list takes effect (at that day's hand-off).
            */
           from: string;
           /**
@@ -2607,7 +2607,7 @@ export interface OnCallRotation {
        */
       id: string;
       /**
-       * Free text.
+       * e.g. Primary.
        */
       name: string;
       /**
@@ -2639,7 +2639,7 @@ export interface OnCallRotation {
       rosters: [
         {
           /**
-           * A calendar date, YYYY-MM-DD.
+           * Date the list takes effect (at that day's hand-off).
            */
           from: string;
           /**
@@ -2657,7 +2657,7 @@ export interface OnCallRotation {
         },
         ...{
           /**
-           * A calendar date, YYYY-MM-DD.
+           * Date the list takes effect (at that day's hand-off).
            */
           from: string;
           /**
@@ -2685,7 +2685,7 @@ export interface OnCallRotation {
      */
     tier: string;
     /**
-     * The id of a person in policy/people.yaml.
+     * Who covers.
      */
     person: string;
     /**
@@ -2697,7 +2697,7 @@ export interface OnCallRotation {
      */
     end: string;
     /**
-     * Free text.
+     * Why.
      */
     reason: string;
   }[];
@@ -2711,7 +2711,7 @@ export interface IncidentRecord {
    */
   id: string;
   /**
-   * Free text.
+   * One-line title.
    */
   title: string;
   /**
@@ -2755,7 +2755,7 @@ export interface IncidentRecord {
    */
   resolved?: string;
   /**
-   * Where a message goes: a Slack channel (#ingestion-rollout), a meeting, email, the status page, or a pattern with {placeholders}.
+   * The dedicated incident channel, in the policy's pattern.
    */
   channel?: string;
   /**
@@ -2763,7 +2763,7 @@ export interface IncidentRecord {
    */
   impact: {
     /**
-     * Free text.
+     * Who was affected and how.
      */
     summary: string;
     /**
@@ -2788,7 +2788,7 @@ export interface IncidentRecord {
    */
   roles: {
     /**
-     * The id of a person in policy/people.yaml.
+     * Incident commander: owns the incident from start to resolution.
      */
     commander: string;
     /**
@@ -2798,7 +2798,7 @@ export interface IncidentRecord {
      */
     technical_leads?: string[];
     /**
-     * The id of a person in policy/people.yaml.
+     * Handles communications; required for major incidents.
      */
     communications_lead?: string;
   };
@@ -2818,11 +2818,11 @@ export interface IncidentRecord {
        */
       at: string;
       /**
-       * Free text.
+       * What happened.
        */
       event: string;
       /**
-       * The id of a person in policy/people.yaml.
+       * Who acted.
        */
       by?: string;
     },
@@ -2832,11 +2832,11 @@ export interface IncidentRecord {
        */
       at: string;
       /**
-       * Free text.
+       * What happened.
        */
       event: string;
       /**
-       * The id of a person in policy/people.yaml.
+       * Who acted.
        */
       by?: string;
     }[]
@@ -2860,7 +2860,7 @@ export interface IncidentRecord {
      */
     to?: string[];
     /**
-     * Free text.
+     * Why.
      */
     reason: string;
   }[];
@@ -2882,7 +2882,7 @@ export interface IncidentRecord {
     scenario: string;
     activated_by?: Signer;
     /**
-     * Free text.
+     * Why.
      */
     reason?: string;
     /**
@@ -2950,16 +2950,16 @@ export interface IncidentRecord {
      */
     resumed_by?: Signer1[];
     /**
-     * Free text.
+     * Verification done before resuming.
      */
     verification?: string;
   }[];
   /**
-   * Free text.
+   * Why it happened, briefly; the post-mortem has the detail.
    */
   root_cause?: string;
   /**
-   * Free text.
+   * What fixed it.
    */
   resolution?: string;
   /**
@@ -2972,7 +2972,7 @@ export interface IncidentRecord {
  */
 export interface Signer {
   /**
-   * The id of a person in policy/people.yaml.
+   * Who acted.
    */
   person: string;
   /**
@@ -2985,7 +2985,7 @@ export interface Signer {
  */
 export interface Signer1 {
   /**
-   * The id of a person in policy/people.yaml.
+   * Who acted.
    */
   person: string;
   /**
@@ -2998,7 +2998,7 @@ export interface Signer1 {
  */
 export interface Signature {
   /**
-   * The id of a person in policy/people.yaml.
+   * Who signs.
    */
   person: string;
   /**
@@ -3012,7 +3012,7 @@ export interface Signature {
  */
 export interface Signer2 {
   /**
-   * The id of a person in policy/people.yaml.
+   * Who acted.
    */
   person: string;
   /**
@@ -3025,7 +3025,7 @@ export interface Signer2 {
  */
 export interface Signer3 {
   /**
-   * The id of a person in policy/people.yaml.
+   * Who acted.
    */
   person: string;
   /**
@@ -3042,7 +3042,7 @@ export interface PostMortemFrontMatter {
    */
   incident: string;
   /**
-   * Free text.
+   * Title.
    */
   title: string;
   /**
@@ -3070,15 +3070,15 @@ export interface PostMortemFrontMatter {
      */
     id: string;
     /**
-     * Free text.
+     * The task.
      */
     title: string;
     /**
-     * The id of a person in policy/people.yaml.
+     * Who owns it.
      */
     owner: string;
     /**
-     * A calendar date, YYYY-MM-DD.
+     * Deadline.
      */
     due: string;
     /**
@@ -3086,7 +3086,7 @@ export interface PostMortemFrontMatter {
      */
     status: 'open' | 'in-progress' | 'done' | 'wont-do';
     /**
-     * A calendar date, YYYY-MM-DD.
+     * Completion date, for done items.
      */
     done?: string;
     /**

@@ -51,6 +51,19 @@ describe('the schemas', () => {
     expect(open).toEqual([]);
   });
 
+  it.each(schemas.map((s) => [s.name, s.schema] as const))(
+    '%s gives the items of every uniqueItems list a type (ajv checks untyped items pairwise, so a long list would take minutes)',
+    (_name, schema) => {
+      const untyped: string[] = [];
+      for (const [pointer, node] of subschemas(schema)) {
+        if (node.uniqueItems !== true) continue;
+        const items = node.items as JsonSchema | undefined;
+        if (!items || items.type === undefined) untyped.push(pointer);
+      }
+      expect(untyped).toEqual([]);
+    },
+  );
+
   it('are mapped to their files in .vscode/settings.json', () => {
     const settings = JSON.parse(readFileSync(join(REPO_ROOT, '.vscode', 'settings.json'), 'utf8')) as { 'yaml.schemas': Record<string, string[]> };
     const expected = Object.fromEntries(

@@ -16,9 +16,9 @@ const pick = (d: { ruleId: string; line: number; column: number }) => ({ ruleId:
 describe('parseYaml: problems', () => {
   const cases: { name: string; text: string; lineOffset?: number; expected: Expected[] }[] = [
     {
-      name: 'syntax error (unclosed flow sequence)',
+      name: 'unclosed flow sequence, reported where the bracket opens',
       text: 'a: 1\nb: [1, 2\nc: 3\n',
-      expected: [{ ruleId: 'yaml-syntax', line: 3, column: 1, message: /YAML syntax error/ }],
+      expected: [{ ruleId: 'yaml-syntax', line: 2, column: 4, message: /YAML syntax error/ }],
     },
     {
       name: 'syntax error (nested mapping on one line)',
@@ -26,9 +26,9 @@ describe('parseYaml: problems', () => {
       expected: [{ ruleId: 'yaml-syntax', line: 2, column: 6, hint: /own indented lines/ }],
     },
     {
-      name: 'unclosed quote',
+      name: 'unclosed quote, reported where the quote opens',
       text: "a: 'open\n",
-      expected: [{ ruleId: 'yaml-syntax', line: 2, column: 1, hint: /quote/ }],
+      expected: [{ ruleId: 'yaml-syntax', line: 1, column: 4, hint: /quote/ }],
     },
     {
       name: 'tab indentation',

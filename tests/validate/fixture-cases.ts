@@ -155,7 +155,7 @@ export function applyFixture(fixture: Fixture): { repo: TempRepo; cleanup: () =>
 /** The 1-based line an expectation names, looked up in the edited file. */
 export function resolveLine(repo: TempRepo, file: string, line: LineSpec): number {
   if (typeof line === 'number') return line;
-  const lines = readFileSync(repo.path(file), 'utf8').split('\n');
+  const lines = readFileSync(repo.path(file), 'utf8').split(/\r\n|\r|\n/);
   let seen = 0;
   const wanted = line.occurrence ?? 1;
   for (let i = 0; i < lines.length; i += 1) {
