@@ -64,6 +64,9 @@ export interface RequirementOutcome {
 }
 
 /** How a reviewer's reviews were read. */
+/** GitHub author associations that carry write access to the repository. */
+const WRITE_ACCESS = new Set(['OWNER', 'MEMBER', 'COLLABORATOR']);
+
 export interface ReviewerOutcome {
   login: string;
   person?: string;
@@ -317,6 +320,10 @@ function readReviews(
       outcome.note = outcome.note ?? 'not in policy/people.yaml at the base commit';
     } else if (hasLeftBy(policy, person.id, now)) {
       outcome.note = `left on ${person.left}`;
+    } else if (review?.state === 'APPROVED' && !WRITE_ACCESS.has(review.association)) {
+      // A login in people.yaml is only a name; an account without write access (a stranger who
+      // registered a listed or placeholder login) cannot sign for the person.
+      outcome.note = `has no write access to this repository (GitHub association ${review.association.toLowerCase()})`;
     } else {
       outcome.counts = true;
     }

@@ -18,6 +18,11 @@ export interface ReviewSnapshot {
   state: string;
   /** The commit the review was submitted on. */
   commitId: string | null;
+  /**
+   * The reviewer's relation to the repository (GitHub's author_association: OWNER, MEMBER,
+   * COLLABORATOR, CONTRIBUTOR, NONE, ...). Only people with write access may approve.
+   */
+  association: string;
 }
 
 /** A `review_dismissed` issue event: who dismissed which review, and what that review had said. */

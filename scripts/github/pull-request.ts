@@ -67,7 +67,8 @@ function toReview(value: unknown, what: string): ReviewSnapshot {
   const review = object(value, what);
   const id = integer(review, 'id', what);
   const commitId = optionalString(review, 'commit_id', what);
-  return { id, user: account(review.user, `${what} user`), state: string(review, 'state', what).toUpperCase(), commitId: commitId?.toLowerCase() ?? null };
+  const association = optionalString(review, 'author_association', what)?.toUpperCase() ?? 'NONE';
+  return { id, user: account(review.user, `${what} user`), state: string(review, 'state', what).toUpperCase(), commitId: commitId?.toLowerCase() ?? null, association };
 }
 
 function toCommit(value: unknown, what: string): CommitSnapshot {

@@ -108,6 +108,12 @@ const cases: Case[] = [
     problems: [`${GA_TITLE}: needs approval from @chenwei-sre (Chen Wei), who signs it as SRE Lead (@chenwei-sre approved an older commit)`],
   },
   {
+    name: "an approval from a listed login whose account has no write access (someone else registered it)",
+    scenario: { changes: { [GA_PATH]: gaRecord() }, reviews: [approve('amara-okafor'), approve('gracelin'), approve('chenwei-sre', { association: 'NONE' })] },
+    state: 'failure',
+    problems: [`${GA_TITLE}: needs approval from SRE Lead: one of @chenwei-sre, @dreyes`, `${GA_TITLE}: needs approval from @chenwei-sre (Chen Wei), who signs it as SRE Lead`],
+  },
+  {
     name: 'an older approval followed by a new one on the head counts',
     scenario: { changes: { [GA_PATH]: gaRecord() }, reviews: [approve('chenwei-sre', { commit: OLD_SHA }), approve('amara-okafor'), approve('gracelin'), approve('chenwei-sre')] },
     state: 'success',

@@ -45,16 +45,22 @@ export function exampleFiles(): Record<string, string> {
 }
 
 /** A reviewer's review, on the head commit unless said otherwise. */
-export function review(login: string | null, state: FakeReview['state'], options: { commit?: string; id?: number; type?: FakeUser['type'] } = {}): FakeReview {
+export function review(
+  login: string | null,
+  state: FakeReview['state'],
+  options: { commit?: string; id?: number; type?: FakeUser['type']; association?: string } = {},
+): FakeReview {
   return {
     ...(options.id !== undefined ? { id: options.id } : {}),
+    ...(options.association !== undefined ? { author_association: options.association } : {}),
     user: login === null ? null : fakeUser(login, options.type),
     state,
     commit_id: options.commit ?? HEAD_SHA,
   };
 }
 
-export const approve = (login: string, options: { commit?: string; id?: number; type?: FakeUser['type'] } = {}) => review(login, 'APPROVED', options);
+export const approve = (login: string, options: { commit?: string; id?: number; type?: FakeUser['type']; association?: string } = {}) =>
+  review(login, 'APPROVED', options);
 
 /** A review_dismissed event: `actor` dismissed review `reviewId`, which had said `state`. */
 export function dismissal(actor: string, reviewId: number, state: 'changes_requested' | 'approved'): FakeIssueEvent {

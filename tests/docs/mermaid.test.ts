@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, tempRepo } from '../support/repo.ts';
 import { mermaidBlocks, renderRepository } from './support.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
+// Debian's Chromium here and in .ci/run; GitHub's runners ship Google Chrome instead (see the validate workflow).
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',

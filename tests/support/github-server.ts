@@ -35,6 +35,8 @@ export interface FakeReview {
   commit_id: string | null;
   submitted_at?: string;
   body?: string;
+  /** GitHub's author_association for the reviewer; MEMBER when not given. */
+  author_association?: string;
 }
 
 /** A commit on the pull request: who authored and committed it (null when no GitHub account matches). */
@@ -399,7 +401,7 @@ export function defaultRoutes(): Array<[string, RouteHandler]> {
             state: review.state,
             html_url: `https://github.com/${ctx.state.owner}/${ctx.state.repo}/pull/${pull.number}#pullrequestreview-${id}`,
             pull_request_url: `${repoUrl}/pulls/${pull.number}`,
-            author_association: 'MEMBER',
+            author_association: review.author_association ?? 'MEMBER',
             _links: { html: { href: `https://github.com/${ctx.state.owner}/${ctx.state.repo}/pull/${pull.number}#pullrequestreview-${id}` }, pull_request: { href: `${repoUrl}/pulls/${pull.number}` } },
             ...(review.state === 'PENDING' ? {} : { submitted_at: review.submitted_at ?? new Date(Date.UTC(2026, 10, 21, 10, 0, index)).toISOString() }),
             commit_id: review.commit_id,
