@@ -3,7 +3,7 @@
  * hours in their own zone, and number of shifts, as a table or JSON.
  */
 import { DateTime } from 'luxon';
-import { businessHoursOf } from '../schedule/business-hours.ts';
+import { businessCalendar } from '../time/business-time.ts';
 import { NIGHT_ENDS, NIGHT_STARTS, computeBurden } from '../schedule/burden.ts';
 import { humanInZone, isoInZone } from '../schedule/local-time.ts';
 import { parseWindow } from '../schedule/window.ts';
@@ -37,7 +37,7 @@ export async function runBurden(options: BurdenOptions, io: CommandIO): Promise<
   const burden = computeBurden({
     rotations: data.rotations,
     people,
-    ...(organisation ? { businessHours: businessHoursOf(organisation) } : {}),
+    ...(organisation ? { businessHours: businessCalendar(organisation) } : {}),
     from,
     to,
   });

@@ -5,7 +5,7 @@
  */
 import { DateTime } from 'luxon';
 import type { RepoModel } from '../model/repo-model.ts';
-import { businessHoursOf, businessIntervals } from '../schedule/business-hours.ts';
+import { businessCalendar, businessWindows } from '../time/business-time.ts';
 import { humanInZone } from '../schedule/local-time.ts';
 import { onCallAt } from '../schedule/on-call.ts';
 import type { Shift } from '../schedule/types.ts';
@@ -123,9 +123,9 @@ function ladderLine(rotation: Rotation, model: RepoModel): string | undefined {
 function describeBusinessHours(model: RepoModel, at: Date): string {
   const organisation = model.policy.organisation?.data;
   if (!organisation) return 'business hours';
-  const hours = businessHoursOf(organisation);
+  const hours = businessCalendar(organisation);
   const names = organisation.business_hours.days.map((d) => `${d[0]!.toUpperCase()}${d.slice(1, 3)}`);
-  const within = businessIntervals(hours, at.getTime(), at.getTime() + 1).length > 0;
+  const within = businessWindows(hours, at.getTime(), at.getTime() + 1).length > 0;
   return `business hours ${names.join(', ')} ${organisation.business_hours.start}-${organisation.business_hours.end} ${hours.zone}; ${within ? 'within them now' : 'outside them now: by arrangement'}`;
 }
 

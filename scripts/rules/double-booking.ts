@@ -1,5 +1,6 @@
 import type { Doc } from '../model/repo-model.ts';
-import { businessHoursOf, onCallIntervals, type BusinessHours } from '../schedule/business-hours.ts';
+import { onCallIntervals } from '../schedule/business-hours.ts';
+import { businessCalendar, type BusinessCalendar } from '../time/business-time.ts';
 import { describeInterval } from '../schedule/describe.ts';
 import { compileRotation, expandTier } from '../schedule/expand.ts';
 import { intersection } from '../schedule/intervals.ts';
@@ -38,7 +39,7 @@ export const doubleBooking: Rule = {
   needs: [],
   check(ctx) {
     const organisation = ctx.model.policy.organisation?.data;
-    const hours: BusinessHours | undefined = organisation ? businessHoursOf(organisation) : undefined;
+    const hours: BusinessCalendar | undefined = organisation ? businessCalendar(organisation) : undefined;
     const from = ctx.now.getTime();
     const to = horizonEnd(organisation, ctx.now).getTime();
     const byPerson = new Map<string, Booking[]>();

@@ -1,12 +1,10 @@
-import { DateTime } from 'luxon';
+import { instantOf } from '../incidents/instants.ts';
 import type { Rule } from './rule.ts';
 
 const ORDER = ['detected', 'acknowledged', 'mitigated', 'resolved'] as const;
 
 function instant(text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  const parsed = DateTime.fromISO(text, { setZone: true });
-  return parsed.isValid ? parsed.toMillis() : undefined;
+  return instantOf(text)?.getTime();
 }
 
 /** An incident's clock only runs forward; times out of order usually mean a wrong date or offset. */

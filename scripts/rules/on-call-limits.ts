@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Doc } from '../model/repo-model.ts';
-import { businessHoursOf, onCallIntervals } from '../schedule/business-hours.ts';
+import { onCallIntervals } from '../schedule/business-hours.ts';
+import { businessCalendar } from '../time/business-time.ts';
 import { describeInterval, describeLength } from '../schedule/describe.ts';
 import { compileRotation, expandTier } from '../schedule/expand.ts';
 import { durationMillis, horizonEnd } from '../schedule/policy.ts';
@@ -54,7 +55,7 @@ export const onCallLimits: Rule = {
     const organisation = ctx.model.policy.organisation!.data;
     const maxDays = organisation.on_call.max_consecutive_days;
     const minRest = durationMillis(organisation.on_call.min_rest_between_shifts) ?? 0;
-    const hours = businessHoursOf(organisation);
+    const hours = businessCalendar(organisation);
     const now = ctx.now.getTime();
     // Look back far enough to see the start of a turn that is already too long at `now`.
     const from = DateTime.fromMillis(now, { zone: organisation.timezone }).minus({ days: maxDays + 1 }).toMillis();

@@ -4,7 +4,8 @@
  */
 import { DateTime } from 'luxon';
 import type { SchemaTypes } from '../types/schema-types.ts';
-import { onCallIntervals, type BusinessHours } from './business-hours.ts';
+import type { BusinessCalendar } from '../time/business-time.ts';
+import { onCallIntervals } from './business-hours.ts';
 import { compileRotation, expandTier } from './expand.ts';
 import { intersection } from './intervals.ts';
 import { wallClockInstant } from './local-time.ts';
@@ -59,7 +60,7 @@ const round = (millis: number) => Math.round((millis / HOUR) * 100) / 100;
 export function computeBurden(input: {
   rotations: readonly SchemaTypes['rotation'][];
   people: ReadonlyMap<string, { timezone: string }>;
-  businessHours?: BusinessHours;
+  businessHours?: BusinessCalendar;
   from: Date;
   to: Date;
 }): PersonBurden[] {

@@ -72,6 +72,24 @@ function localDay(calendar: BusinessCalendar, millis: number): DateTime {
   return DateTime.fromMillis(millis, { zone: calendar.zone }).startOf('day');
 }
 
+/**
+ * The working-hour windows overlapping [from, to), in epoch milliseconds, clipped to it. Cost grows
+ * with the number of days in the window.
+ */
+export function businessWindows(calendar: BusinessCalendar, from: number, to: number): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  if (!(to > from)) return out;
+  const last = localDay(calendar, to).toMillis();
+  for (let day = localDay(calendar, from); day.toMillis() <= last; day = day.plus({ days: 1 }).startOf('day')) {
+    const window = windowOf(calendar, day);
+    if (!window) continue;
+    const start = Math.max(window.start, from);
+    const end = Math.min(window.end, to);
+    if (end > start) out.push({ start, end });
+  }
+  return out;
+}
+
 /** Whether an instant falls inside working hours. */
 export function isWithinBusinessHours(calendar: BusinessCalendar, instant: Date): boolean {
   const t = instant.getTime();

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { computeBurden } from '../../scripts/schedule/burden.ts';
-import type { BusinessHours } from '../../scripts/schedule/business-hours.ts';
+import type { BusinessCalendar } from '../../scripts/time/business-time.ts';
 import { rotation, tier } from './helpers.ts';
 
-const hours: BusinessHours = {
+const hours: BusinessCalendar = {
   zone: 'Europe/Berlin',
   weekdays: new Set([1, 2, 3, 4, 5]),
-  start: { hour: 9, minute: 0 },
-  end: { hour: 17, minute: 0 },
+  startMinute: 9 * 60,
+  endMinute: 17 * 60,
   holidays: new Set(['2026-01-06']),
 };
 
