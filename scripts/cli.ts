@@ -62,8 +62,11 @@ export function buildProgram(io: CommandIO, setExit: (code: number) => void): Co
     .command('rules')
     .description('list every rule id with its description')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown']).default('text'))
-    .action((options: { format: string }) =>
+    .addOption(rootOption())
+    .action((options: { format: string; root?: string }) =>
       run(async () => {
+        // The rules are the toolkit's, the same for every repository; --root is checked like everywhere else.
+        if (options.root !== undefined) (await import('./commands/options.ts')).resolveRoot(options.root, io);
         const { ruleCatalogue, ruleTableMarkdown } = await import('./rules/index.ts');
         if (options.format === 'markdown') io.stdout(ruleTableMarkdown());
         else for (const rule of ruleCatalogue()) io.stdout(`${rule.id.padEnd(28)} ${rule.severity.padEnd(8)} ${rule.description}\n`);

@@ -1,0 +1,44 @@
+/** The CLI as a real process: the bin entry, exit codes, and a reader that closes the pipe early. */
+import { spawn, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../support/repo.ts';
+
+const BIN = join(REPO_ROOT, 'scripts', 'bin', 'oncall.js');
+
+describe('the oncall bin', () => {
+  it('prints help and exits 0', () => {
+    const result = spawnSync(process.execPath, [BIN, '--help'], { cwd: REPO_ROOT, encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Usage: oncall');
+  });
+
+  it('validates the example organisation and exits 0', () => {
+    const result = spawnSync(process.execPath, [BIN, 'validate', '--now', '2026-11-22T12:00:00+01:00'], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  });
+
+  it('exits 2 on an unknown command, without a stack trace', () => {
+    const result = spawnSync(process.execPath, [BIN, 'frobnicate'], { cwd: REPO_ROOT, encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("unknown command 'frobnicate'");
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('ends quietly when the reader closes the pipe early (oncall schedule ... | head -1)', async () => {
+    // Ten years of shifts is far more than a pipe buffers, so the writer meets the closed pipe.
+    const args = ['schedule', '--from', '2026-09-07', '--to', '2036-09-07', '--format', 'json', '--now', '2026-11-22T12:00:00+01:00'];
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO_ROOT });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toContain('EPIPE');
+    expect(code).toBe(0);
+  });
+});
