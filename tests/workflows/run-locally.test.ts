@@ -1,0 +1,109 @@
+/**
+ * Every `npm run oncall -- ...` line of the workflows, run here with the same arguments against the
+ * example organisation, succeeds: what CI runs on GitHub is what these tests run.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.ts';
+import { startGitHubServer, type GitHubServer } from '../support/github-server.ts';
+import { addIssueRoutes, issuesState } from '../support/github-issues-routes.ts';
+import { approve, GA_PATH, gaRecord, PR, serve } from '../approvals/fixture.ts';
+import { REPO_ROOT, TEST_NOW, tempRepo, type TempRepo } from '../support/repo.ts';
+
+/** The argument lists of every `npm run oncall -- <command> ...` line, with shell quotes removed. */
+function workflowCommands(): string[][] {
+  const dir = join(REPO_ROOT, '.github', 'workflows');
+  const out: string[][] = [];
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.yml'))) {
+    for (const line of readFileSync(join(dir, file), 'utf8').split('\n')) {
+      const match = /^\s*(?:run:\s*)?npm run oncall -- ([^|&;#]*?)(?:\s*\|\|.*)?$/.exec(line);
+      if (match) out.push(match[1]!.trim().split(/\s+/).map((word) => word.replace(/^"(.*)"$/, '$1')));
+    }
+  }
+  return out;
+}
+
+const commands = workflowCommands();
+/** The workflow lines of one command, labelled as they are written, for it.each. */
+const named = (command: string) => commands.filter((args) => args[0] === command).map((args) => [args.join(' '), args] as const);
+
+let repo: TempRepo | undefined;
+let server: GitHubServer | undefined;
+afterEach(async () => {
+  repo?.cleanup();
+  repo = undefined;
+  await server?.close();
+  server = undefined;
+});
+
+function git(root: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd: root, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' } }).trim();
+}
+
+/** Replaces "$NAME" arguments with values, failing on any the test does not know. */
+function substitute(args: string[], values: Record<string, string>): string[] {
+  return args.map((arg) => {
+    const variable = /^\$([A-Z_]+)$/.exec(arg)?.[1];
+    if (variable === undefined) return arg;
+    if (!(variable in values)) throw new Error(`no value for $${variable}`);
+    return values[variable]!;
+  });
+}
+
+describe('the workflows\' commands, run locally with the same arguments', () => {
+  it('cover every command the workflows call', () => {
+    expect([...new Set(commands.map((args) => args[0]))].sort()).toEqual(['approvals', 'calendar', 'docs', 'remind', 'validate']);
+  });
+
+  it.each(named('validate'))('oncall %s (a pull request against its base)', async (_label, args) => {
+    repo = tempRepo();
+    git(repo.root, 'init', '-q');
+    git(repo.root, 'add', '-A');
+    git(repo.root, 'commit', '-q', '-m', 'base');
+    const base = git(repo.root, 'rev-parse', 'HEAD');
+    const result = await runCli([...substitute([...args], { BASE_SHA: base }), '--root', repo.root, '--now', TEST_NOW], { cwd: repo.root });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+  });
+
+  it.each(named('docs'))('oncall %s', async (_label, args) => {
+    if (args.includes('--check')) {
+      // The check runs on the committed pages of this repository, as on a pull request.
+      const result = await runCli([...args], { cwd: REPO_ROOT });
+      expect(result.stdout + result.stderr).not.toMatch(/stale|missing/i);
+      expect(result.code).toBe(0);
+      return;
+    }
+    repo = tempRepo();
+    cpSync(join(REPO_ROOT, 'docs'), repo.path('docs'), { recursive: true });
+    const result = await runCli([...args, '--root', repo.root, '--now', TEST_NOW], { cwd: repo.root });
+    expect(result.code).toBe(0);
+  });
+
+  it.each(named('calendar'))('oncall %s', async (_label, args) => {
+    repo = tempRepo();
+    const result = await runCli([...args, '--root', repo.root, '--now', TEST_NOW], { cwd: repo.root });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(readdirSync(repo.path('docs/calendars/rotations'))).toContain('ingestion.ics');
+  });
+
+  it.each(named('remind'))('oncall %s (against GitHub)', async (_label, args) => {
+    const github = await startGitHubServer(issuesState());
+    server = github;
+    addIssueRoutes(github);
+    const result = await runCli([...args, '--now', TEST_NOW], { cwd: REPO_ROOT, env: github.env() });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+  });
+
+  it.each(named('approvals'))('oncall %s (a fully approved GA pull request)', async (_label, args) => {
+    server = await serve({ changes: { [GA_PATH]: gaRecord() }, reviews: [approve('amara-okafor'), approve('gracelin'), approve('chenwei-sre')] });
+    const result = await runCli([...substitute([...args], { PR_NUMBER: String(PR) }), '--now', TEST_NOW], { cwd: REPO_ROOT, env: server.env() });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(server.state.statuses.at(-1)).toMatchObject({ state: 'success', context: 'oncall-as-code/approvals' });
+  });
+});
