@@ -238,12 +238,21 @@ function failClosed(problem: string): Verdict {
   return { state: 'failure', description: fitDescription(problem, ''), problems: [problem], requirements: [], reviewers: [], notes: [] };
 }
 
-/** Shortens a description to GitHub's limit, keeping the "(+n more)" tail. */
-export function fitDescription(text: string, tail: string): string {
+/** Line ends and other control characters: a status description is one line of plain text. */
+const NOT_ONE_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+
+/**
+ * Shortens a description to GitHub's limit, keeping the "(+n more)" tail. Text from data (role
+ * names, file paths) may hold line ends and control characters; each run of them becomes a space.
+ */
+export function fitDescription(raw: string, tail: string): string {
+  const text = raw.replace(NOT_ONE_LINE, ' ');
   if (text.length <= STATUS_DESCRIPTION_LIMIT) return text;
   const keep = tail && text.endsWith(tail) ? tail : '';
   const body = keep ? text.slice(0, -keep.length) : text;
   let cut = body.slice(0, STATUS_DESCRIPTION_LIMIT - keep.length - 1);
+  // Never end on half of a surrogate pair (an emoji), which would not encode.
+  if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
   // End on a whole word when one is near.
   const space = cut.lastIndexOf(' ');
   if (space > cut.length - 20) cut = cut.slice(0, space);

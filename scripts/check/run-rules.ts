@@ -1,23 +1,39 @@
 import { diagnosticAt } from '../repo/locate.ts';
 import type { Diagnostic } from '../report/diagnostic.ts';
-import { buildDefinitionIndex } from '../model/definitions.ts';
+import { buildDefinitionIndex, type DefinitionIndex } from '../model/definitions.ts';
 import type { RepoModel } from '../model/repo-model.ts';
 import type { Rule, RuleContext } from '../rules/rule.ts';
 import type { PolicyKindId } from '../schema/kinds.ts';
+
+/** What a caller may add to a rule run beyond the model and the time. */
+export interface RunRulesOptions {
+  /** The definition index to check references against (default: built from the model). */
+  definitions?: DefinitionIndex;
+  /** Told the id of every rule that reads `ctx.now`: its findings depend on the time of the run. */
+  onNowRead?: (ruleId: string) => void;
+  /** Told the id of every rule that reads `ctx.definitions`: its findings depend on every id in the repository. */
+  onDefinitionsRead?: (ruleId: string) => void;
+}
 
 /**
  * Runs semantic rules over the model and turns their path-based findings into positioned
  * diagnostics. A rule that throws becomes one diagnostic and the others still run.
  */
-export function runRules(rules: readonly Rule[], model: RepoModel, now: Date, base?: RepoModel): Diagnostic[] {
+export function runRules(rules: readonly Rule[], model: RepoModel, now: Date, base?: RepoModel, options: RunRulesOptions = {}): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const definitions = buildDefinitionIndex(model);
+  const definitions = options.definitions ?? buildDefinitionIndex(model);
   for (const rule of rules) {
     if (rule.needs.some((kind) => model.unavailablePolicy.has(kind as PolicyKindId) || model.incompleteKinds.has(kind))) continue;
     const ctx: RuleContext = {
       model,
-      definitions,
-      now,
+      get definitions() {
+        options.onDefinitionsRead?.(rule.id);
+        return definitions;
+      },
+      get now() {
+        options.onNowRead?.(rule.id);
+        return now;
+      },
       ...(base ? { base } : {}),
       report(doc, path, finding) {
         diagnostics.push(

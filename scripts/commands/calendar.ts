@@ -134,8 +134,13 @@ export async function runCalendar(options: CalendarOptions, io: CommandIO): Prom
       unchanged += 1;
       continue;
     }
-    await mkdir(dirname(join(out, path)), { recursive: true });
-    await writeAtomically(join(out, path), content);
+    try {
+      await mkdir(dirname(join(out, path)), { recursive: true });
+      await writeAtomically(join(out, path), content);
+    } catch (error) {
+      // A full disk or a read-only folder: say which file, and that it was left as it was.
+      throw new UsageError(`calendar: could not write ${join(out, path)} (${(error as NodeJS.ErrnoException).code ?? String(error)}); it was left as it was. ${written} calendar${written === 1 ? ' was' : 's were'} written before it.`);
+    }
     written += 1;
   }
   for (const path of stale) await rm(join(out, path));

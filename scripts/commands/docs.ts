@@ -12,7 +12,7 @@
  *   place so that a file created meanwhile is never overwritten), and unchanged files are not touched.
  */
 import { randomBytes } from 'node:crypto';
-import { link, lstat, mkdir, readdir, readFile, rename, rmdir, unlink, writeFile } from 'node:fs/promises';
+import { link, lstat, mkdir, open, readdir, readFile, rename, rmdir, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildModel } from '../check/build-model.ts';
@@ -117,10 +117,12 @@ async function plan(root: string, rendered: ReadonlyMap<string, string>): Promis
       entries.push({ kind: 'missing', path, content });
     } else if (info.isSymbolicLink() || !info.isFile()) {
       entries.push({ kind: 'in-the-way', path, reason: info.isSymbolicLink() ? 'it is a symbolic link' : 'it is not a regular file' });
+    } else if (!(await carriesMarker(root, path))) {
+      entries.push({ kind: 'in-the-way', path, reason: 'it was not generated: its first line is not the generator\'s marker' });
     } else {
-      const existing = await readFile(join(root, path), 'utf8');
-      if (!isGenerated(path, existing)) entries.push({ kind: 'in-the-way', path, reason: 'it was not generated: its first line is not the generator\'s marker' });
-      else entries.push({ kind: existing === content ? 'unchanged' : 'stale', path, content });
+      // Read whole only when it could be equal: a file in the way may be huge.
+      const same = info.size === Buffer.byteLength(content) && (await readFile(join(root, path), 'utf8')) === content;
+      entries.push({ kind: same ? 'unchanged' : 'stale', path, content });
     }
   }
   for (const path of await generatedFilesOnDisk(root)) {
@@ -134,6 +136,8 @@ async function generatedFilesOnDisk(root: string): Promise<string[]> {
   const found: string[] = [];
   const visit = async (relative: string): Promise<void> => {
     if (relative === HAND_WRITTEN) return;
+    // Never list through a link (sub-folders are skipped below as links): what is found here may be removed.
+    if (!(await statOf(join(root, relative)))?.isDirectory()) return;
     let entries;
     try {
       entries = await readdir(join(root, relative), { withFileTypes: true });
@@ -148,15 +152,28 @@ async function generatedFilesOnDisk(root: string): Promise<string[]> {
   };
   await visit(GENERATED_ROOT);
   for (const path of EXTRA_GENERATED_FILES) {
+    if (await blockedParent(root, path)) continue;
     const info = await statOf(join(root, path));
     if (info?.isFile() && (await carriesMarker(root, path))) found.push(path);
   }
   return found.sort();
 }
 
+/** Longest first line worth reading: the marker is far shorter, so a longer line is not it. */
+const MARKER_HEAD_BYTES = 1024;
+
+/** Whether the file's first line is the marker; reads only its first bytes, however big the file is. */
 async function carriesMarker(root: string, path: string): Promise<boolean> {
   try {
-    return isGenerated(path, await readFile(join(root, path), 'utf8'));
+    const handle = await open(join(root, path), 'r');
+    try {
+      const buffer = Buffer.alloc(MARKER_HEAD_BYTES);
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+      const head = buffer.subarray(0, bytesRead).toString('utf8');
+      return isGenerated(path, head);
+    } finally {
+      await handle.close();
+    }
   } catch {
     return false;
   }
@@ -166,28 +183,36 @@ function tempName(target: string): string {
   return join(dirname(target), `.${posix.basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
 }
 
+/**
+ * Writes `content` to a new temporary file beside `target` and lets `place` move it into place. The
+ * temporary file is removed whatever happens, so a write or rename that fails (a full disk) leaves
+ * the target as it was and nothing beside it.
+ */
+async function viaTemporaryFile<T>(target: string, content: string, place: (temp: string) => Promise<T>): Promise<T> {
+  const temp = tempName(target);
+  try {
+    await writeFile(temp, content, { flag: 'wx' });
+    return await place(temp);
+  } finally {
+    // Gone already after a rename; removed here after a link or a failure.
+    await unlink(temp).catch(() => {});
+  }
+}
+
 /** Writes a new file without ever replacing one that appeared meanwhile. */
 async function createAtomically(target: string, content: string): Promise<'written' | 'in-the-way'> {
-  const temp = tempName(target);
-  await writeFile(temp, content, { flag: 'wx' });
-  try {
-    await link(temp, target);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') {
-      await unlink(temp);
-      return 'in-the-way';
+  return viaTemporaryFile(target, content, async (temp) => {
+    try {
+      await link(temp, target);
+      return 'written';
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return 'in-the-way';
+      // A file system without hard links: check again, then rename.
+      if ((await statOf(target)) !== undefined) return 'in-the-way';
+      await rename(temp, target);
+      return 'written';
     }
-    // A file system without hard links: check again, then rename.
-    if ((await statOf(target)) !== undefined) {
-      await unlink(temp);
-      return 'in-the-way';
-    }
-    await rename(temp, target);
-    return 'written';
-  }
-  await unlink(temp);
-  return 'written';
+  });
 }
 
 /** Replaces a generated file, after checking once more that it still carries the marker. */
@@ -195,10 +220,10 @@ async function replaceAtomically(root: string, path: string, content: string): P
   const target = join(root, path);
   const info = await statOf(target);
   if (!info || info.isSymbolicLink() || !info.isFile() || !(await carriesMarker(root, path))) return 'in-the-way';
-  const temp = tempName(target);
-  await writeFile(temp, content, { flag: 'wx' });
-  await rename(temp, target);
-  return 'written';
+  return viaTemporaryFile(target, content, async (temp) => {
+    await rename(temp, target);
+    return 'written' as const;
+  });
 }
 
 /** Removes now-empty folders a removed page leaves behind, up to (not including) docs/. */
@@ -282,7 +307,13 @@ export async function runDocs(options: DocsOptions, io: CommandIO): Promise<numb
     if (entry.kind === 'missing' || entry.kind === 'stale') {
       const target = join(root, entry.path);
       await mkdir(dirname(target), { recursive: true });
-      const outcome = entry.kind === 'missing' ? await createAtomically(target, entry.content!) : await replaceAtomically(root, entry.path, entry.content!);
+      let outcome: 'written' | 'in-the-way';
+      try {
+        outcome = entry.kind === 'missing' ? await createAtomically(target, entry.content!) : await replaceAtomically(root, entry.path, entry.content!);
+      } catch (error) {
+        // A full disk or a read-only folder: say which file, and that it was left as it was.
+        throw new UsageError(`docs: could not write ${entry.path} (${(error as NodeJS.ErrnoException).code ?? String(error)}); it was left as it was. ${written} page${written === 1 ? ' was' : 's were'} written before it.`);
+      }
       if (outcome === 'in-the-way') {
         inTheWay.push({ kind: 'in-the-way', path: entry.path, reason: 'a file appeared there while the pages were being written' });
         continue;
@@ -290,8 +321,8 @@ export async function runDocs(options: DocsOptions, io: CommandIO): Promise<numb
       written++;
       io.stdout(`${entry.kind === 'missing' ? 'created' : 'updated'} ${entry.path}\n`);
     } else if (entry.kind === 'orphaned') {
-      // Read once more: only a file that still carries the marker is removed.
-      if (!(await carriesMarker(root, entry.path))) continue;
+      // Look once more: only a file that still carries the marker, reached without a link, is removed.
+      if ((await blockedParent(root, entry.path)) || !(await carriesMarker(root, entry.path))) continue;
       await unlink(join(root, entry.path));
       await pruneEmptyFolders(root, entry.path);
       removed++;

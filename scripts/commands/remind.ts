@@ -3,6 +3,7 @@
  * --github it opens one GitHub issue per overdue item, updates the one it opened before, and closes
  * it when the item is done (see scripts/remind/plan.ts).
  */
+import { GitHubAnswerError } from '../github/answers.ts';
 import { createGitHubClient, describeGitHubError, repositoryFromEnv, type GitHubClientOptions } from '../github/client.ts';
 import { loadModel } from '../incidents/load-model.ts';
 import { gitHubReminderTracker } from '../remind/github-tracker.ts';
@@ -68,7 +69,8 @@ export async function runRemind(options: RemindOptions, io: CommandIO, dependenc
     applied = await applyReminderActions(actions, tracker);
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    io.stderr(`oncall: remind: ${describeGitHubError(error)}\n`);
+    // An odd answer (a looping page link, a list that is not one) already says what happened.
+    io.stderr(`oncall: remind: ${error instanceof GitHubAnswerError ? error.message : describeGitHubError(error)}\n`);
     return 2;
   }
   if (format === 'json') {

@@ -103,7 +103,10 @@ export function createGitHubClient(env: Readonly<Record<string, string | undefin
     // Failed requests are reported by the caller, in words; Octokit's own request log would repeat them.
     log: { debug: () => {}, info: () => {}, warn: (message: string) => warn(message), error: () => {} },
     request: { fetch: fetchWithTimeout(options.fetch ?? globalThis.fetch, timeoutMs) },
-    retry: { retries: options.retries ?? 3, retryAfterBaseValue: secondMs },
+    // 429 is the throttling plugin's to wait out (it honours retry-after, up to the limits above); the
+    // retry plugin would otherwise send it again after a second, into a rate limit of ten minutes,
+    // and multiply the two plugins' attempts.
+    retry: { retries: options.retries ?? 3, retryAfterBaseValue: secondMs, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
     throttle: {
       // Each client gets its own limiter key so unrelated clients (and tests) do not queue behind each other.
       id: `oncall-as-code-${randomUUID()}`,

@@ -1,9 +1,12 @@
 /** Instants as incident records write them: RFC 3339 with an explicit offset. */
 import { DateTime } from 'luxon';
+import { rfc3339Millis } from '../time/rfc3339.ts';
 
 /** The instant a record's date-time names, or undefined for missing or unreadable text. */
 export function instantOf(text: string | undefined): Date | undefined {
   if (text === undefined) return undefined;
+  const fast = rfc3339Millis(text);
+  if (fast !== undefined) return new Date(fast);
   const parsed = DateTime.fromISO(text, { setZone: true });
   return parsed.isValid ? parsed.toJSDate() : undefined;
 }

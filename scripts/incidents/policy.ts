@@ -124,7 +124,19 @@ export function postmortemRequirement(model: RepoModel, incident: Incident): Pos
   return requirement;
 }
 
-/** The post-mortem documents that review an incident. */
+const postmortemIndexes = new WeakMap<RepoModel['postmortems'], { length: number; byIncident: Map<string, RepoModel['postmortems']> }>();
+
+/** The post-mortem documents that review an incident (indexed once per model: rules ask for every incident). */
 export function postmortemsOf(model: RepoModel, incidentId: string) {
-  return model.postmortems.filter((doc) => doc.data.incident === incidentId);
+  let index = postmortemIndexes.get(model.postmortems);
+  if (!index || index.length !== model.postmortems.length) {
+    index = { length: model.postmortems.length, byIncident: new Map() };
+    for (const doc of model.postmortems) {
+      const list = index.byIncident.get(doc.data.incident);
+      if (list) list.push(doc);
+      else index.byIncident.set(doc.data.incident, [doc]);
+    }
+    postmortemIndexes.set(model.postmortems, index);
+  }
+  return [...(index.byIncident.get(incidentId) ?? [])];
 }

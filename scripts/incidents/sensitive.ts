@@ -24,6 +24,8 @@ interface Pattern {
   label: string;
   credential: boolean;
   regex: RegExp;
+  /** Text every match contains, checked first: most strings hold none, and a substring test is far cheaper than the regex. */
+  needs?: readonly string[];
   /** Capture group holding the secret (0: the whole match). */
   group?: number;
   /** Extra test on the secret, to keep prose out. */
@@ -34,17 +36,18 @@ interface Pattern {
 const looksSecret = (value: string) => /[0-9!#$%&*+/=?^~]/.test(value) || value.length >= 16;
 
 const PATTERNS: readonly Pattern[] = [
-  { kind: 'private-key', label: 'a private key', credential: true, regex: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----/g },
-  { kind: 'github-token', label: 'a GitHub token', credential: true, regex: /\b(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})\b/g },
-  { kind: 'slack-token', label: 'a Slack token', credential: true, regex: /\bxox[abposr]-[A-Za-z0-9-]{10,250}/g },
-  { kind: 'aws-access-key', label: 'an AWS access key', credential: true, regex: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g },
-  { kind: 'google-api-key', label: 'a Google API key', credential: true, regex: /\bAIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/g },
-  { kind: 'stripe-key', label: 'a Stripe key', credential: true, regex: /\b(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{16,247}\b/g },
-  { kind: 'jwt', label: 'a JSON Web Token', credential: true, regex: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g },
-  { kind: 'bearer-token', label: 'a bearer token', credential: true, regex: /\bBearer\s+([A-Za-z0-9._~+/-]{16,}=*)/g, group: 1 },
-  { kind: 'url-password', label: 'a password in a URL', credential: true, regex: /\b[a-z][a-z0-9+.-]*:\/\/[^\s:@/]+:([^\s@/]{3,})@/gi, group: 1 },
+  { kind: 'private-key', needs: ['-----BEGIN '], label: 'a private key', credential: true, regex: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----/g },
+  { kind: 'github-token', needs: ['_'], label: 'a GitHub token', credential: true, regex: /\b(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})\b/g },
+  { kind: 'slack-token', needs: ['xox'], label: 'a Slack token', credential: true, regex: /\bxox[abposr]-[A-Za-z0-9-]{10,250}/g },
+  { kind: 'aws-access-key', needs: ['AKIA', 'ASIA'], label: 'an AWS access key', credential: true, regex: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g },
+  { kind: 'google-api-key', needs: ['AIza'], label: 'a Google API key', credential: true, regex: /\bAIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/g },
+  { kind: 'stripe-key', needs: ['_live_', '_test_'], label: 'a Stripe key', credential: true, regex: /\b(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{16,247}\b/g },
+  { kind: 'jwt', needs: ['eyJ'], label: 'a JSON Web Token', credential: true, regex: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g },
+  { kind: 'bearer-token', needs: ['Bearer'], label: 'a bearer token', credential: true, regex: /\bBearer\s+([A-Za-z0-9._~+/-]{16,}=*)/g, group: 1 },
+  { kind: 'url-password', needs: ['://'], label: 'a password in a URL', credential: true, regex: /\b[a-z][a-z0-9+.-]*:\/\/[^\s:@/]+:([^\s@/]{3,})@/gi, group: 1 },
   {
     kind: 'password',
+    needs: [':', '='],
     label: 'a password',
     credential: true,
     regex: /\b(?:password|passwd|pwd|passphrase)\b\s*[:=]\s*["']?([^\s"',;]{4,})/gi,
@@ -53,13 +56,14 @@ const PATTERNS: readonly Pattern[] = [
   },
   {
     kind: 'api-key',
+    needs: [':', '='],
     label: 'an API key or token',
     credential: true,
     regex: /\b(?:api[_-]?key|apikey|secret|client[_-]?secret|access[_-]?key|access[_-]?token|auth[_-]?token|token)\b\s*[:=]\s*["']?([^\s"',;]{8,})/gi,
     group: 1,
     accept: looksSecret,
   },
-  { kind: 'email', label: 'an e-mail address', credential: false, regex: /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}\b/g },
+  { kind: 'email', needs: ['@'], label: 'an e-mail address', credential: false, regex: /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}\b/g },
   {
     kind: 'phone',
     label: 'a phone number',
@@ -70,11 +74,20 @@ const PATTERNS: readonly Pattern[] = [
 ];
 
 /** Every sensitive span in `text`, in order; of overlapping findings the first (credentials first, then the longest) is kept. */
+/** The patterns with match indices on, compiled once (every string of every record is scanned). */
+const SCANNERS = PATTERNS.map((pattern) => ({
+  pattern,
+  regex: new RegExp(pattern.regex.source, pattern.regex.flags.includes('d') ? pattern.regex.flags : `${pattern.regex.flags}d`),
+}));
+
 export function findSensitive(text: string): SensitiveMatch[] {
   const found: SensitiveMatch[] = [];
-  for (const pattern of PATTERNS) {
-    const regex = new RegExp(pattern.regex.source, pattern.regex.flags.includes('d') ? pattern.regex.flags : `${pattern.regex.flags}d`);
-    for (const match of text.matchAll(regex)) {
+  for (const { pattern, regex } of SCANNERS) {
+    if (pattern.needs && !pattern.needs.some((needle) => text.includes(needle))) continue;
+    // Every pattern is global, so exec from 0 finds what matchAll finds (stepping past an empty match as it does).
+    regex.lastIndex = 0;
+    for (let match = regex.exec(text); match !== null; match = regex.exec(text)) {
+      if (match[0] === '') regex.lastIndex++;
       const group = pattern.group ?? 0;
       const secret = match[group];
       const span = match.indices?.[group];

@@ -29,8 +29,9 @@ export async function writeNewFile(path: string, content: string): Promise<void>
   const folder = dirname(path);
   await mkdir(folder, { recursive: true });
   const temporary = join(folder, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  await writeFile(temporary, content, { flag: 'wx' });
   try {
+    // Inside the try: a write that fails half-way (a full disk) must not leave its part behind.
+    await writeFile(temporary, content, { flag: 'wx' });
     try {
       // link() fails with EEXIST instead of replacing: the no-overwrite guarantee holds even in a race.
       await link(temporary, path);
@@ -51,8 +52,8 @@ export async function writeFileAtomic(path: string, content: string): Promise<vo
   const folder = dirname(path);
   await mkdir(folder, { recursive: true });
   const temporary = join(folder, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  await writeFile(temporary, content, { flag: 'wx' });
   try {
+    await writeFile(temporary, content, { flag: 'wx' });
     await rename(temporary, path);
   } catch (error) {
     await unlink(temporary).catch(() => {});

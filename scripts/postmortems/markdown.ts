@@ -7,6 +7,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
 import type { Heading, Nodes, RootContent } from 'mdast';
+import { readSimpleBody } from './simple-body.ts';
 import { sectionOfHeading, type SectionId, type TemplateSection } from './template.ts';
 
 /** A heading of the body, positioned in the file. */
@@ -60,9 +61,26 @@ export function plainText(node: Nodes): string {
 
 /**
  * Parses a body that starts on file line `startLine`. Never throws: Markdown has no syntax errors,
- * every text is some document.
+ * every text is some document. A body in plain Markdown (simple-body.ts) is read without the
+ * parser, which then runs only if a section's syntax tree is asked for.
  */
 export function readPostmortemBody(text: string, startLine: number): PostmortemBody {
+  const simple = readSimpleBody(text, startLine);
+  if (!simple) return parsePostmortemBody(text, startLine);
+  let parsed: PostmortemBody | undefined;
+  const sections = simple.sections.map((section, index) => {
+    const withContent = { ...section } as BodySection;
+    Object.defineProperty(withContent, 'content', {
+      enumerable: true,
+      get: () => (parsed ??= parsePostmortemBody(text, startLine)).sections[index]!.content,
+    });
+    return withContent;
+  });
+  return { headings: simple.headings, sections, startLine: simple.startLine, endLine: simple.endLine };
+}
+
+/** {@link readPostmortemBody} always through the Markdown parser (mdast with GitHub's extensions). */
+export function parsePostmortemBody(text: string, startLine: number): PostmortemBody {
   const tree = fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
   const toFileLine = (line: number) => startLine + line - 1;
   const lineCount = text.split('\n').length;

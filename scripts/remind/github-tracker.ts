@@ -3,22 +3,49 @@
  * without reading every issue of the repository, and a hidden marker (see plan.ts) that ties each
  * to its item.
  */
+import { integer, listAll, object, optionalString, string } from '../github/answers.ts';
 import type { GitHubClient, Repository } from '../github/client.ts';
-import { REMINDER_LABEL, type ExistingIssue, type ReminderTracker } from './plan.ts';
+import { keyOfBody, REMINDER_LABEL, type ExistingIssue, type ReminderTracker } from './plan.ts';
+
+/** Attempts to open one issue when the answer is in doubt (each after looking for it first). */
+const CREATE_ATTEMPTS = 3;
 
 /** A {@link ReminderTracker} backed by a configured Octokit (scripts/github/client.ts). */
 export function gitHubReminderTracker(client: GitHubClient, repository: Repository): ReminderTracker {
   const { owner, repo } = repository;
-  return {
+  const tracker: ReminderTracker = {
     async listIssues(): Promise<ExistingIssue[]> {
-      const issues = await client.paginate(client.rest.issues.listForRepo, { owner, repo, state: 'all', labels: REMINDER_LABEL, per_page: 100 });
+      // listAll, not Octokit's paginate: a next-page link that loops or leaves the API host must end the
+      // read with an error, not request forever (and a list cut short would open duplicate issues).
+      const what = 'reminder issues';
+      const issues = await listAll(client, 'GET /repos/{owner}/{repo}/issues', { owner, repo, state: 'all', labels: REMINDER_LABEL }, what);
       return issues
+        .map((item) => object(item, what))
         .filter((issue) => issue.pull_request === undefined || issue.pull_request === null)
-        .map((issue) => ({ number: issue.number, state: issue.state === 'closed' ? 'closed' : 'open', title: issue.title, body: issue.body ?? '' }));
+        .map((issue) => ({
+          number: integer(issue, 'number', what),
+          state: string(issue, 'state', what) === 'closed' ? 'closed' : 'open',
+          title: optionalString(issue, 'title', what) ?? '',
+          body: optionalString(issue, 'body', what) ?? '',
+        }));
     },
     async createIssue({ title, body }) {
-      const { data } = await client.rest.issues.create({ owner, repo, title, body, labels: [REMINDER_LABEL] });
-      return { number: data.number };
+      // Creating is not idempotent: when an answer is lost (a dropped connection, a 502 from a proxy)
+      // GitHub may have opened the issue anyway. So the client's blind retries are off for this
+      // request, and before each new attempt the list is read again for the issue's marker.
+      const key = keyOfBody(body);
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const { data } = await client.rest.issues.create({ owner, repo, title, body, labels: [REMINDER_LABEL], request: { retries: 0 } });
+          return { number: data.number };
+        } catch (error) {
+          const status = (error as { status?: unknown }).status;
+          const doubtful = typeof status !== 'number' || status >= 500;
+          if (!doubtful || attempt >= CREATE_ATTEMPTS) throw error;
+          const created = key === undefined ? undefined : (await tracker.listIssues()).find((issue) => issue.state === 'open' && keyOfBody(issue.body) === key);
+          if (created) return { number: created.number };
+        }
+      }
     },
     async updateIssue(number, { title, body, state }) {
       await client.rest.issues.update({ owner, repo, issue_number: number, title, body, ...(state ? { state } : {}) });
@@ -28,4 +55,5 @@ export function gitHubReminderTracker(client: GitHubClient, repository: Reposito
       await client.rest.issues.update({ owner, repo, issue_number: number, state: 'closed', state_reason: 'completed' });
     },
   };
+  return tracker;
 }

@@ -8,7 +8,7 @@ import { formatInstant } from '../incidents/instants.ts';
 import { organisationZone, postmortemRequirement, postmortemsOf } from '../incidents/policy.ts';
 import type { RepoModel } from '../model/repo-model.ts';
 import { actionItemStandings } from '../postmortems/action-items.ts';
-import { escapeMarkdownInline as esc } from '../report/markdown-escape.ts';
+import { codeSpan, escapeMarkdownInline as esc } from '../report/markdown-escape.ts';
 import { describeDuration } from '../util/duration.ts';
 
 /** One thing that may need a reminder. */
@@ -78,7 +78,7 @@ export function collectReminders(model: RepoModel, now: Date): Reminder[] {
           : `Start it with \`npm run oncall -- new postmortem --incident ${incident.id}\`. This issue closes when the post-mortem is final.`,
       ].join('\n'),
       summary: `post-mortem of ${incident.id} due ${due}${postmortem ? ` (${postmortem.data.status})` : ' (not written)'}, commander ${owner}`,
-      settled: done ? `The post-mortem \`${postmortem!.file.path}\` is ${postmortem!.data.status}.` : `The post-mortem is not due until ${due}.`,
+      settled: done ? `The post-mortem ${codeSpan(postmortem!.file.path)} is ${postmortem!.data.status}.` : `The post-mortem is not due until ${due}.`,
     });
   }
 
@@ -100,7 +100,8 @@ export function collectReminders(model: RepoModel, now: Date): Reminder[] {
       owner: item.owner,
       title: clip(`Overdue action item ${item.id} (${incident}): ${item.title}`, MAX_TITLE),
       body: [
-        `An action item of the post-mortem \`${postmortem.file.path}\` is past its due date.`,
+        // The file name is the author's choice: a backtick in it must not end the code span.
+        `An action item of the post-mortem ${codeSpan(postmortem.file.path)} is past its due date.`,
         '',
         `- Item: ${esc(item.id)}: ${esc(item.title)}`,
         `- Owner: ${who(item.owner)}`,

@@ -32,9 +32,10 @@ export const MAX_FLOW_DEPTH = 256;
 
 /**
  * Offset of the outermost bracket of the first flow collection nested deeper than `max`, ignoring
- * brackets in quotes and comments; undefined when none is.
+ * brackets in quotes and comments; undefined when none is. (Exported for the fast path, which
+ * must refuse what this refuses.)
  */
-function deepFlowNesting(text: string, max: number): number | undefined {
+export function deepFlowNesting(text: string, max: number): number | undefined {
   let depth = 0;
   let outermost = 0;
   let quote = '';
@@ -59,13 +60,37 @@ function deepFlowNesting(text: string, max: number): number | undefined {
   return undefined;
 }
 
+/**
+ * Deepest block indentation accepted, in columns, counting the `- `, `? ` and `: ` indicators that
+ * open a nested collection on the same line (`- - - x` is three levels deep in six columns). Every
+ * block level costs at least one column, so this also bounds the nesting depth.
+ */
+export const MAX_BLOCK_INDENT = 256;
+
+/**
+ * Offset of the first line whose block indentation (with compact indicators) is deeper than `max`
+ * columns; undefined when none is. Block nesting needs no brackets, so the flow check misses it.
+ */
+function deepBlockNesting(text: string, max: number): number | undefined {
+  for (let lineStart = 0; lineStart < text.length; ) {
+    let i = lineStart;
+    while (text[i] === ' ' || ((text[i] === '-' || text[i] === '?' || text[i] === ':') && text[i + 1] === ' ')) i++;
+    if (i - lineStart > max) return lineStart;
+    const end = text.indexOf('\n', i);
+    if (end < 0) break;
+    lineStart = end + 1;
+  }
+  return undefined;
+}
+
 /** Largest number of alias expansions accepted; beyond this, a file is treated as an alias bomb. */
 export const MAX_ALIAS_COUNT = 100;
 
 /** Syntax errors after the first few are almost always cascades of the first; reporting them all only buries it. */
 const MAX_SYNTAX_DIAGNOSTICS = 20;
 
-const PARSE_OPTIONS = {
+/** The options every data file is parsed with (the fast path in fast-yaml.ts resolves scalars with the same schema). */
+export const PARSE_OPTIONS = {
   prettyErrors: false,
   uniqueKeys: true,
   version: '1.2',
@@ -110,6 +135,23 @@ export function parseYaml(text: string, file: string, opts: ParseYamlOptions = {
     return d;
   };
 
+  const tooDeepBlock = deepBlockNesting(text, MAX_BLOCK_INDENT);
+  if (tooDeepBlock !== undefined) {
+    // Refused before parsing, like deep brackets: the parser would overflow its stack at a depth
+    // that varies from run to run, and report the engine's error at a column that varies too.
+    result.diagnostics.push(
+      diag(
+        {
+          ruleId: 'yaml-syntax',
+          severity: 'error',
+          message: `Blocks are nested too deeply here (indented more than ${MAX_BLOCK_INDENT} columns, counting "- " and "? " indicators).`,
+          hint: 'No data file needs that depth; check for runaway indentation or text that is not YAML.',
+        },
+        tooDeepBlock,
+      ),
+    );
+    return result;
+  }
   const tooDeep = deepFlowNesting(text, MAX_FLOW_DEPTH);
   if (tooDeep !== undefined) {
     // Refused before parsing: the parser and the converter recurse once per level.

@@ -2,11 +2,13 @@
  * Reads a repository's data files from disk. The only loading code that touches the file system:
  * it lists the data folders, refuses what is not a regular file, and hands bytes to parseSource.
  */
-import { lstat, readdir, readFile } from 'node:fs/promises';
+import { lstatSync, readFileSync } from 'node:fs';
+import { lstat, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Diagnostic } from '../report/diagnostic.ts';
-import { DATA_ROOTS, kindOfPath } from '../schema/kinds.ts';
+import { DATA_ROOTS, kindOfPath, type KindId } from '../schema/kinds.ts';
 import { DEFAULT_DECODE_LIMITS, tooLarge } from './decode.ts';
+import { parseYamlFast } from './fast-yaml.ts';
 import { parseSource } from './parse-source.ts';
 import type { SourceFile } from './source-file.ts';
 
@@ -20,6 +22,20 @@ const IGNORED_NAMES = new Set(['README.md', '.gitkeep', '.keep', '.DS_Store']);
 
 function fileDiagnostic(file: string, ruleId: string, severity: Diagnostic['severity'], message: string, hint: string): Diagnostic {
   return { ruleId, severity, file, line: 1, column: 1, message, hint };
+}
+
+/** The first segment of a repository-relative folder path that is a symbolic link, if any. */
+async function linkedSegment(root: string, relative: string): Promise<string | undefined> {
+  const segments = relative.split('/');
+  for (let i = 1; i <= segments.length; i++) {
+    const path = segments.slice(0, i).join('/');
+    try {
+      if ((await lstat(join(root, path))).isSymbolicLink()) return path;
+    } catch {
+      return undefined; // missing: holds no data
+    }
+  }
+  return undefined;
 }
 
 /** Folders whose sub-folders hold records by year (incidents/2026/...). */
@@ -74,9 +90,59 @@ export async function listDataFiles(root: string): Promise<{ paths: string[]; di
       }
     }
   };
-  for (const dataRoot of DATA_ROOTS) await visit(dataRoot, false);
+  for (const dataRoot of DATA_ROOTS) {
+    // readdir follows links, so a data folder (or a folder above it) that is a link is refused here.
+    const linked = await linkedSegment(root, dataRoot);
+    if (linked === undefined) await visit(dataRoot, false);
+    else if (!diagnostics.some((d) => d.file === linked && d.ruleId === 'file-symlink')) {
+      diagnostics.push(fileDiagnostic(linked, 'file-symlink', 'error', 'This data folder is a symbolic link; links are not followed, so nothing in it is checked.', 'Replace the link with the folder itself: data must live in the repository.'));
+    }
+  }
   paths.sort();
   return { paths, diagnostics };
+}
+
+/** One data file as read: its SourceFile (absent when it could not be read at all), findings, and bytes. */
+export interface ReadFile {
+  path: string;
+  kind: KindId;
+  /** Absent when the file could not be read at all (it then does not count as present). */
+  file?: SourceFile;
+  diagnostics: Diagnostic[];
+  /** The bytes parsed, when the file was read (not for links or oversized files). */
+  bytes?: Uint8Array;
+}
+
+/**
+ * Reads and parses one data file, refusing links and oversized files before reading. Synchronous,
+ * so worker threads can read batch after batch without waiting on the event loop.
+ */
+export function readDataFileSync(root: string, path: string, kind: KindId): ReadFile {
+  const absolute = join(root, path);
+  let bytes: Uint8Array;
+  try {
+    const info = lstatSync(absolute);
+    if (info.isSymbolicLink()) {
+      const diagnostic = fileDiagnostic(path, 'file-symlink', 'error', 'This is a symbolic link; links are not followed.', 'Replace the link with the file itself: data must live in the repository.');
+      return { path, kind, file: { path, kind, parsed: null }, diagnostics: [diagnostic] }; // it exists: not also "missing"
+    }
+    if (!info.isFile()) return { path, kind, diagnostics: [] };
+    if (info.size > DEFAULT_DECODE_LIMITS.maxBytes) {
+      // Never read a file that will be refused anyway: it may be huge.
+      return { path, kind, file: { path, kind, parsed: null }, diagnostics: [tooLarge(path, info.size)] }; // it exists: not also "missing"
+    }
+    bytes = readFileSync(absolute);
+  } catch (error) {
+    const diagnostic = fileDiagnostic(path, 'file-unreadable', 'error', `The file could not be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`, 'Check that it exists and is readable.');
+    return { path, kind, diagnostics: [diagnostic] };
+  }
+  const parsed = parseSource(path, kind, bytes, { parseYaml: parseYamlFast });
+  return { path, kind, file: parsed.file, diagnostics: parsed.diagnostics, bytes };
+}
+
+/** The finding for a path that is not one of the known file kinds. */
+export function unknownFileDiagnostic(path: string): Diagnostic {
+  return fileDiagnostic(path, 'unknown-file', 'warning', 'This file is not one of the known file kinds, so it is not checked.', 'See the file kinds in README.md.');
 }
 
 /** Reads the named repository-relative files (data files only). */
@@ -86,33 +152,12 @@ export async function readFiles(root: string, paths: readonly string[]): Promise
   for (const path of paths) {
     const kind = kindOfPath(path);
     if (!kind) {
-      diagnostics.push(fileDiagnostic(path, 'unknown-file', 'warning', 'This file is not one of the known file kinds, so it is not checked.', 'See the file kinds in README.md.'));
+      diagnostics.push(unknownFileDiagnostic(path));
       continue;
     }
-    const absolute = join(root, path);
-    let bytes: Uint8Array;
-    try {
-      const info = await lstat(absolute);
-      if (info.isSymbolicLink()) {
-        diagnostics.push(fileDiagnostic(path, 'file-symlink', 'error', 'This is a symbolic link; links are not followed.', 'Replace the link with the file itself: data must live in the repository.'));
-        files.push({ path, kind, parsed: null }); // it exists: not also "missing"
-        continue;
-      }
-      if (!info.isFile()) continue;
-      if (info.size > DEFAULT_DECODE_LIMITS.maxBytes) {
-        // Never read a file that will be refused anyway: it may be huge.
-        diagnostics.push(tooLarge(path, info.size));
-        files.push({ path, kind, parsed: null }); // it exists: not also "missing"
-        continue;
-      }
-      bytes = await readFile(absolute);
-    } catch (error) {
-      diagnostics.push(fileDiagnostic(path, 'file-unreadable', 'error', `The file could not be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`, 'Check that it exists and is readable.'));
-      continue;
-    }
-    const parsed = parseSource(path, kind, bytes);
-    files.push(parsed.file);
-    diagnostics.push(...parsed.diagnostics);
+    const read = readDataFileSync(root, path, kind);
+    if (read.file) files.push(read.file);
+    diagnostics.push(...read.diagnostics);
   }
   return { files, diagnostics };
 }

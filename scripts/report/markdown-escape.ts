@@ -41,3 +41,17 @@ export function escapeMarkdownInline(text: string): string {
       /^\d/.test(marker) ? `${indent}${marker}\\` : `${indent}\\${marker}`,
     );
 }
+
+/**
+ * `text` as an inline code span that it cannot close: the fence is one backtick longer than the
+ * longest run of backticks inside, and line ends become spaces. Inside a code span HTML, links and
+ * emphasis are inert, so a file path with any characters shows as exactly that path.
+ */
+export function codeSpan(text: string): string {
+  const content = text.replace(LINE_BREAKS_AND_CONTROLS, ' ');
+  const longest = Math.max(0, ...[...content.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  // A space keeps a backtick at either end from joining the fence (CommonMark strips one each side).
+  const pad = content.startsWith('`') || content.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${content}${pad}${fence}`;
+}

@@ -2,6 +2,19 @@ import { isScalar, visit } from 'yaml';
 import type { Doc, RepoModel } from '../model/repo-model.ts';
 import type { Rule } from './rule.ts';
 
+/**
+ * Whether the text has a comment whose text starts right after the "#" (a "#" at a line start or
+ * after a blank, followed by a non-blank): only such text can trip this rule, so the rest needs no Document.
+ */
+function mayHoldCommentInText(text: string): boolean {
+  for (let i = text.indexOf('#'); i >= 0; i = text.indexOf('#', i + 1)) {
+    const before = i === 0 ? '\n' : text[i - 1]!;
+    const after = text[i + 1];
+    if ((before === ' ' || before === '\t' || before === '\n' || before === '\r') && after !== undefined && /\S/.test(after)) return true;
+  }
+  return false;
+}
+
 function yamlDocs(model: RepoModel): Doc[] {
   return [...(Object.values(model.policy) as Doc[]), ...model.rotations, ...model.incidents, ...model.signoffs, ...model.postmortems];
 }
@@ -18,6 +31,7 @@ export const yamlCommentInText: Rule = {
   needs: [],
   check(ctx) {
     for (const doc of yamlDocs(ctx.model)) {
+      if (!mayHoldCommentInText(doc.parsed.text)) continue;
       const yaml = doc.parsed.doc;
       if (!yaml) continue;
       visit(yaml, {

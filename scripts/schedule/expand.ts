@@ -4,6 +4,7 @@
  * number of rosters and overrides, never on how long the rotation has existed.
  */
 import { DateTime } from 'luxon';
+import { rfc3339Millis } from '../time/rfc3339.ts';
 import type { SchemaTypes } from '../types/schema-types.ts';
 import { handoffClock, type HandoffClock } from './handoffs.ts';
 import { subtract } from './intervals.ts';
@@ -42,7 +43,7 @@ const compiledCache = new WeakMap<Rotation, CompiledRotation>();
 
 /** Parses an override's instant; schema validation guarantees an offset, so the result is absolute. */
 export function instantOf(text: string): number {
-  return DateTime.fromISO(text, { setZone: true }).toMillis();
+  return rfc3339Millis(text) ?? DateTime.fromISO(text, { setZone: true }).toMillis();
 }
 
 /** Compiles (and caches per rotation object) what expansion needs. */

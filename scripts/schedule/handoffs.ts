@@ -45,7 +45,14 @@ export function handoffClock(rotation: SchemaTypes['rotation']): HandoffClock {
   const anchor = localDateOf(anchorValue);
 
   const dateAt = (k: number): DateTime => anchorValue.plus({ days: k * periodDays });
-  const handoffAt = (k: number): number => wallClockInstant(localDateOf(dateAt(k)), hour, minute, zone).toMillis();
+  // Rules and commands ask for the same hand-offs over and over; each answer costs several zone lookups.
+  const handoffs = new Map<number, number>();
+  const handoffAt = (k: number): number => {
+    let at = handoffs.get(k);
+    if (at === undefined) handoffs.set(k, (at = wallClockInstant(localDateOf(dateAt(k)), hour, minute, zone).toMillis()));
+    return at;
+  };
+  const indexes = new Map<number, number>();
   const daysFromAnchor = (date: LocalDate): number => Math.round(dateValue(date).diff(anchorValue, 'days').days);
 
   return {
@@ -57,11 +64,14 @@ export function handoffClock(rotation: SchemaTypes['rotation']): HandoffClock {
     handoffAt,
     handoffDate: (k) => localDateOf(dateAt(k)),
     indexAt(t) {
+      let k = indexes.get(t);
+      if (k !== undefined) return k;
       const local = DateTime.fromMillis(t, { zone });
-      let k = Math.floor(daysFromAnchor({ year: local.year, month: local.month, day: local.day }) / periodDays);
+      k = Math.floor(daysFromAnchor({ year: local.year, month: local.month, day: local.day }) / periodDays);
       // The local date puts t within one hand-off of the right shift; the instants settle which side.
       while (handoffAt(k) > t) k -= 1;
       while (handoffAt(k + 1) <= t) k += 1;
+      indexes.set(t, k);
       return k;
     },
     firstIndexOnOrAfter(date) {

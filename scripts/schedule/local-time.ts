@@ -13,6 +13,7 @@
  * All offset knowledge comes from luxon (the platform's tz database); nothing here adds hours by hand.
  */
 import { DateTime, FixedOffsetZone } from 'luxon';
+import '../time/zone-offsets.ts';
 
 /** A calendar date without a zone. */
 export interface LocalDate {

@@ -22,7 +22,17 @@ interface Located {
   file: string;
 }
 
+const resolved = new Map<string, Located>();
+
+/** The schema node a `$ref` points at (schemas never change while the process runs, so each is resolved once). */
 function resolveRef(ref: string, file: string): Located {
+  const key = `${file}\u0000${ref}`;
+  let located = resolved.get(key);
+  if (!located) resolved.set(key, (located = resolveRefUncached(ref, file)));
+  return located;
+}
+
+function resolveRefUncached(ref: string, file: string): Located {
   const [target = '', pointer = ''] = ref.split('#');
   const targetFile = target === '' ? file : target;
   let node: unknown = schemaFile(targetFile);

@@ -8,6 +8,7 @@
  * window that contains a DST change is as long as the real time that passes in it.
  */
 import { DateTime } from 'luxon';
+import './zone-offsets.ts';
 import type { SchemaTypes } from '../types/schema-types.ts';
 import { parseDuration, type Duration } from '../util/duration.ts';
 

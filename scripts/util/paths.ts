@@ -12,13 +12,27 @@ export function formatPath(path: DocPath): string {
   return out;
 }
 
-/** Every string value in a plain JS value, with its path. */
-export function* stringsIn(value: unknown, path: (string | number)[] = []): Generator<{ path: DocPath; value: string }> {
-  if (typeof value === 'string') {
-    yield { path: [...path], value };
-  } else if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) yield* stringsIn(value[i], [...path, i]);
-  } else if (typeof value === 'object' && value !== null) {
-    for (const key of Object.keys(value)) yield* stringsIn((value as Record<string, unknown>)[key], [...path, key]);
-  }
+/** Every string value in a plain JS value, with its path (each path a fresh array), in document order. */
+export function stringsIn(value: unknown, path: (string | number)[] = []): { path: DocPath; value: string }[] {
+  const out: { path: DocPath; value: string }[] = [];
+  // A plain recursion over one shared path: rules call this for every string of every record.
+  const visit = (node: unknown): void => {
+    if (typeof node === 'string') {
+      out.push({ path: [...path], value: node });
+    } else if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        path.push(i);
+        visit(node[i]);
+        path.pop();
+      }
+    } else if (typeof node === 'object' && node !== null) {
+      for (const key of Object.keys(node)) {
+        path.push(key);
+        visit((node as Record<string, unknown>)[key]);
+        path.pop();
+      }
+    }
+  };
+  visit(value);
+  return out;
 }

@@ -53,6 +53,11 @@ export function dataFiles(...prefixes: string[]): string[] {
   return files;
 }
 
+/** Where `docs` writes: generated pages under docs/ and .github/CODEOWNERS, never the hand-written post-mortems. */
+export function isDocsOutput(path: string): boolean {
+  return (path === 'docs/' || path.startsWith('docs/') || path === '.github/' || path === '.github/CODEOWNERS') && !path.startsWith('docs/incidents/');
+}
+
 /** A page parsed as GitHub does (CommonMark and GFM). */
 export function parseGfm(markdown: string): Root {
   return fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
@@ -90,13 +95,20 @@ export function brokenTables(tree: Root): string[] {
   return problems;
 }
 
-/** Problems of a Markdown document built from data: raw HTML, disguised links, broken tables. */
-export function markdownProblems(markdown: string, allowHtml: (html: string) => boolean = () => false): string[] {
+/**
+ * Problems of a Markdown document built from data: raw HTML (but what `allowHtml` accepts), links
+ * that do not show their own address or go anywhere but http(s) and mailto (unless `allowLinks`:
+ * pages whose links are compared otherwise), images, and tables with rows of the wrong width.
+ */
+export function markdownProblems(markdown: string, options: { allowHtml?: (html: string) => boolean; allowLinks?: boolean } = {}): string[] {
   const tree = parseGfm(markdown);
   const problems = brokenTables(tree);
   for (const node of walk(tree)) {
-    if (node.type === 'html' && !allowHtml(node.value)) problems.push(`raw HTML: ${node.value.slice(0, 80)}`);
-    if (isDisguisedLink(node)) problems.push(`a link: [${textOf(node).slice(0, 40)}](${node.url.slice(0, 80)})`);
+    if (node.type === 'html' && !(options.allowHtml?.(node.value) ?? false)) problems.push(`raw HTML: ${node.value.slice(0, 80)}`);
+    if (node.type === 'image' || node.type === 'imageReference') problems.push(`an image: ${textOf(node).slice(0, 40)}`);
+    if (options.allowLinks) continue;
+    if (node.type === 'link' && (isDisguisedLink(node) || !/^(https?|mailto):/i.test(node.url))) problems.push(`a link: [${textOf(node).slice(0, 40)}](${node.url.slice(0, 80)})`);
+    if (node.type === 'linkReference' || node.type === 'definition') problems.push(`a link reference or definition: ${JSON.stringify(node).slice(0, 80)}`);
   }
   return problems;
 }
@@ -148,7 +160,7 @@ export function validateJsonDiagnostics(result: CliResult): { shown: ShownDiagno
 /** Diagnostics of `--format github`: every stdout line an annotation; the job summary inert Markdown. */
 export function validateGithubDiagnostics(result: CliResult, outside: string): { shown: ShownDiagnostic[]; problems: string[] } {
   const { diagnostics, strayLines } = parseAnnotations(result.stdout);
-  const problems = strayLines.map((line) => `a stdout line that is not an annotation: ${line.slice(0, 120)}`);
+  const problems = strayLines.map((line) => `a stdout line that is not an annotation: ${line.slice(0, 600)}`);
   let summary = '';
   try {
     summary = readFileSync(join(outside, 'summary.md'), 'utf8');
@@ -171,7 +183,10 @@ export function prettyStderrDiagnostics(result: CliResult, json = false): { show
     }
   }
   if (result.code === 2 && !/^oncall: /.test(result.stderr)) problems.push(`exit 2 without a clear message: ${result.stderr.slice(0, 200)}`);
-  if (result.code === 1 && parsePretty(result.stderr).length === 0) problems.push(`exit 1 without a diagnostic: ${result.stderr.slice(0, 200)}`);
+  // Exit 1 means findings: diagnostics, or (calendar) a file in the way, named in an `oncall:` line.
+  if (result.code === 1 && parsePretty(result.stderr).length === 0 && !/^oncall: .+ left unchanged/m.test(result.stderr)) {
+    problems.push(`exit 1 without a diagnostic: ${result.stderr.slice(0, 200)}`);
+  }
   return { shown: parsePretty(result.stderr), problems };
 }
 
@@ -182,11 +197,14 @@ export function namedFileDiagnostics(result: CliResult): { shown: ShownDiagnosti
   return { shown, problems };
 }
 
-/** Runs `command` on `runs` mutations of the example data (most of them of its focus files). */
-export async function fuzzCommand(command: CommandUnderTest, runs: number): Promise<void> {
+/** Runs `command` on `runs` mutations of the example data (most of them of its focus files); returns how often each exit code came. */
+export async function fuzzCommand(command: CommandUnderTest, runs: number): Promise<Map<number, number>> {
   const repo = tempRepo();
   const outside = mkdtempSync(join(tmpdir(), 'oncall-fuzz-outside-'));
   const originals = new Map(ALL_DATA_FILES.map((path) => [path, repo.read(path)]));
+  // ONCALL_FUZZ_STATS=1 prints how the cases ended, to see that mutations reach past the parser.
+  const outcomes = new Map<string, number>();
+  const codes = new Map<number, number>();
   try {
     const property = fc.asyncProperty(focusedMutations(command.focus, ALL_DATA_FILES), async (mutation: Mutation) => {
       const original = originals.get(mutation.file)!;
@@ -197,6 +215,9 @@ export async function fuzzCommand(command: CommandUnderTest, runs: number): Prom
         const prototypes = prototypeSnapshot();
         const result = await runCommand(command.args(repo, outside), { cwd: repo.root, ...(command.env ? { env: command.env(repo, outside) } : {}) });
         const after = snapshotTree(repo.root);
+        const outcome = `${mutation.op} exit ${result.code}`;
+        outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
+        codes.set(result.code, (codes.get(result.code) ?? 0) + 1);
         const problems = runProblems(command, result, before, after, outside);
         problems.push(...prototypeChanges(prototypes, prototypeSnapshot()).map((key) => `changed the prototype: ${key}`));
         if (problems.length > 0) {
@@ -207,6 +228,8 @@ export async function fuzzCommand(command: CommandUnderTest, runs: number): Prom
       }
     });
     await checkProperty(command.name, property, runs);
+    if (process.env.ONCALL_FUZZ_STATS) console.log(`${command.name}: ${[...outcomes].sort().map(([k, n]) => `${k}: ${n}`).join(', ')}`);
+    return codes;
   } finally {
     repo.cleanup();
     rmSync(outside, { recursive: true, force: true });

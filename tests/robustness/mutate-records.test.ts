@@ -5,15 +5,10 @@
  */
 import { describe, it } from 'vitest';
 import { TEST_NOW } from '../support/repo.ts';
-import { ALL_DATA_FILES, dataFiles, fuzzCommand, namedFileDiagnostics } from './harness.ts';
+import { ALL_DATA_FILES, dataFiles, fuzzCommand, isDocsOutput, namedFileDiagnostics } from './harness.ts';
 import { fuzzRuns, propertyTimeout } from './support.ts';
 
 const RUNS = fuzzRuns(1);
-
-/** Where `docs` writes: generated pages, never the hand-written post-mortems. */
-export function isDocsOutput(path: string): boolean {
-  return (path === 'docs/' || path.startsWith('docs/') || path === '.github/' || path === '.github/CODEOWNERS') && !path.startsWith('docs/incidents/');
-}
 
 describe('docs, report and status survive any mutation of the example data', () => {
   it(`docs: ${RUNS} mutated repositories`, async () => {
@@ -33,7 +28,7 @@ describe('docs, report and status survive any mutation of the example data', () 
     let turn = 0;
     await fuzzCommand(
       {
-        name: 'report',
+        name: 'report (Markdown and JSON)',
         args: (repo) => ['report', '--root', repo.root, '--now', TEST_NOW, '--month', '2026-10', ...(turn++ % 2 === 1 ? ['--format', 'json'] : [])],
         diagnostics: (result) => namedFileDiagnostics(result),
         focus: dataFiles('incidents', 'docs/incidents', 'policy/organisation.yaml', 'policy/severities.yaml', 'policy/escalation.yaml', 'policy/lifecycle.yaml'),
@@ -46,7 +41,7 @@ describe('docs, report and status survive any mutation of the example data', () 
     let turn = 0;
     await fuzzCommand(
       {
-        name: 'status',
+        name: 'status (pretty and JSON)',
         args: (repo) => ['status', '--root', repo.root, '--now', TEST_NOW, ...(turn++ % 2 === 1 ? ['--format', 'json'] : [])],
         diagnostics: (result) => namedFileDiagnostics(result),
         focus: dataFiles('signoffs', 'policy/approvals.yaml', 'policy/lifecycle.yaml', 'policy/roles.yaml', 'policy/people.yaml'),

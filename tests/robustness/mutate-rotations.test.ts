@@ -16,7 +16,7 @@ describe('the rotation commands survive any mutation of the example data', () =>
     let turn = 0;
     await fuzzCommand(
       {
-        name: 'now',
+        name: 'now (pretty and JSON)',
         // Alternate the two formats: the JSON writer and the table writer read different fields.
         args: (repo) => ['now', '--root', repo.root, '--now', TEST_NOW, '--tz', 'Asia/Kolkata', ...(turn++ % 2 === 1 ? ['--format', 'json'] : [])],
         diagnostics: (result) => prettyStderrDiagnostics(result, result.stdout.startsWith('[')),
@@ -30,7 +30,7 @@ describe('the rotation commands survive any mutation of the example data', () =>
     let turn = 0;
     await fuzzCommand(
       {
-        name: 'schedule',
+        name: 'schedule (pretty and JSON)',
         args: (repo) => ['schedule', '--root', repo.root, '--now', TEST_NOW, ...(turn++ % 2 === 1 ? ['--format', 'json'] : [])],
         diagnostics: (result) => prettyStderrDiagnostics(result, result.stdout.startsWith('[')),
         focus: FOCUS,

@@ -7,7 +7,7 @@
  * that a counterexample prints readably, replays from its seed and shrinks towards small edits.
  */
 import fc from 'fast-check';
-import { Document, isMap, isSeq, parseDocument, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 
 /** Key names that are hostile or near-misses: prototype keys, YAML 1.1 booleans, empty, merge keys. */
 export const KEY_POOL = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', '', ' ', '<<', 'on', 'yes', 'null', '1', 'id', 'ID', 'name ', 'tiers', 'x-extra', 'ünïcødé', 'a:b', '- item', '{{key}}'] as const;
@@ -105,6 +105,10 @@ export type Mutation =
   | { op: 'rename'; file: string; at: number; to: string }
   /** Replaces the value of a key or an item (or the whole document, at 0) with a value of another type. */
   | { op: 'retype'; file: string; at: number; value: unknown }
+  /** Copies the value at entry `from` over the value at entry `at`: right types in the wrong places (an id where another is meant, a tier escalating to itself). */
+  | { op: 'copy'; file: string; from: number; at: number }
+  /** Replaces a scalar with an extreme value of the same type (a huge number, a far date, an empty or very long string). */
+  | { op: 'edge'; file: string; at: number; pick: number }
   /** Inserts YAML syntax at the `at`-th character (modulo the length). */
   | { op: 'insert'; file: string; at: number; text: string }
   /** Keeps only the first `at` characters (modulo the length). */
@@ -138,11 +142,35 @@ function yamlPart(path: string, text: string): { before: string; yaml: string; a
   return { before: match[1]!, yaml: match[2]!, after: match[3]! };
 }
 
+/** Extreme values that keep a scalar's type, so they pass the schema's type checks and reach the rules and engines. */
+const EDGE_STRINGS = ['', ' ', 'x'.repeat(10_000), '0001-01-01', '9999-12-31', '1970-01-01T00:00:00Z', '9999-12-31T23:59:59+14:00', '0000-01-01T00:00:00-12:00', '2026-02-29', '00:00', '23:59', '24:00', 'PT0S', 'P9999Y', 'PT0.001S', 'Etc/GMT+12', 'Pacific/Kiritimati', 'a', '-', 'ü', '\u202e', '{{id}}', '[x](javascript:alert(1))'];
+const EDGE_NUMBERS = [0, -0, -1, 1, 2 ** 31, Number.MAX_SAFE_INTEGER, 1e21, 0.5, -1e-9];
+
+function edgeValue(node: unknown, pick: number): unknown {
+  const value = isScalar(node) ? node.value : undefined;
+  if (typeof value === 'number') return EDGE_NUMBERS[pick % EDGE_NUMBERS.length];
+  if (typeof value === 'boolean') return !value;
+  if (typeof value === 'string') return EDGE_STRINGS[pick % EDGE_STRINGS.length];
+  if (isSeq(node)) return pick % 2 === 0 ? [] : Array.from({ length: 200 }, () => copyOf(node.items[0]));
+  if (isMap(node)) return {};
+  return null;
+}
+
+/** A copy of a node (or a plain value), to place elsewhere in the document. */
+function copyOf(node: unknown): unknown {
+  return node !== null && typeof node === 'object' && 'clone' in node ? (node as Node).clone() : (node ?? null);
+}
+
+function valueAt(entry: Entry): unknown {
+  const item = entry.parent.items[entry.index];
+  return isMap(entry.parent) ? (item as Pair).value : item;
+}
+
 function structural(mutation: Exclude<Mutation, { op: 'insert' | 'truncate' }>, yaml: string): string {
   const doc = parseDocument(yaml);
   const list = entries(doc);
   if (mutation.op === 'retype' && (list.length === 0 || mutation.at % (list.length + 1) === list.length)) {
-    doc.contents = doc.createNode(mutation.value) as Node;
+    doc.contents = doc.createNode(mutation.value) as typeof doc.contents;
     return doc.toString();
   }
   if (list.length === 0) return yaml;
@@ -157,12 +185,21 @@ function structural(mutation: Exclude<Mutation, { op: 'insert' | 'truncate' }>, 
       break;
     case 'rename':
       if (isMap(parent)) (item as Pair).key = doc.createNode(mutation.to);
-      else (parent.items as unknown[])[index] = doc.createNode({ [mutation.to]: (item as Node).toJSON?.() ?? null });
+      else (parent.items as unknown[])[index] = doc.createNode({ [mutation.to]: copyOf(item) });
       break;
     case 'retype':
-      if (isMap(parent)) (item as Pair).value = doc.createNode(mutation.value);
-      else (parent.items as unknown[])[index] = doc.createNode(mutation.value);
+    case 'edge':
+    case 'copy': {
+      const source =
+        mutation.op === 'retype'
+          ? mutation.value
+          : mutation.op === 'edge'
+            ? edgeValue(valueAt({ parent, index }), mutation.pick)
+            : copyOf(valueAt(list[mutation.from % list.length]!));
+      if (isMap(parent)) (item as Pair).value = doc.createNode(source);
+      else (parent.items as unknown[])[index] = doc.createNode(source);
       break;
+    }
   }
   try {
     return doc.toString();
@@ -193,6 +230,8 @@ export function mutationArbitrary(files: readonly string[]): fc.Arbitrary<Mutati
     fc.record({ op: fc.constant('duplicate' as const), file, at }),
     fc.record({ op: fc.constant('rename' as const), file, at, to: fc.oneof(fc.constantFrom(...KEY_POOL), fc.string({ maxLength: 12 })) }),
     fc.record({ op: fc.constant('retype' as const), file, at, value: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...VALUE_POOL) }, { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }) }) }),
+    fc.record({ op: fc.constant('copy' as const), file, from: at, at }),
+    fc.record({ op: fc.constant('edge' as const), file, at, pick: fc.nat({ max: 1_000 }) }),
     fc.record({ op: fc.constant('insert' as const), file, at, text: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...SYNTAX_POOL) }, { weight: 1, arbitrary: fc.string({ maxLength: 8, unit: 'binary' }) }) }),
     fc.record({ op: fc.constant('truncate' as const), file, at }),
   );

@@ -1,0 +1,114 @@
+/**
+ * What validation learns about one data file on its own: how it read, whether its document is
+ * schema-valid, what it defines, and what the repository-wide rules need to know of it. A result is
+ * plain data, so it can cross between threads and be kept in the cache.
+ */
+import { createHash } from 'node:crypto';
+import { deserialize, serialize } from 'node:v8';
+import type { ReadFile } from '../repo/read-repository.ts';
+import type { SourceFile } from '../repo/source-file.ts';
+import type { Diagnostic } from '../report/diagnostic.ts';
+import type { KindId } from '../schema/kinds.ts';
+import { checkFileSchema, definedIdOfValid, unverifiedIdOf } from './build-model.ts';
+
+/** What other files' checks read of a record: ids and the links between records. */
+export interface RecordFacts {
+  /** Sign-offs: the rollout they decide and their kind (phase histories, hand-offs). */
+  rollout?: string;
+  signoffKind?: string;
+  /** Post-mortems: the incident they review. */
+  incident?: string;
+}
+
+export interface FileResult {
+  path: string;
+  kind: KindId;
+  /** sha1 of the file's bytes; null when it was not read (a link, an oversized or unreadable file). */
+  hash: string | null;
+  /** Whether the file counts as present (a link or an oversized file does; an unreadable one does not). */
+  present: boolean;
+  /** Findings of reading and parsing (encoding, YAML, front matter, links, size). */
+  readDiagnostics: Diagnostic[];
+  /** Findings of the schema. */
+  schemaDiagnostics: Diagnostic[];
+  /** Whether its document is in the model. */
+  valid: boolean;
+  /** Rotations and incidents: the id the file defines (valid or not). */
+  definedId?: string;
+  facts: RecordFacts;
+  /** Findings of the document rules on this file (records only; see rule-placement.ts). */
+  ruleDiagnostics: Diagnostic[];
+}
+
+/** The sha1 of a file's bytes, the cache's content key. */
+export function contentHash(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('hex');
+}
+
+/** The facts of a valid record. */
+function factsOf(file: SourceFile, valid: boolean): RecordFacts {
+  if (!valid) return {};
+  const value = file.parsed!.value as Record<string, unknown>;
+  switch (file.kind) {
+    case 'signoff':
+      return { rollout: value.rollout as string, signoffKind: value.kind as string };
+    case 'postmortem':
+      return { incident: value.incident as string };
+    default:
+      return {};
+  }
+}
+
+/** A file read from disk, checked against its schema: its result and, when present, its SourceFile. */
+export function checkReadFile(read: ReadFile): { result: FileResult; file?: SourceFile } {
+  const file = read.file;
+  const check = file ? checkFileSchema(file) : { valid: false, diagnostics: [] };
+  const definedId = file ? (check.valid ? definedIdOfValid(file) : unverifiedIdOf(file)) : undefined;
+  const result: FileResult = {
+    path: read.path,
+    kind: read.kind,
+    hash: read.bytes ? contentHash(read.bytes) : null,
+    present: file !== undefined,
+    readDiagnostics: read.diagnostics,
+    schemaDiagnostics: check.diagnostics,
+    valid: check.valid,
+    ...(definedId === undefined ? {} : { definedId }),
+    facts: file ? factsOf(file, check.valid) : {},
+    ruleDiagnostics: [],
+  };
+  return file ? { result, file } : { result };
+}
+
+/**
+ * The incident fields the repository-wide rules read (post-mortem deadlines and duplicate ids). The
+ * main thread keeps only these of each incident; reading any other field there fails loudly, so a
+ * rule that starts reading more cannot silently get wrong answers (tests/cache checks every rule).
+ */
+export const INCIDENT_FIELDS_FOR_GLOBAL_RULES = ['id', 'severity', 'scenario', 'resolved', 'postmortem'] as const;
+
+/** What the main thread keeps of a valid record: the document (sign-offs, post-mortems) or an incident's projection. */
+export function payloadOf(kind: KindId, value: unknown): Uint8Array | undefined {
+  if (kind === 'signoff' || kind === 'postmortem') return serialize(value);
+  if (kind === 'incident') {
+    const record = value as Record<string, unknown>;
+    const projection: Record<string, unknown> = {};
+    for (const field of INCIDENT_FIELDS_FOR_GLOBAL_RULES) if (Object.hasOwn(record, field)) projection[field] = record[field];
+    return serialize(projection);
+  }
+  return undefined;
+}
+
+/** The value a payload holds; an incident's projection refuses to give fields it does not hold. */
+export function valueOfPayload(kind: KindId, payload: Uint8Array): unknown {
+  const value = deserialize(payload) as Record<string, unknown>;
+  if (kind !== 'incident') return value;
+  const allowed = new Set<string>(INCIDENT_FIELDS_FOR_GLOBAL_RULES);
+  return new Proxy(value, {
+    get(target, key, receiver) {
+      if (typeof key === 'string' && !allowed.has(key) && key !== 'toJSON') {
+        throw new Error(`the incident field "${key}" is not available to repository-wide rules (see INCIDENT_FIELDS_FOR_GLOBAL_RULES)`);
+      }
+      return Reflect.get(target, key, receiver);
+    },
+  });
+}

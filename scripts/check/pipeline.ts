@@ -1,0 +1,376 @@
+/**
+ * Validation of a whole repository, fast: the same findings as checkRepository over readRepository
+ * (tests/cache proves it on the example data and every bad-input fixture), computed in parts that
+ * can run in parallel and be cached.
+ *
+ * - The context (policy files and rotations) is read on the main thread, which also runs the rules
+ *   that report only on it (the schedule checks; see rule-placement.ts).
+ * - Records (incidents, sign-offs, post-mortems) are read in batches, on worker threads for a large
+ *   repository: parse, schema and the document rules, each batch beside the context. A batch keeps
+ *   nothing but plain results; what repository-wide rules need of a record travels as a payload.
+ * - Repository-wide rules (sign-off histories, post-mortem deadlines, duplicate ids) run last, on the
+ *   main thread, over the context and the records' payloads.
+ *
+ * With the cache (scripts/cache/validation-cache.ts), each part is reused while what it depends on
+ * is unchanged:
+ * - a file's read and schema results: its content hash (and the toolkit key of the whole cache);
+ * - a record's document-rule findings: also the context key (the hashes of every policy and rotation
+ *   file), the incident key when its rules looked up incident ids, and `now` when they read the time;
+ * - the repository-wide findings: the world key (every file's path and hash) and `now` if read.
+ */
+import { createHash } from 'node:crypto';
+import { lstatSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { deserialize } from 'node:v8';
+import { statSignature, trustworthyStat, ValidationCache, type CacheEntry } from '../cache/validation-cache.ts';
+import { toolkitKey } from '../cache/toolkit-key.ts';
+import type { DefinitionIndex } from '../model/definitions.ts';
+import { listDataFiles, readDataFileSync } from '../repo/read-repository.ts';
+import type { SourceFile } from '../repo/source-file.ts';
+import type { Diagnostic } from '../report/diagnostic.ts';
+import { RULES } from '../rules/index.ts';
+import { kindOfPath, type KindId } from '../schema/kinds.ts';
+import { assembleModel, missingPolicyDiagnostics, type ModelEntry } from './build-model.ts';
+import { diskBackedFile } from './disk-backed.ts';
+import { checkDocumentBatch, contextFileOf, trackingDefinitions, type BatchOutcome } from './document-batch.ts';
+import { checkReadFile, contentHash, valueOfPayload, type FileResult } from './file-result.ts';
+import { definitionsOfIncidents, predictedIncidents, sameIncidents, type IncidentDefinition } from './incident-definitions.ts';
+import { isContextKind, rulesPlaced } from './rule-placement.ts';
+import { runRules } from './run-rules.ts';
+import { WorkerPool, defaultPoolSize, type Batch } from './worker-pool.ts';
+import definedKinds from './record-kinds.ts';
+
+export interface PipelineOptions {
+  now: Date;
+  /** Use and update the cache under .oncall-cache/ (default true). */
+  cache?: boolean;
+  /** Worker threads for records; 0 checks everything on this thread. Default: by the amount of work. */
+  workers?: number;
+}
+
+export interface PipelineResult {
+  diagnostics: Diagnostic[];
+  /** Data files that are present (what the summary counts). */
+  files: { path: string; kind: KindId }[];
+}
+
+/** Below this many records to check, worker threads cost more to start than they save. */
+const WORKER_THRESHOLD = 3000;
+/** Records per batch: large enough that the context is not re-walked too often, small enough for flat memory. */
+const BATCH_SIZE: Partial<Record<KindId, number>> = { incident: 2500, postmortem: 2000, signoff: 5000 };
+
+/** Everything known about one file in this run. */
+interface FileState {
+  path: string;
+  kind: KindId;
+  /** Content hash, when known (from the cache's stat check, or by hashing). */
+  hash?: string;
+  stat?: ReturnType<typeof statSignature>;
+  /** When the hash was computed in this run (for the cache's racy-stat rule). */
+  hashedAt?: number;
+  /** Whether the path is a regular file (links and others are always checked anew). */
+  regular: boolean;
+  result?: FileResult;
+  payload?: Uint8Array;
+  /** The SourceFile of a context file read in this run. */
+  source?: SourceFile;
+  /** Keys the record's document-rule findings depend on. */
+  ruleKeys?: { incidents?: string; now?: number };
+}
+
+function sha1(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
+}
+
+function isRegularFile(absolute: string): boolean {
+  try {
+    return lstatSync(absolute).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function incidentsKeyOf(incidents: readonly IncidentDefinition[]): string {
+  return sha1(incidents.map((i) => `${i.path}\0${i.valid}\0${i.definedId}`).join('\n'));
+}
+
+/** Splits records into batches of one kind each. */
+function batchesOf(states: readonly FileState[]): Batch[] {
+  const batches: Batch[] = [];
+  const byKind = new Map<KindId, FileState[]>();
+  for (const state of states) {
+    const list = byKind.get(state.kind);
+    if (list) list.push(state);
+    else byKind.set(state.kind, [state]);
+  }
+  for (const [kind, list] of byKind) {
+    const size = BATCH_SIZE[kind] ?? 2000;
+    for (let i = 0; i < list.length; i += size) batches.push({ files: list.slice(i, i + size).map((s) => ({ path: s.path, kind: s.kind })) });
+  }
+  return batches;
+}
+
+/**
+ * Validates the repository at `root` (see the module comment). Returns the same findings, in some
+ * order, as checkRepository(readRepository(root)) plus the reader's own findings.
+ */
+export async function validateRepository(root: string, options: PipelineOptions): Promise<PipelineResult> {
+  const now = options.now;
+  const listing = await listDataFiles(root);
+  const cache = options.cache === false ? undefined : ValidationCache.open(root, toolkitKey());
+
+  // 1. Every file's content hash: trusted from the cache while its stat identity is unchanged, else read.
+  const states: FileState[] = listing.paths.map((path) => {
+    const kind = kindOfPath(path)!;
+    const absolute = join(root, path);
+    const regular = isRegularFile(absolute);
+    const state: FileState = { path, kind, regular };
+    if (!regular || !cache) return state;
+    const stat = statSignature(absolute);
+    state.stat = stat;
+    const trusted = cache.trustedHash(path, stat);
+    if (trusted !== undefined) state.hash = trusted;
+    else if (cache.entry(path)) {
+      try {
+        state.hashedAt = Date.now();
+        state.hash = contentHash(readFileSync(absolute));
+      } catch {
+        state.hash = undefined;
+      }
+    }
+    return state;
+  });
+  const context = states.filter((s) => isContextKind(s.kind));
+  const records = states.filter((s) => !isContextKind(s.kind));
+
+  const contextKey = sha1(`${toolkitKey()}\n${context.map((s) => `${s.path}\0${s.regular ? (s.hash ?? '?') : 'special'}`).join('\n')}`);
+  const contextKnown = context.every((s) => s.regular && s.hash !== undefined);
+  const worldKey = sha1(`${contextKey}\n${records.map((s) => `${s.path}\0${s.regular ? (s.hash ?? '?') : 'special'}`).join('\n')}`);
+  const allKnown = contextKnown && records.every((s) => s.regular && s.hash !== undefined);
+
+  // 2. What the cache still holds: file results (by content), record rule findings (by the keys).
+  const cachedEntry = (state: FileState): CacheEntry | undefined => {
+    const entry = cache?.entry(state.path);
+    return entry && state.regular && state.hash !== undefined && entry.hash === state.hash && entry.result.kind === state.kind ? entry : undefined;
+  };
+  for (const state of context) {
+    const entry = cachedEntry(state);
+    if (entry) state.result = entry.result;
+  }
+  const repository = cache?.repository;
+  const repositoryClean = allKnown && repository !== undefined && repository.worldKey === worldKey && (repository.now === undefined || repository.now === now.getTime());
+
+  // 3. The context, read when anything has to be checked beside it.
+  const recordClean = (state: FileState, incidentsKey: string | undefined): boolean => {
+    const entry = cachedEntry(state);
+    if (!entry || !contextKnown || entry.contextKey !== contextKey) return false;
+    if (entry.now !== undefined && entry.now !== now.getTime()) return false;
+    if (entry.incidentsKey !== undefined && entry.incidentsKey !== incidentsKey) return false;
+    return true;
+  };
+  const useCached = (state: FileState) => {
+    const entry = cachedEntry(state)!;
+    state.result = entry.result;
+    state.ruleKeys = { ...(entry.incidentsKey !== undefined ? { incidents: entry.incidentsKey } : {}), ...(entry.now !== undefined ? { now: entry.now } : {}) };
+  };
+
+  const incidentStates = records.filter((s) => s.kind === 'incident');
+  const otherRecords = records.filter((s) => s.kind !== 'incident');
+  // Incidents' own findings never depend on incident ids (tracked, and re-checked if they ever do).
+  const dirtyIncidents = incidentStates.filter((s) => !recordClean(s, cachedEntry(s)?.incidentsKey));
+  for (const state of incidentStates) if (!dirtyIncidents.includes(state)) useCached(state);
+
+  const needContext = !repositoryClean || dirtyIncidents.length > 0 || otherRecords.some((s) => !cachedEntry(s) || cachedEntry(s)!.contextKey !== contextKey);
+  const contextEntries: ModelEntry[] = [];
+  if (needContext) {
+    for (const state of context) {
+      const { result, file } = checkReadFile(readDataFileSync(root, state.path, state.kind));
+      state.result = result;
+      if (result.hash !== null) {
+        if (state.hash === undefined) state.hashedAt = Date.now();
+        state.hash = result.hash;
+      }
+      if (file) {
+        state.source = file;
+        contextEntries.push({ file, valid: result.valid, loaded: true, ...(result.definedId === undefined ? {} : { definedId: result.definedId }) });
+      }
+    }
+  }
+
+  // 4. Records: incidents first (every other record may look up their ids), then the rest.
+  const predicted = predictedIncidents(incidentStates.map((s) => s.path));
+  let pool: WorkerPool | undefined;
+  const failures: Diagnostic[] = [];
+  const runBatches = async (batches: Batch[], incidents: IncidentDefinition[], incidentsKey: string, definitions: DefinitionIndex): Promise<{ batch: Batch; outcome: BatchOutcome }[]> => {
+    const done: { batch: Batch; outcome: BatchOutcome }[] = [];
+    if (batches.length === 0) return done;
+    const total = batches.reduce((n, b) => n + b.files.length, 0);
+    const workers = options.workers ?? (total >= WORKER_THRESHOLD ? defaultPoolSize() : 0);
+    if (workers > 0) {
+      pool ??= new WorkerPool({ root, now, context: context.filter((s) => s.source).map((s) => contextFileOf(s.source!, s.result!)), incidents, size: workers });
+      pool.setIncidents(incidents);
+      await pool.run(batches, (index, outcome) => done.push({ batch: batches[index]!, outcome }));
+    } else {
+      for (const batch of batches) done.push({ batch, outcome: checkDocumentBatch({ root, files: batch.files, context: contextEntries, definitions, now }) });
+    }
+    const byPath = new Map(records.map((s) => [s.path, s]));
+    for (const { batch, outcome } of done) {
+      failures.push(...outcome.failures);
+      outcome.results.forEach((result, i) => {
+        const state = byPath.get(batch.files[i]!.path)!;
+        if (result.hash !== null && state.hash !== result.hash) {
+          state.hash = result.hash;
+          state.hashedAt = Date.now();
+        }
+        state.result = result;
+        state.payload = outcome.payloads[i];
+        state.ruleKeys = { ...(outcome.incidentIdsRead ? { incidents: incidentsKey } : {}), ...(outcome.nowRead ? { now: now.getTime() } : {}) };
+      });
+    }
+    return done;
+  };
+
+  try {
+    const predictedKey = incidentsKeyOf(predicted);
+    const predictedDefinitions = definitionsOfIncidents(contextEntries, predicted);
+    const incidentRound = runBatches(batchesOf(dirtyIncidents), predicted, predictedKey, predictedDefinitions);
+    // The schedule checks read only the context: they run here while the workers read incidents.
+    let repositoryDiagnostics: Diagnostic[] = [];
+    let repositoryNowRead = false;
+    const noteNow = () => {
+      repositoryNowRead = true;
+    };
+    const contextModel = needContext ? assembleModel(contextEntries) : undefined;
+    if (!repositoryClean) repositoryDiagnostics.push(...runRules(rulesPlaced(RULES, 'context'), contextModel!, now, undefined, { onNowRead: noteNow }));
+    const firstRound = await incidentRound;
+
+    const actual: IncidentDefinition[] = incidentStates.map((s) => ({ path: s.path, valid: s.result?.valid ?? false, definedId: s.result?.definedId ?? predicted.find((p) => p.path === s.path)!.definedId }));
+    const incidentsKey = incidentsKeyOf(actual);
+    const definitions = sameIncidents(actual, predicted) ? predictedDefinitions : definitionsOfIncidents(contextEntries, actual);
+    // A prediction that was wrong is re-checked for the batches that depended on it.
+    if (!sameIncidents(actual, predicted)) {
+      const redo = firstRound.filter((r) => r.outcome.incidentIdsRead).map((r) => r.batch);
+      if (redo.length > 0) await runBatches(redo, actual, incidentsKey, definitions);
+    }
+
+    const dirtyOthers = otherRecords.filter((s) => !recordClean(s, incidentsKey));
+    for (const state of otherRecords) if (!dirtyOthers.includes(state)) useCached(state);
+    const secondRound = runBatches(batchesOf(dirtyOthers), actual, incidentsKey, definitions);
+
+    if (!repositoryClean) {
+      // Document rules over the context alone: their findings on policy files and rotations.
+      repositoryDiagnostics.push(
+        ...runRules(rulesPlaced(RULES, 'document'), contextModel!, now, undefined, {
+          definitions: trackingDefinitions(definitions, () => undefined),
+          onNowRead: noteNow,
+        }),
+      );
+    }
+    await secondRound;
+
+    if (!repositoryClean) {
+      repositoryDiagnostics.push(...repositoryRules(root, context, records, contextEntries, definitions, now, cache, noteNow));
+      repositoryDiagnostics = dedupeFailures([...repositoryDiagnostics, ...failures]);
+    } else {
+      repositoryDiagnostics = repository!.diagnostics;
+    }
+
+    // 5. The findings, and the cache for the next run.
+    const present = states.filter((s) => s.result?.present ?? (s.regular && s.hash !== undefined));
+    const diagnostics: Diagnostic[] = [...listing.diagnostics];
+    for (const state of states) if (state.result) diagnostics.push(...state.result.readDiagnostics);
+    diagnostics.push(...missingPolicyDiagnostics(states.filter((s) => s.result?.present)));
+    for (const state of states) if (state.result) diagnostics.push(...state.result.schemaDiagnostics, ...state.result.ruleDiagnostics);
+    diagnostics.push(...repositoryDiagnostics);
+
+    if (cache) {
+      for (const state of states) {
+        if (!state.result || !state.regular || state.hash === undefined || state.result.hash === null) continue;
+        const isRecord = !isContextKind(state.kind);
+        const entry: Omit<CacheEntry, 'payload'> = {
+          hash: state.hash,
+          result: state.result,
+          ...(state.stat && trustworthyStat(state.stat, state.hashedAt ?? Date.now()) ? { stat: state.stat } : {}),
+          ...(isRecord ? { contextKey } : {}),
+          ...(isRecord && state.ruleKeys?.incidents !== undefined ? { incidentsKey: state.ruleKeys.incidents } : {}),
+          ...(isRecord && state.ruleKeys?.now !== undefined ? { now: state.ruleKeys.now } : {}),
+        };
+        const previous = cache.entry(state.path);
+        const unchanged = previous && previous.hash === entry.hash && previous.result === state.result && !state.payload && sameStat(previous.stat, entry.stat);
+        if (!unchanged) cache.put(state.path, entry, state.payload ?? (previous?.hash === entry.hash ? cache.payload(state.path) : undefined));
+      }
+      cache.keepOnly(new Set(listing.paths));
+      if (!repositoryClean && allKnownAfter(states)) {
+        cache.repository = { worldKey: worldKeyAfter(contextKey, records), ...(repositoryNowRead ? { now: now.getTime() } : {}), diagnostics: repositoryDiagnostics };
+      }
+      cache.save();
+      cache.close();
+    }
+    return { diagnostics, files: present.map((s) => ({ path: s.path, kind: s.kind })) };
+  } finally {
+    await pool?.close();
+  }
+}
+
+function sameStat(a: CacheEntry['stat'], b: CacheEntry['stat']): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
+}
+
+function allKnownAfter(states: readonly FileState[]): boolean {
+  return states.every((s) => !s.regular || s.hash !== undefined);
+}
+
+function worldKeyAfter(contextKey: string, records: readonly FileState[]): string {
+  return sha1(`${contextKey}\n${records.map((s) => `${s.path}\0${s.regular ? (s.hash ?? '?') : 'special'}`).join('\n')}`);
+}
+
+/** `rule-failed` findings from several batches of the same failure are one finding. */
+function dedupeFailures(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    if (d.ruleId !== 'rule-failed') return true;
+    const key = `${d.message}\0${d.hint ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * The repository-wide rules over the context and every valid record's payload (full sign-offs and
+ * post-mortems, incidents' projections). A record's text is read from disk again only for a finding.
+ */
+function repositoryRules(
+  root: string,
+  context: readonly FileState[],
+  records: readonly FileState[],
+  contextEntries: readonly ModelEntry[],
+  definitions: DefinitionIndex,
+  now: Date,
+  cache: ValidationCache | undefined,
+  onNowRead: () => void,
+): Diagnostic[] {
+  const entries: ModelEntry[] = [...contextEntries];
+  for (const state of [...context.filter((s) => !s.source), ...records]) {
+    const result = state.result;
+    if (!result?.present) continue;
+    const definedId = result.definedId;
+    if (!result.valid) {
+      entries.push({ file: { path: state.path, kind: state.kind, parsed: null }, valid: false, loaded: false, ...(definedId === undefined ? {} : { definedId }) });
+      continue;
+    }
+    const payload = state.payload ?? cache?.payload(state.path);
+    if (!payload) throw new PayloadMissing(state.path);
+    entries.push({ file: diskBackedFile(root, state.path, state.kind, valueOfPayload(state.kind, payload)), valid: true, loaded: true, ...(definedId === undefined ? {} : { definedId }) });
+  }
+  entries.sort((a, b) => (a.file.path < b.file.path ? -1 : a.file.path > b.file.path ? 1 : 0));
+  const model = assembleModel(entries);
+  return runRules(rulesPlaced(RULES, 'global'), model, now, undefined, { definitions, onNowRead });
+}
+
+/** A record's payload is gone from the cache (damaged): the run starts over without the cache. */
+class PayloadMissing extends Error {}
+
+void deserialize;
+void definedKinds;
