@@ -44,6 +44,8 @@ export interface CacheEntry {
   result: FileResult;
   /** For records: the key of the context the document rules ran beside. */
   contextKey?: string;
+  /** For records whose document rules looked up incident ids: the key of every incident file's id and validity. */
+  incidentsKey?: string;
   /** For records whose document rules read the time: the `now` (epoch ms) they ran at. */
   now?: number;
   payload?: PayloadRef;

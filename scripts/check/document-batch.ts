@@ -5,7 +5,8 @@
  * batch outlives it except the plain results, so memory stays flat however large the repository.
  */
 import type { DefinitionIndex } from '../model/definitions.ts';
-import { lazyParsedYaml } from '../repo/fast-yaml.ts';
+import { LineCounter } from 'yaml';
+import type { ParsedYaml } from '../repo/parse-yaml.ts';
 import { readDataFileSync } from '../repo/read-repository.ts';
 import type { SourceFile } from '../repo/source-file.ts';
 import type { Diagnostic } from '../report/diagnostic.ts';
@@ -16,12 +17,12 @@ import { checkReadFile, payloadOf, type FileResult } from './file-result.ts';
 import { documentRulesFor } from './rule-placement.ts';
 import { runRules } from './run-rules.ts';
 
-/** A context file as handed to a batch: enough to rebuild its document without parsing it again. */
+/** A context file as handed to a batch: its data, without its text. */
 export interface ContextFile {
   path: string;
   kind: KindId;
-  /** The YAML text, or null when the file could not be decoded (or was not read). */
-  text: string | null;
+  /** Whether the file was parsed at all (false when it could not be decoded or read). */
+  parsed: boolean;
   value: unknown;
   valid: boolean;
   definedId?: string;
@@ -32,22 +33,38 @@ export function contextFileOf(file: SourceFile, result: FileResult): ContextFile
   return {
     path: file.path,
     kind: file.kind,
-    text: file.parsed?.text ?? null,
+    parsed: file.parsed !== null,
     value: file.parsed?.value ?? null,
     valid: result.valid,
     ...(result.definedId === undefined ? {} : { definedId: result.definedId }),
   };
 }
 
-/** The model entry of a context file; its Document is built only if a rule asks for a position in it. */
+/**
+ * The model entry of a context file beside a batch of records. A batch reports only on its records
+ * (the main thread reports on the context, once), so the rules get the context's data but not its
+ * text: rules that walk every document's text skip the context instead of reading it again for
+ * every batch, and no YAML Document of it is ever built here.
+ */
 export function contextEntry(context: ContextFile): ModelEntry {
-  const parsed = context.text === null ? null : lazyParsedYaml(context.text, context.path, context.value);
+  const parsed = context.parsed ? dataOnly(context.path, context.value) : null;
   return {
     file: { path: context.path, kind: context.kind, parsed },
     valid: context.valid,
     loaded: true,
     ...(context.definedId === undefined ? {} : { definedId: context.definedId }),
   };
+}
+
+/** A parsed file reduced to its value: empty text, no Document, so positions in it are line 1. */
+function dataOnly(file: string, value: unknown): ParsedYaml {
+  return { file, text: '', doc: null, lineCounter: emptyLineCounter(), value, diagnostics: [], lineOffset: 0 };
+}
+
+function emptyLineCounter(): LineCounter {
+  const counter = new LineCounter();
+  counter.addNewLine(0);
+  return counter;
 }
 
 /**
@@ -90,35 +107,47 @@ export interface BatchInput {
   now: Date;
 }
 
-/** Reads and checks a batch of record files (see the module comment). */
+/** Bytes of records checked together: enough to spread the cost of walking the context, few enough to keep memory flat. */
+const CHUNK_BYTES = 4 * 1024 * 1024;
+
+/** Reads and checks a batch of record files (see the module comment), a few megabytes at a time. */
 export function checkDocumentBatch(input: BatchInput): BatchOutcome {
-  const results: FileResult[] = [];
-  const payloads: (Uint8Array | undefined)[] = [];
-  const entries: ModelEntry[] = [];
-  for (const { path, kind } of input.files) {
-    const { result, file } = checkReadFile(readDataFileSync(input.root, path, kind));
-    results.push(result);
-    payloads.push(result.valid ? payloadOf(kind, file!.parsed!.value) : undefined);
-    if (file) entries.push({ file, valid: result.valid, loaded: true, ...(result.definedId === undefined ? {} : { definedId: result.definedId }) });
-  }
-  let nowRead = false;
-  let incidentIdsRead = false;
-  const kinds = new Set(input.files.map((f) => f.kind));
-  const model = assembleModel([...input.context, ...entries]);
-  const diagnostics = runRules(documentRulesFor(RULES, kinds), model, input.now, undefined, {
-    definitions: trackingDefinitions(input.definitions, (refKind) => {
-      if (refKind === 'incident') incidentIdsRead = true;
-    }),
-    onNowRead: () => {
-      nowRead = true;
-    },
+  const outcome: BatchOutcome = { results: [], payloads: [], nowRead: false, incidentIdsRead: false, failures: [] };
+  const definitions = trackingDefinitions(input.definitions, (refKind) => {
+    if (refKind === 'incident') outcome.incidentIdsRead = true;
   });
-  const byPath = new Map<string, Diagnostic[]>(results.map((r) => [r.path, r.ruleDiagnostics]));
-  const failures: Diagnostic[] = [];
-  for (const diagnostic of diagnostics) {
-    if (diagnostic.ruleId === 'rule-failed') failures.push(diagnostic);
-    // Findings on the context are the main thread's to report, once.
-    else byPath.get(diagnostic.file)?.push(diagnostic);
+  let entries: ModelEntry[] = [];
+  let chunk: FileResult[] = [];
+  let bytes = 0;
+  const checkChunk = () => {
+    const kinds = new Set(chunk.map((r) => r.kind));
+    const model = assembleModel([...input.context, ...entries]);
+    const diagnostics = runRules(documentRulesFor(RULES, kinds), model, input.now, undefined, {
+      definitions,
+      onNowRead: () => {
+        outcome.nowRead = true;
+      },
+    });
+    const byPath = new Map<string, Diagnostic[]>(chunk.map((r) => [r.path, r.ruleDiagnostics]));
+    for (const diagnostic of diagnostics) {
+      if (diagnostic.ruleId === 'rule-failed') outcome.failures.push(diagnostic);
+      // Findings on the context are the main thread's to report, once.
+      else byPath.get(diagnostic.file)?.push(diagnostic);
+    }
+    entries = [];
+    chunk = [];
+    bytes = 0;
+  };
+  for (const { path, kind } of input.files) {
+    const read = readDataFileSync(input.root, path, kind);
+    const { result, file } = checkReadFile(read);
+    outcome.results.push(result);
+    outcome.payloads.push(result.valid ? payloadOf(kind, file!.parsed!.value) : undefined);
+    chunk.push(result);
+    if (file) entries.push({ file, valid: result.valid, loaded: true, ...(result.definedId === undefined ? {} : { definedId: result.definedId }) });
+    bytes += read.bytes?.length ?? 0;
+    if (bytes >= CHUNK_BYTES) checkChunk();
   }
-  return { results, payloads, nowRead, incidentIdsRead, failures };
+  if (chunk.length > 0) checkChunk();
+  return outcome;
 }

@@ -21,7 +21,6 @@
 import { createHash } from 'node:crypto';
 import { lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deserialize } from 'node:v8';
 import { statSignature, trustworthyStat, ValidationCache, type CacheEntry } from '../cache/validation-cache.ts';
 import { toolkitKey } from '../cache/toolkit-key.ts';
 import type { DefinitionIndex } from '../model/definitions.ts';
@@ -32,13 +31,12 @@ import { RULES } from '../rules/index.ts';
 import { kindOfPath, type KindId } from '../schema/kinds.ts';
 import { assembleModel, missingPolicyDiagnostics, type ModelEntry } from './build-model.ts';
 import { diskBackedFile } from './disk-backed.ts';
-import { checkDocumentBatch, contextFileOf, trackingDefinitions, type BatchOutcome } from './document-batch.ts';
+import { checkDocumentBatch, contextEntry, contextFileOf, type BatchOutcome } from './document-batch.ts';
 import { checkReadFile, contentHash, valueOfPayload, type FileResult } from './file-result.ts';
 import { definitionsOfIncidents, predictedIncidents, sameIncidents, type IncidentDefinition } from './incident-definitions.ts';
 import { isContextKind, rulesPlaced } from './rule-placement.ts';
 import { runRules } from './run-rules.ts';
 import { WorkerPool, defaultPoolSize, type Batch } from './worker-pool.ts';
-import definedKinds from './record-kinds.ts';
 
 export interface PipelineOptions {
   now: Date;
@@ -76,6 +74,10 @@ interface FileState {
   source?: SourceFile;
   /** Keys the record's document-rule findings depend on. */
   ruleKeys?: { incidents?: string; now?: number };
+}
+
+function mark(label: string): void {
+  if (process.env.ONCALL_TIMELINE) process.stderr.write(`${String(Date.now() - Number(process.env.ONCALL_TIMELINE)).padStart(6)} ${label} main heapUsed ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} heapTotal ${(process.memoryUsage().heapTotal / 1e6).toFixed(0)} rss ${(process.memoryUsage().rss / 1e6).toFixed(0)}\n`);
 }
 
 function sha1(text: string): string {
@@ -117,6 +119,7 @@ function batchesOf(states: readonly FileState[]): Batch[] {
 export async function validateRepository(root: string, options: PipelineOptions): Promise<PipelineResult> {
   const now = options.now;
   const listing = await listDataFiles(root);
+  mark('listed');
   const cache = options.cache === false ? undefined : ValidationCache.open(root, toolkitKey());
 
   // 1. Every file's content hash: trusted from the cache while its stat identity is unchanged, else read.
@@ -140,6 +143,7 @@ export async function validateRepository(root: string, options: PipelineOptions)
     }
     return state;
   });
+  mark('hashed');
   const context = states.filter((s) => isContextKind(s.kind));
   const records = states.filter((s) => !isContextKind(s.kind));
 
@@ -160,7 +164,6 @@ export async function validateRepository(root: string, options: PipelineOptions)
   const repository = cache?.repository;
   const repositoryClean = allKnown && repository !== undefined && repository.worldKey === worldKey && (repository.now === undefined || repository.now === now.getTime());
 
-  // 3. The context, read when anything has to be checked beside it.
   const recordClean = (state: FileState, incidentsKey: string | undefined): boolean => {
     const entry = cachedEntry(state);
     if (!entry || !contextKnown || entry.contextKey !== contextKey) return false;
@@ -174,107 +177,120 @@ export async function validateRepository(root: string, options: PipelineOptions)
     state.ruleKeys = { ...(entry.incidentsKey !== undefined ? { incidents: entry.incidentsKey } : {}), ...(entry.now !== undefined ? { now: entry.now } : {}) };
   };
 
-  const incidentStates = records.filter((s) => s.kind === 'incident');
-  const otherRecords = records.filter((s) => s.kind !== 'incident');
-  // Incidents' own findings never depend on incident ids (tracked, and re-checked if they ever do).
-  const dirtyIncidents = incidentStates.filter((s) => !recordClean(s, cachedEntry(s)?.incidentsKey));
-  for (const state of incidentStates) if (!dirtyIncidents.includes(state)) useCached(state);
-
-  const needContext = !repositoryClean || dirtyIncidents.length > 0 || otherRecords.some((s) => !cachedEntry(s) || cachedEntry(s)!.contextKey !== contextKey);
-  const contextEntries: ModelEntry[] = [];
-  if (needContext) {
-    for (const state of context) {
-      const { result, file } = checkReadFile(readDataFileSync(root, state.path, state.kind));
-      state.result = result;
-      if (result.hash !== null) {
-        if (state.hash === undefined) state.hashedAt = Date.now();
-        state.hash = result.hash;
-      }
-      if (file) {
-        state.source = file;
-        contextEntries.push({ file, valid: result.valid, loaded: true, ...(result.definedId === undefined ? {} : { definedId: result.definedId }) });
-      }
+  // The repository-wide rules read every valid record's payload: one missing or damaged in the
+  // cache makes its record be checked again.
+  const payloadMissing = new Set<string>();
+  if (!repositoryClean) {
+    for (const state of records) {
+      const entry = cachedEntry(state);
+      if (!entry?.result.valid) continue;
+      const payload = cache!.payload(state.path);
+      if (payload) state.payload = payload;
+      else payloadMissing.add(state.path);
     }
   }
-
-  // 4. Records: incidents first (every other record may look up their ids), then the rest.
+  const incidentStates = records.filter((s) => s.kind === 'incident');
+  // Incident ids are predicted from the file names and confirmed once every incident is read.
   const predicted = predictedIncidents(incidentStates.map((s) => s.path));
-  let pool: WorkerPool | undefined;
-  const failures: Diagnostic[] = [];
-  const runBatches = async (batches: Batch[], incidents: IncidentDefinition[], incidentsKey: string, definitions: DefinitionIndex): Promise<{ batch: Batch; outcome: BatchOutcome }[]> => {
-    const done: { batch: Batch; outcome: BatchOutcome }[] = [];
-    if (batches.length === 0) return done;
-    const total = batches.reduce((n, b) => n + b.files.length, 0);
-    const workers = options.workers ?? (total >= WORKER_THRESHOLD ? defaultPoolSize() : 0);
-    if (workers > 0) {
-      pool ??= new WorkerPool({ root, now, context: context.filter((s) => s.source).map((s) => contextFileOf(s.source!, s.result!)), incidents, size: workers });
-      pool.setIncidents(incidents);
-      await pool.run(batches, (index, outcome) => done.push({ batch: batches[index]!, outcome }));
-    } else {
-      for (const batch of batches) done.push({ batch, outcome: checkDocumentBatch({ root, files: batch.files, context: contextEntries, definitions, now }) });
-    }
-    const byPath = new Map(records.map((s) => [s.path, s]));
-    for (const { batch, outcome } of done) {
-      failures.push(...outcome.failures);
-      outcome.results.forEach((result, i) => {
-        const state = byPath.get(batch.files[i]!.path)!;
-        if (result.hash !== null && state.hash !== result.hash) {
+  const predictedKey = incidentsKeyOf(predicted);
+  const dirty: FileState[] = [];
+  for (const state of records) {
+    if (payloadMissing.has(state.path) || !recordClean(state, predictedKey)) dirty.push(state);
+    else useCached(state);
+  }
+
+  // 3. The context, read when anything has to be checked beside it.
+  const pool = dirty.length > 0 && (options.workers ?? (dirty.length >= WORKER_THRESHOLD ? defaultPoolSize() : 0)) > 0 ? new WorkerPool(options.workers ?? defaultPoolSize()) : undefined;
+  try {
+    const needContext = !repositoryClean || dirty.length > 0;
+    const contextEntries: ModelEntry[] = [];
+    if (needContext) {
+      for (const state of context) {
+        const { result, file } = checkReadFile(readDataFileSync(root, state.path, state.kind));
+        state.result = result;
+        if (result.hash !== null && result.hash !== state.hash) {
           state.hash = result.hash;
           state.hashedAt = Date.now();
         }
-        state.result = result;
-        state.payload = outcome.payloads[i];
-        state.ruleKeys = { ...(outcome.incidentIdsRead ? { incidents: incidentsKey } : {}), ...(outcome.nowRead ? { now: now.getTime() } : {}) };
-      });
+        if (file) {
+          state.source = file;
+          contextEntries.push({ file, valid: result.valid, loaded: true, ...(result.definedId === undefined ? {} : { definedId: result.definedId }) });
+        }
+      }
     }
-    return done;
-  };
+    mark('context read');
+    const contextFiles = context.filter((s) => s.source).map((s) => contextFileOf(s.source!, s.result!));
+    pool?.init({ root, now, context: contextFiles, incidents: predicted });
+    const batchContext = pool ? [] : contextFiles.map(contextEntry);
 
-  try {
-    const predictedKey = incidentsKeyOf(predicted);
-    const predictedDefinitions = definitionsOfIncidents(contextEntries, predicted);
-    const incidentRound = runBatches(batchesOf(dirtyIncidents), predicted, predictedKey, predictedDefinitions);
-    // The schedule checks read only the context: they run here while the workers read incidents.
+    // 4. Records, in batches; meanwhile the main thread runs the schedule checks, which read only the context.
+    const failures: Diagnostic[] = [];
+    const byPath = new Map(records.map((s) => [s.path, s]));
+    const runBatches = async (batches: Batch[], incidentsKey: string, definitions: DefinitionIndex, whileWaiting?: () => void) => {
+      const done: { batch: Batch; outcome: BatchOutcome }[] = [];
+      if (pool) {
+        const running = pool.run(batches, (index, outcome) => done.push({ batch: batches[index]!, outcome }));
+        whileWaiting?.();
+        await running;
+      } else {
+        whileWaiting?.();
+        for (const batch of batches) done.push({ batch, outcome: checkDocumentBatch({ root, files: batch.files, context: batchContext, definitions, now }) });
+      }
+      for (const { batch, outcome } of done) {
+        failures.push(...outcome.failures);
+        outcome.results.forEach((result, i) => {
+          const state = byPath.get(batch.files[i]!.path)!;
+          if (result.hash !== null && state.hash !== result.hash) {
+            state.hash = result.hash;
+            state.hashedAt = Date.now();
+          }
+          state.result = result;
+          state.payload = outcome.payloads[i];
+          state.ruleKeys = { ...(outcome.incidentIdsRead ? { incidents: incidentsKey } : {}), ...(outcome.nowRead ? { now: now.getTime() } : {}) };
+        });
+      }
+      return done;
+    };
+
     let repositoryDiagnostics: Diagnostic[] = [];
     let repositoryNowRead = false;
     const noteNow = () => {
       repositoryNowRead = true;
     };
     const contextModel = needContext ? assembleModel(contextEntries) : undefined;
-    if (!repositoryClean) repositoryDiagnostics.push(...runRules(rulesPlaced(RULES, 'context'), contextModel!, now, undefined, { onNowRead: noteNow }));
-    const firstRound = await incidentRound;
+    const predictedDefinitions = definitionsOfIncidents(contextEntries, predicted);
+    const round = await runBatches(batchesOf(dirty), predictedKey, predictedDefinitions, () => {
+      if (!repositoryClean) repositoryDiagnostics.push(...runRules(rulesPlaced(RULES, 'context'), contextModel!, now, undefined, { onNowRead: noteNow }));
+      mark('context rules done');
+    });
 
-    const actual: IncidentDefinition[] = incidentStates.map((s) => ({ path: s.path, valid: s.result?.valid ?? false, definedId: s.result?.definedId ?? predicted.find((p) => p.path === s.path)!.definedId }));
+    mark('batches done');
+    // A wrong prediction (an invalid or misnamed incident) means checking again what looked the ids up.
+    const actual: IncidentDefinition[] = incidentStates.map((s, i) => ({ path: s.path, valid: s.result?.valid ?? false, definedId: s.result?.definedId ?? predicted[i]!.definedId }));
     const incidentsKey = incidentsKeyOf(actual);
-    const definitions = sameIncidents(actual, predicted) ? predictedDefinitions : definitionsOfIncidents(contextEntries, actual);
-    // A prediction that was wrong is re-checked for the batches that depended on it.
+    let definitions = predictedDefinitions;
     if (!sameIncidents(actual, predicted)) {
-      const redo = firstRound.filter((r) => r.outcome.incidentIdsRead).map((r) => r.batch);
-      if (redo.length > 0) await runBatches(redo, actual, incidentsKey, definitions);
+      definitions = definitionsOfIncidents(contextEntries, actual);
+      const redoPaths = new Set<string>();
+      for (const { batch, outcome } of round) if (outcome.incidentIdsRead) for (const f of batch.files) redoPaths.add(f.path);
+      for (const state of records) if (state.ruleKeys?.incidents !== undefined && state.ruleKeys.incidents !== incidentsKey) redoPaths.add(state.path);
+      if (redoPaths.size > 0) {
+        if (!needContext) throw new Error('the context is needed to check records again');
+        pool?.setIncidents(actual);
+        await runBatches(batchesOf(records.filter((s) => redoPaths.has(s.path))), incidentsKey, definitions);
+      }
     }
 
-    const dirtyOthers = otherRecords.filter((s) => !recordClean(s, incidentsKey));
-    for (const state of otherRecords) if (!dirtyOthers.includes(state)) useCached(state);
-    const secondRound = runBatches(batchesOf(dirtyOthers), actual, incidentsKey, definitions);
-
     if (!repositoryClean) {
-      // Document rules over the context alone: their findings on policy files and rotations.
-      repositoryDiagnostics.push(
-        ...runRules(rulesPlaced(RULES, 'document'), contextModel!, now, undefined, {
-          definitions: trackingDefinitions(definitions, () => undefined),
-          onNowRead: noteNow,
-        }),
-      );
-    }
-    await secondRound;
-
-    if (!repositoryClean) {
+      // Document rules over the context alone give their findings on policy files and rotations.
+      repositoryDiagnostics.push(...runRules(rulesPlaced(RULES, 'document'), contextModel!, now, undefined, { definitions, onNowRead: noteNow }));
       repositoryDiagnostics.push(...repositoryRules(root, context, records, contextEntries, definitions, now, cache, noteNow));
       repositoryDiagnostics = dedupeFailures([...repositoryDiagnostics, ...failures]);
     } else {
       repositoryDiagnostics = repository!.diagnostics;
     }
 
+    mark('repository rules done');
     // 5. The findings, and the cache for the next run.
     const present = states.filter((s) => s.result?.present ?? (s.regular && s.hash !== undefined));
     const diagnostics: Diagnostic[] = [...listing.diagnostics];
@@ -361,7 +377,8 @@ function repositoryRules(
       continue;
     }
     const payload = state.payload ?? cache?.payload(state.path);
-    if (!payload) throw new PayloadMissing(state.path);
+    // Every valid record has a payload by now: fresh from its batch, or checked in the cache before.
+    if (!payload) throw new Error(`no payload for ${state.path}`);
     entries.push({ file: diskBackedFile(root, state.path, state.kind, valueOfPayload(state.kind, payload)), valid: true, loaded: true, ...(definedId === undefined ? {} : { definedId }) });
   }
   entries.sort((a, b) => (a.file.path < b.file.path ? -1 : a.file.path > b.file.path ? 1 : 0));
@@ -369,8 +386,3 @@ function repositoryRules(
   return runRules(rulesPlaced(RULES, 'global'), model, now, undefined, { definitions, onNowRead });
 }
 
-/** A record's payload is gone from the cache (damaged): the run starts over without the cache. */
-class PayloadMissing extends Error {}
-
-void deserialize;
-void definedKinds;

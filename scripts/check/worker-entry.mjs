@@ -1,13 +1,16 @@
 /**
- * Entry of a validation worker thread. The worker's code is TypeScript: a worker inherits the
- * process's command-line loaders (`node --import tsx`, the tsx CLI), but not a loader registered at
- * run time (the `oncall` bin registers tsx on the main thread only), so the main thread says
- * whether to register one here.
+ * Entry of a validation worker thread. The worker's code is TypeScript; a worker thread does not
+ * inherit a TypeScript loader from its process in every setup (the `oncall` bin registers tsx at
+ * run time, on the main thread only), so when the code cannot be loaded as it is, tsx is
+ * registered here and the import tried again.
  */
 import { workerData } from 'node:worker_threads';
 
-if (workerData.registerTypeScript) {
+try {
+  await import(workerData.module);
+} catch (error) {
+  if (error?.code !== 'ERR_UNKNOWN_FILE_EXTENSION') throw error;
   const { register } = await import('tsx/esm/api');
   register();
+  await import(`${workerData.module}?typescript`);
 }
-await import(workerData.module);

@@ -1,6 +1,7 @@
 /**
- * A small pool of validation worker threads. Batches go to whichever worker is free, so a slow
- * batch does not hold the others up; results come back as plain data.
+ * A small pool of validation worker threads. Workers start loading their code as soon as the pool
+ * is made; every batch is handed out at once (each worker a share of similar weight), so workers
+ * never wait for the main thread, which meanwhile runs checks of its own.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -13,91 +14,92 @@ export interface Batch {
   files: { path: string; kind: KindId }[];
 }
 
-export interface PoolOptions {
-  root: string;
-  now: Date;
-  context: ContextFile[];
-  incidents: IncidentDefinition[];
-  /** Worker threads to start (default: one per core, at most 4). */
-  size?: number;
-}
-
 /** How many workers make sense on this machine. */
 export function defaultPoolSize(): number {
   return Math.max(1, Math.min(4, availableParallelism()));
 }
 
+/** Relative cost of checking a file of each kind (bytes and rules), for sharing batches out evenly. */
+const KIND_WEIGHT: Partial<Record<KindId, number>> = { incident: 3, postmortem: 3, signoff: 1 };
+
+function weightOf(batch: Batch): number {
+  return batch.files.reduce((sum, file) => sum + (KIND_WEIGHT[file.kind] ?? 1), 0);
+}
+
 export class WorkerPool {
   private readonly workers: Worker[] = [];
-  private readonly ready: Promise<void>[] = [];
 
-  constructor(options: PoolOptions) {
-    const size = options.size ?? defaultPoolSize();
-    const registerTypeScript = !process.execArgv.some((arg) => /\btsx\b/.test(arg));
+  constructor(size = defaultPoolSize()) {
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), {
-        workerData: { role: 'oncall-validate', module: new URL('./worker.ts', import.meta.url).href, registerTypeScript },
-      });
-      this.ready.push(
-        new Promise((resolve, reject) => {
-          const onMessage = (message: FromWorker) => {
-            if (message.type !== 'ready') return;
-            worker.off('message', onMessage);
-            worker.off('error', reject);
-            resolve();
-          };
-          worker.on('message', onMessage);
-          worker.once('error', reject);
+      this.workers.push(
+        new Worker(new URL('./worker-entry.mjs', import.meta.url), {
+          workerData: { role: 'oncall-validate', module: new URL('./worker.ts', import.meta.url).href },
+          // Parsing makes many short-lived objects; a larger young generation collects them for less.
+          resourceLimits: { maxYoungGenerationSizeMb: Number(process.env.ONCALL_YOUNG ?? 64), ...(process.env.ONCALL_OLD ? { maxOldGenerationSizeMb: Number(process.env.ONCALL_OLD) } : {}) },
         }),
       );
-      worker.postMessage({ type: 'init', root: options.root, now: options.now.getTime(), context: options.context, incidents: options.incidents } satisfies ToWorker);
-      this.workers.push(worker);
     }
   }
 
-  /** Tells every worker the incident ids to check references against from now on. */
+  get size(): number {
+    return this.workers.length;
+  }
+
+  /** Gives every worker the context, the time and the incident ids to check against. */
+  init(options: { root: string; now: Date; context: ContextFile[]; incidents: IncidentDefinition[] }): void {
+    const message: ToWorker = { type: 'init', root: options.root, now: options.now.getTime(), context: options.context, incidents: options.incidents };
+    for (const worker of this.workers) worker.postMessage(message);
+  }
+
+  /** Tells every worker the incident ids to check against from now on. */
   setIncidents(incidents: IncidentDefinition[]): void {
     for (const worker of this.workers) worker.postMessage({ type: 'incidents', incidents } satisfies ToWorker);
   }
 
-  /** Runs the batches, calling `onOutcome` with each batch's index and outcome as it completes. */
-  async run(batches: readonly Batch[], onOutcome: (index: number, outcome: BatchOutcome) => void): Promise<void> {
-    await Promise.all(this.ready);
-    let next = 0;
-    await Promise.all(
+  /**
+   * Hands out the batches (heaviest first, each to the least loaded worker) and resolves when all
+   * are done; `onOutcome` gets each batch's index and outcome as it arrives.
+   */
+  run(batches: readonly Batch[], onOutcome: (index: number, outcome: BatchOutcome) => void): Promise<void> {
+    if (batches.length === 0) return Promise.resolve();
+    const load = this.workers.map(() => 0);
+    const assigned = this.workers.map(() => [] as number[]);
+    const order = batches.map((batch, index) => ({ index, weight: weightOf(batch) })).sort((a, b) => b.weight - a.weight);
+    for (const { index, weight } of order) {
+      const target = load.indexOf(Math.min(...load));
+      load[target]! += weight;
+      assigned[target]!.push(index);
+    }
+    return Promise.all(
       this.workers.map(
-        (worker) =>
+        (worker, w) =>
           new Promise<void>((resolve, reject) => {
-            const give = () => {
-              if (next >= batches.length) {
-                worker.off('message', onMessage);
-                worker.off('error', onError);
-                resolve();
-                return;
-              }
-              const id = next++;
-              worker.postMessage({ type: 'batch', id, files: batches[id]!.files } satisfies ToWorker);
+            let pending = assigned[w]!.length;
+            if (pending === 0) {
+              resolve();
+              return;
+            }
+            const finish = (error?: Error) => {
+              worker.off('message', onMessage);
+              worker.off('error', onError);
+              if (error) reject(error);
+              else resolve();
             };
             const onMessage = (message: FromWorker) => {
               if (message.type === 'batch') {
                 onOutcome(message.id, message.outcome);
-                give();
+                if (--pending === 0) finish();
               } else if (message.type === 'error') {
-                worker.off('message', onMessage);
-                worker.off('error', onError);
-                reject(new Error(`validation worker failed: ${message.message}`));
+                finish(new Error(`validation worker failed: ${message.message}`));
               }
             };
-            const onError = (error: Error) => {
-              worker.off('message', onMessage);
-              reject(error);
-            };
+            const onError = (error: Error) => finish(error);
             worker.on('message', onMessage);
             worker.once('error', onError);
-            give();
+            for (const index of assigned[w]!) worker.postMessage({ type: 'batch', id: index, files: batches[index]!.files } satisfies ToWorker);
           }),
       ),
-    );
+    ).then(() => undefined);
   }
 
   async close(): Promise<void> {

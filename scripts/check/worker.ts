@@ -17,7 +17,6 @@ export type ToWorker =
 
 /** Messages to the main thread. */
 export type FromWorker =
-  | { type: 'ready' }
   | { type: 'batch'; id: number; outcome: import('./document-batch.ts').BatchOutcome }
   | { type: 'error'; id: number; message: string };
 
@@ -31,18 +30,23 @@ if (port && workerData?.role === 'oncall-validate') {
   port.on('message', (message: ToWorker) => {
     switch (message.type) {
       case 'init':
+        if (process.env.ONCALL_TIMELINE) process.stderr.write(`${String(Date.now() - Number(process.env.ONCALL_TIMELINE)).padStart(6)} worker init\n`);
         root = message.root;
         now = new Date(message.now);
         context = message.context.map(contextEntry);
         definitions = definitionsOfIncidents(context, message.incidents);
-        port.postMessage({ type: 'ready' } satisfies FromWorker);
         break;
       case 'incidents':
         definitions = definitionsOfIncidents(context, message.incidents);
         break;
       case 'batch':
         try {
+          const t = performance.now();
           const outcome = checkDocumentBatch({ root, files: message.files, context, definitions, now });
+          if (process.env.ONCALL_TIMELINE) {
+            const heap = process.memoryUsage();
+            process.stderr.write(`${String(Date.now() - Number(process.env.ONCALL_TIMELINE)).padStart(6)} worker batch ${message.id} ${message.files.length} ${message.files[0]?.kind} took ${(performance.now() - t).toFixed(0)}ms heapUsed ${(heap.heapUsed / 1e6).toFixed(0)} heapTotal ${(heap.heapTotal / 1e6).toFixed(0)} rss ${(heap.rss / 1e6).toFixed(0)}\n`);
+          }
           port.postMessage({ type: 'batch', id: message.id, outcome } satisfies FromWorker);
         } catch (error) {
           port.postMessage({ type: 'error', id: message.id, message: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies FromWorker);

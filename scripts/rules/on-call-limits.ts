@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 import type { Doc } from '../model/repo-model.ts';
 import { onCallIntervals } from '../schedule/business-hours.ts';
 import { businessCalendar } from '../time/business-time.ts';
@@ -96,6 +96,9 @@ export const onCallLimits: Rule = {
         for (const run of merge(turnParts)) {
           if (run.end <= now) continue;
           const zone = run.parts[0]!.doc.data.timezone;
+          // With the same UTC offset at both ends the local days are elapsed days; only a DST change needs the calendar.
+          const sameOffset = IANAZone.create(zone).offset(run.start) === IANAZone.create(zone).offset(run.end);
+          if (sameOffset && run.end - run.start <= maxDays * 86_400_000) continue;
           const days = DateTime.fromMillis(run.end, { zone }).diff(DateTime.fromMillis(run.start, { zone }), 'days').days;
           if (days <= maxDays) continue;
           // Point at the shift that takes the turn past the limit: usually the override or roster entry that doubled it.

@@ -22,13 +22,12 @@ interface Located {
   file: string;
 }
 
-const resolved = new Map<string, Located>();
+const resolved = new WeakMap<JsonSchema, Located>();
 
-/** The schema node a `$ref` points at (schemas never change while the process runs, so each is resolved once). */
-function resolveRef(ref: string, file: string): Located {
-  const key = `${file}\u0000${ref}`;
-  let located = resolved.get(key);
-  if (!located) resolved.set(key, (located = resolveRefUncached(ref, file)));
+/** The schema node a node's `$ref` points at (schemas never change while the process runs, so each is resolved once). */
+function resolveRef(schema: JsonSchema, file: string): Located {
+  let located = resolved.get(schema);
+  if (!located) resolved.set(schema, (located = resolveRefUncached(schema.$ref as string, file)));
   return located;
 }
 
@@ -50,16 +49,43 @@ function typeFits(schema: JsonSchema, value: unknown): boolean {
   return types.some((t) => t === actual || (t === 'integer' && actual === 'number'));
 }
 
+const holdsRefs = new WeakMap<JsonSchema, boolean>();
+
+/**
+ * Whether any `x-ref` can be reached from a schema node. Most of a record (times, free text) holds
+ * no references, and the walk skips it. A node still being looked at (a recursive schema) counts
+ * as holding references, which only costs a walk.
+ */
+function mayHoldRefs(schema: unknown, file: string): boolean {
+  if (typeof schema !== 'object' || schema === null) return false;
+  const node = schema as JsonSchema;
+  const known = holdsRefs.get(node);
+  if (known !== undefined) return known;
+  holdsRefs.set(node, true);
+  const children: [unknown, string][] = [];
+  if (typeof node.$ref === 'string') {
+    const target = resolveRef(node, file);
+    children.push([target.schema, target.file]);
+  }
+  for (const key of ['allOf', 'oneOf', 'anyOf'] as const) for (const branch of (node[key] as JsonSchema[] | undefined) ?? []) children.push([branch, file]);
+  for (const key of ['items', 'additionalProperties', 'propertyNames'] as const) children.push([node[key], file]);
+  for (const child of Object.values((node.properties as Record<string, unknown> | undefined) ?? {})) children.push([child, file]);
+  const result = typeof node['x-ref'] === 'string' || children.some(([child, childFile]) => mayHoldRefs(child, childFile));
+  holdsRefs.set(node, result);
+  return result;
+}
+
+/** Walks `value` beside its schema; `path` is the value's path, pushed and popped as the walk goes. */
 function walk(located: Located, value: unknown, path: (string | number)[], out: RefSite[]): void {
   const { schema, file } = located;
-  if (typeof schema !== 'object' || schema === null) return;
+  if (!mayHoldRefs(schema, file)) return;
   const refKind = schema['x-ref'];
   if (typeof refKind === 'string' && typeof value === 'string') {
     out.push({ refKind, value, path: [...path], isKey: false });
     return;
   }
   if (typeof schema.$ref === 'string') {
-    const target = resolveRef(schema.$ref, file);
+    const target = resolveRef(schema, file);
     walk(target, value, path, out);
   }
   for (const branch of (schema.allOf as JsonSchema[] | undefined) ?? []) walk({ schema: branch, file }, value, path, out);
@@ -70,7 +96,14 @@ function walk(located: Located, value: unknown, path: (string | number)[], out: 
   }
   if (Array.isArray(value)) {
     const items = schema.items as JsonSchema | undefined;
-    if (items) value.forEach((item, index) => walk({ schema: items, file }, item, [...path, index], out));
+    if (items) {
+      const child = { schema: items, file };
+      for (let index = 0; index < value.length; index++) {
+        path.push(index);
+        walk(child, value[index], path, out);
+        path.pop();
+      }
+    }
     return;
   }
   if (typeof value === 'object' && value !== null) {
@@ -79,15 +112,17 @@ function walk(located: Located, value: unknown, path: (string | number)[], out: 
     const names = schema.propertyNames as JsonSchema | undefined;
     for (const key of Object.keys(value)) {
       const child = (value as Record<string, unknown>)[key];
+      path.push(key);
       if (names) {
         const keySites: RefSite[] = [];
-        walk({ schema: names, file }, key, [...path, key], keySites);
+        walk({ schema: names, file }, key, path, keySites);
         for (const site of keySites) out.push({ ...site, isKey: true });
       }
-      if (Object.hasOwn(properties, key)) walk({ schema: properties[key] as JsonSchema, file }, child, [...path, key], out);
+      if (Object.hasOwn(properties, key)) walk({ schema: properties[key] as JsonSchema, file }, child, path, out);
       else if (typeof additional === 'object' && additional !== null) {
-        walk({ schema: additional as JsonSchema, file }, child, [...path, key], out);
+        walk({ schema: additional as JsonSchema, file }, child, path, out);
       }
+      path.pop();
     }
   }
 }

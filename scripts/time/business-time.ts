@@ -78,6 +78,32 @@ function localDay(calendar: BusinessCalendar, millis: number): DateTime {
  * with the number of days in the window.
  */
 export function businessWindows(calendar: BusinessCalendar, from: number, to: number): { start: number; end: number }[] {
+  // The schedule checks ask for the same shifts' windows many times (rotations in one zone share
+  // their hand-offs); the answer depends only on the calendar's contents and the interval.
+  const key = `${calendarKey(calendar)}|${from}|${to}`;
+  let windows = windowMemory.get(key);
+  if (!windows) {
+    windows = computeBusinessWindows(calendar, from, to);
+    if (windowMemory.size >= 100_000) windowMemory.clear();
+    windowMemory.set(key, windows);
+  }
+  return windows.map((w) => ({ start: w.start, end: w.end }));
+}
+
+const windowMemory = new Map<string, readonly { start: number; end: number }[]>();
+const calendarKeys = new WeakMap<BusinessCalendar, string>();
+
+/** Everything a calendar says, as text: two calendars with the same key give the same answers. */
+function calendarKey(calendar: BusinessCalendar): string {
+  let key = calendarKeys.get(calendar);
+  if (key === undefined) {
+    key = JSON.stringify([calendar.zone, [...calendar.weekdays], calendar.startMinute, calendar.endMinute, [...calendar.holidays]]);
+    calendarKeys.set(calendar, key);
+  }
+  return key;
+}
+
+function computeBusinessWindows(calendar: BusinessCalendar, from: number, to: number): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
   if (!(to > from)) return out;
   const last = localDay(calendar, to).toMillis();
