@@ -46,6 +46,7 @@ export function buildProgram(io: CommandIO, setExit: (code: number) => void): Co
     .addOption(formatOption())
     .addOption(nowOption())
     .option('--changed-since <ref>', 'only report findings in files changed since this git revision (a pull request\'s base)')
+    .option('--no-cache', 'neither read nor write the validation cache (.oncall-cache/validate/, safe to delete)')
     .action((paths: string[], options) =>
       run(async () => (await import('./commands/validate.ts')).runValidate(paths, options, io)),
     );

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Entry point for the `oncall` bin: registers tsx so the TypeScript sources run without a build step.
-import { register } from 'tsx/esm/api';
+// Entry point for the `oncall` bin: runs the TypeScript sources compiled once into .oncall-cache/build/
+// (scripts/cache/compiled-sources.mjs), or through tsx when they cannot be compiled, with no build step.
+import { importToolkitModule } from '../cache/compiled-sources.mjs';
 
-register();
-const { main } = await import('../cli.ts');
+const { main } = await importToolkitModule(new URL('../cli.ts', import.meta.url).href);
 process.exitCode = await main(process.argv.slice(2));

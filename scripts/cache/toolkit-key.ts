@@ -12,25 +12,34 @@ import { TOOLKIT_VERSION } from '../version.ts';
 
 const SCRIPTS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Source files of the toolkit that validation can run (the benchmark's own code is not among them). */
-function sourceFiles(): string[] {
-  return (readdirSync(SCRIPTS_DIR, { recursive: true }) as string[])
+/** What a toolkit key is made of. */
+export interface ToolkitParts {
+  version: string;
+  nodeVersion: string;
+  /** Hash of the schemas and the validator build (validators.ts validatorSourceHash). */
+  validators: string;
+  /** Folder of the toolkit's sources; its code, templates and data count (not the benchmark's code). */
+  sourcesDir: string;
+}
+
+/** The key of a toolkit made of these parts. */
+export function computeToolkitKey(parts: ToolkitParts): string {
+  const hash = createHash('sha1');
+  hash.update(`${parts.version}\0${parts.nodeVersion}\0${parts.validators}\0`);
+  const sources = (readdirSync(parts.sourcesDir, { recursive: true }) as string[])
     .filter((path) => /\.(?:ts|js|mjs|hbs|json)$/.test(path) && !path.split(/[\\/]/).includes('bench'))
     .sort();
+  for (const path of sources) {
+    hash.update(`${path}\0`);
+    hash.update(readFileSync(join(parts.sourcesDir, path)));
+  }
+  return hash.digest('hex');
 }
 
 let key: string | undefined;
 
-/** The toolkit's key (computed once per process). */
+/** This toolkit's key (computed once per process). */
 export function toolkitKey(): string {
-  if (key === undefined) {
-    const hash = createHash('sha1');
-    hash.update(`${TOOLKIT_VERSION}\0${process.version}\0${validatorSourceHash()}\0`);
-    for (const path of sourceFiles()) {
-      hash.update(`${path}\0`);
-      hash.update(readFileSync(join(SCRIPTS_DIR, path)));
-    }
-    key = hash.digest('hex');
-  }
+  key ??= computeToolkitKey({ version: TOOLKIT_VERSION, nodeVersion: process.version, validators: validatorSourceHash(), sourcesDir: SCRIPTS_DIR });
   return key;
 }

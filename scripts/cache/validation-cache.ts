@@ -11,7 +11,7 @@
  * that (git's "racily clean" rule), so an edit can never hide behind an unchanged timestamp.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { FileResult } from '../check/file-result.ts';
@@ -75,7 +75,8 @@ function sha1(bytes: Uint8Array): string {
 /** The stat identity of a file, or undefined when it cannot be stat'ed. */
 export function statSignature(absolute: string): StatSignature | undefined {
   try {
-    const info = statSync(absolute);
+    const info = lstatSync(absolute);
+    if (!info.isFile()) return undefined;
     return { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino };
   } catch {
     return undefined;
@@ -146,8 +147,11 @@ export class ValidationCache {
     return entry && sameStat(entry.stat, stat) ? entry.hash : undefined;
   }
 
-  /** Records a file's entry (and the payload the repository-wide rules read of it). */
-  put(path: string, entry: Omit<CacheEntry, 'payload'>, payload?: Uint8Array): void {
+  /**
+   * Records a file's entry. A new payload (what the repository-wide rules read of the file) is
+   * stored with it; without one, the entry keeps the payload reference it carries, if any.
+   */
+  put(path: string, entry: CacheEntry, payload?: Uint8Array): void {
     this.changed.set(path, { ...entry });
     if (payload) this.pendingPayloads.set(path, payload);
     else this.pendingPayloads.delete(path);
@@ -202,7 +206,7 @@ export class ValidationCache {
         if (entry === null) delete entries[path];
         else {
           const ref = refs.get(path);
-          entries[path] = ref ? { ...entry, payload: ref } : (({ payload: _dropped, ...rest }) => rest)(entry);
+          entries[path] = ref ? { ...entry, payload: ref } : entry;
         }
       }
       const data: IndexData = { format: FORMAT, toolkitKey: this.toolkitKey, entries, ...(this.repositoryEntry ? { repository: this.repositoryEntry } : {}) };

@@ -11,6 +11,7 @@ import { readDataFileSync } from '../repo/read-repository.ts';
 import type { SourceFile } from '../repo/source-file.ts';
 import type { Diagnostic } from '../report/diagnostic.ts';
 import { RULES } from '../rules/index.ts';
+import type { Rule } from '../rules/rule.ts';
 import type { KindId } from '../schema/kinds.ts';
 import { assembleModel, type ModelEntry } from './build-model.ts';
 import { checkReadFile, payloadOf, type FileResult } from './file-result.ts';
@@ -105,6 +106,8 @@ export interface BatchInput {
   context: readonly ModelEntry[];
   definitions: DefinitionIndex;
   now: Date;
+  /** The rules (default all). */
+  rules?: readonly Rule[];
 }
 
 /** Bytes of records checked together: enough to spread the cost of walking the context, few enough to keep memory flat. */
@@ -122,7 +125,7 @@ export function checkDocumentBatch(input: BatchInput): BatchOutcome {
   const checkChunk = () => {
     const kinds = new Set(chunk.map((r) => r.kind));
     const model = assembleModel([...input.context, ...entries]);
-    const diagnostics = runRules(documentRulesFor(RULES, kinds), model, input.now, undefined, {
+    const diagnostics = runRules(documentRulesFor(input.rules ?? RULES, kinds), model, input.now, undefined, {
       definitions,
       onNowRead: () => {
         outcome.nowRead = true;

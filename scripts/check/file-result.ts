@@ -80,35 +80,64 @@ export function checkReadFile(read: ReadFile): { result: FileResult; file?: Sour
 }
 
 /**
- * The incident fields the repository-wide rules read (post-mortem deadlines and duplicate ids). The
- * main thread keeps only these of each incident; reading any other field there fails loudly, so a
- * rule that starts reading more cannot silently get wrong answers (tests/cache checks every rule).
+ * The fields of each record kind that the repository-wide rules read (see rule-placement.ts): post-
+ * mortem deadlines, sign-off histories and hand-offs, duplicate ids. The main thread keeps only
+ * these of each record; reading any other field there fails loudly (a `rule-failed` finding), so a
+ * rule that starts reading more cannot silently get wrong answers, and tests/cache checks the rules
+ * against the example data and every bad-input fixture.
  */
-export const INCIDENT_FIELDS_FOR_GLOBAL_RULES = ['id', 'severity', 'scenario', 'resolved', 'postmortem'] as const;
+export const FIELDS_FOR_REPOSITORY_RULES: Partial<Record<KindId, readonly string[]>> = {
+  incident: ['id', 'severity', 'scenario', 'resolved', 'postmortem'],
+  signoff: ['id', 'kind', 'rollout', 'at', 'from', 'to', 'veto'],
+  postmortem: ['incident', 'published', 'status'],
+};
 
-/** What the main thread keeps of a valid record: the document (sign-offs, post-mortems) or an incident's projection. */
+/** What the main thread keeps of a valid record: the fields the repository-wide rules read. */
 export function payloadOf(kind: KindId, value: unknown): Uint8Array | undefined {
-  if (kind === 'signoff' || kind === 'postmortem') return serialize(value);
-  if (kind === 'incident') {
-    const record = value as Record<string, unknown>;
-    const projection: Record<string, unknown> = {};
-    for (const field of INCIDENT_FIELDS_FOR_GLOBAL_RULES) if (Object.hasOwn(record, field)) projection[field] = record[field];
-    return serialize(projection);
-  }
-  return undefined;
+  const fields = FIELDS_FOR_REPOSITORY_RULES[kind];
+  if (!fields) return undefined;
+  const record = value as Record<string, unknown>;
+  const projection: Record<string, unknown> = {};
+  for (const field of fields) if (Object.hasOwn(record, field)) projection[field] = record[field];
+  return serialize(projection);
 }
 
-/** The value a payload holds; an incident's projection refuses to give fields it does not hold. */
+/** One guard per kind, shared by every projection of that kind. */
+const guards = new Map<KindId, ProxyHandler<Record<string, unknown>>>();
+
+function guardOf(kind: KindId): ProxyHandler<Record<string, unknown>> {
+  let guard = guards.get(kind);
+  if (!guard) {
+    const allowed = new Set<string>(FIELDS_FOR_REPOSITORY_RULES[kind] ?? []);
+    guard = {
+      get(target, key, receiver) {
+        if (typeof key === 'string' && !allowed.has(key) && key !== 'toJSON') {
+          throw new Error(`the ${kind} field "${key}" is not available to repository-wide rules (see FIELDS_FOR_REPOSITORY_RULES)`);
+        }
+        return Reflect.get(target, key, receiver);
+      },
+    };
+    guards.set(kind, guard);
+  }
+  return guard;
+}
+
+/** The projection a payload holds; it refuses to give fields it does not hold. */
 export function valueOfPayload(kind: KindId, payload: Uint8Array): unknown {
-  const value = deserialize(payload) as Record<string, unknown>;
-  if (kind !== 'incident') return value;
-  const allowed = new Set<string>(INCIDENT_FIELDS_FOR_GLOBAL_RULES);
-  return new Proxy(value, {
-    get(target, key, receiver) {
-      if (typeof key === 'string' && !allowed.has(key) && key !== 'toJSON') {
-        throw new Error(`the incident field "${key}" is not available to repository-wide rules (see INCIDENT_FIELDS_FOR_GLOBAL_RULES)`);
-      }
-      return Reflect.get(target, key, receiver);
-    },
-  });
+  return new Proxy(deserialize(payload) as Record<string, unknown>, guardOf(kind));
+}
+
+const NONE: readonly never[] = Object.freeze([]);
+const NO_FACTS: RecordFacts = Object.freeze({});
+
+/**
+ * A result as the main thread keeps it for the rest of the run: empty lists and facts shared, so
+ * tens of thousands of clean files cost little memory.
+ */
+export function compactResult(result: FileResult): FileResult {
+  if (result.readDiagnostics.length === 0) result.readDiagnostics = NONE as never;
+  if (result.schemaDiagnostics.length === 0) result.schemaDiagnostics = NONE as never;
+  if (result.ruleDiagnostics.length === 0) result.ruleDiagnostics = NONE as never;
+  if (Object.keys(result.facts).length === 0) result.facts = NO_FACTS;
+  return result;
 }

@@ -21,18 +21,20 @@
 import { createHash } from 'node:crypto';
 import { lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { statSignature, trustworthyStat, ValidationCache, type CacheEntry } from '../cache/validation-cache.ts';
+import { trustworthyStat, ValidationCache, type CacheEntry, type StatSignature } from '../cache/validation-cache.ts';
+import { DEFAULT_DECODE_LIMITS } from '../repo/decode.ts';
 import { toolkitKey } from '../cache/toolkit-key.ts';
 import type { DefinitionIndex } from '../model/definitions.ts';
 import { listDataFiles, readDataFileSync } from '../repo/read-repository.ts';
 import type { SourceFile } from '../repo/source-file.ts';
 import type { Diagnostic } from '../report/diagnostic.ts';
 import { RULES } from '../rules/index.ts';
+import type { Rule } from '../rules/rule.ts';
 import { kindOfPath, type KindId } from '../schema/kinds.ts';
 import { assembleModel, missingPolicyDiagnostics, type ModelEntry } from './build-model.ts';
 import { diskBackedFile } from './disk-backed.ts';
 import { checkDocumentBatch, contextEntry, contextFileOf, type BatchOutcome } from './document-batch.ts';
-import { checkReadFile, contentHash, valueOfPayload, type FileResult } from './file-result.ts';
+import { checkReadFile, compactResult, contentHash, valueOfPayload, type FileResult } from './file-result.ts';
 import { definitionsOfIncidents, predictedIncidents, sameIncidents, type IncidentDefinition } from './incident-definitions.ts';
 import { isContextKind, rulesPlaced } from './rule-placement.ts';
 import { runRules } from './run-rules.ts';
@@ -44,6 +46,10 @@ export interface PipelineOptions {
   cache?: boolean;
   /** Worker threads for records; 0 checks everything on this thread. Default: by the amount of work. */
   workers?: number;
+  /** The rules (default all); another rule set is a different toolkit, with its own `toolkitKey`. Only without workers. */
+  rules?: readonly Rule[];
+  /** The key the cache is kept under (default: the toolkit's own, see toolkit-key.ts). */
+  toolkitKey?: string;
 }
 
 export interface PipelineResult {
@@ -63,13 +69,16 @@ interface FileState {
   kind: KindId;
   /** Content hash, when known (from the cache's stat check, or by hashing). */
   hash?: string;
-  stat?: ReturnType<typeof statSignature>;
+  stat?: StatSignature;
   /** When the hash was computed in this run (for the cache's racy-stat rule). */
   hashedAt?: number;
   /** Whether the path is a regular file (links and others are always checked anew). */
   regular: boolean;
+  size: number;
   result?: FileResult;
   payload?: Uint8Array;
+  /** True when `payload` came from the cache, false when a batch made it this run. */
+  payloadFromCache?: boolean;
   /** The SourceFile of a context file read in this run. */
   source?: SourceFile;
   /** Keys the record's document-rule findings depend on. */
@@ -84,11 +93,16 @@ function sha1(text: string): string {
   return createHash('sha1').update(text).digest('hex');
 }
 
-function isRegularFile(absolute: string): boolean {
+/** A path's stat identity, and whether it is a regular file small enough to be read. */
+function fileInfo(absolute: string): { regular: boolean; stat: StatSignature } | undefined {
   try {
-    return lstatSync(absolute).isFile();
+    const info = lstatSync(absolute);
+    return {
+      regular: info.isFile() && info.size <= DEFAULT_DECODE_LIMITS.maxBytes,
+      stat: { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino },
+    };
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -120,20 +134,25 @@ export async function validateRepository(root: string, options: PipelineOptions)
   const now = options.now;
   const listing = await listDataFiles(root);
   mark('listed');
-  const cache = options.cache === false ? undefined : ValidationCache.open(root, toolkitKey());
+  const rules = options.rules ?? RULES;
+  if (options.rules && (options.workers ?? 0) > 0) throw new Error('a custom rule set runs without worker threads');
+  const key = options.toolkitKey ?? toolkitKey();
+  const cache = options.cache === false ? undefined : ValidationCache.open(root, key);
 
   // 1. Every file's content hash: trusted from the cache while its stat identity is unchanged, else read.
   const states: FileState[] = listing.paths.map((path) => {
     const kind = kindOfPath(path)!;
     const absolute = join(root, path);
-    const regular = isRegularFile(absolute);
-    const state: FileState = { path, kind, regular };
+    const info = fileInfo(absolute);
+    // Links, oversized and unreadable files are looked at anew every run (never read whole, never cached).
+    const regular = info !== undefined && info.regular;
+    const state: FileState = { path, kind, regular, size: info?.stat.size ?? 0 };
     if (!regular || !cache) return state;
-    const stat = statSignature(absolute);
-    state.stat = stat;
-    const trusted = cache.trustedHash(path, stat);
+    state.stat = info.stat;
+    const trusted = cache.trustedHash(path, info.stat);
     if (trusted !== undefined) state.hash = trusted;
-    else if (cache.entry(path)) {
+    // Context files are always hashed: every record's findings are keyed by them.
+    else if (cache.entry(path) || isContextKind(kind)) {
       try {
         state.hashedAt = Date.now();
         state.hash = contentHash(readFileSync(absolute));
@@ -147,7 +166,7 @@ export async function validateRepository(root: string, options: PipelineOptions)
   const context = states.filter((s) => isContextKind(s.kind));
   const records = states.filter((s) => !isContextKind(s.kind));
 
-  const contextKey = sha1(`${toolkitKey()}\n${context.map((s) => `${s.path}\0${s.regular ? (s.hash ?? '?') : 'special'}`).join('\n')}`);
+  const contextKey = sha1(`${key}\n${context.map((s) => `${s.path}\0${s.regular ? (s.hash ?? '?') : 'special'}`).join('\n')}`);
   const contextKnown = context.every((s) => s.regular && s.hash !== undefined);
   const worldKey = sha1(`${contextKey}\n${records.map((s) => `${s.path}\0${s.regular ? (s.hash ?? '?') : 'special'}`).join('\n')}`);
   const allKnown = contextKnown && records.every((s) => s.regular && s.hash !== undefined);
@@ -185,8 +204,10 @@ export async function validateRepository(root: string, options: PipelineOptions)
       const entry = cachedEntry(state);
       if (!entry?.result.valid) continue;
       const payload = cache!.payload(state.path);
-      if (payload) state.payload = payload;
-      else payloadMissing.add(state.path);
+      if (payload) {
+        state.payload = payload;
+        state.payloadFromCache = true;
+      } else payloadMissing.add(state.path);
     }
   }
   const incidentStates = records.filter((s) => s.kind === 'incident');
@@ -200,9 +221,13 @@ export async function validateRepository(root: string, options: PipelineOptions)
   }
 
   // 3. The context, read when anything has to be checked beside it.
-  const pool = dirty.length > 0 && (options.workers ?? (dirty.length >= WORKER_THRESHOLD ? defaultPoolSize() : 0)) > 0 ? new WorkerPool(options.workers ?? defaultPoolSize()) : undefined;
+  const workerCount = dirty.length === 0 ? 0 : (options.workers ?? (dirty.length >= WORKER_THRESHOLD ? defaultPoolSize() : 0));
+  // A worker holds the context's data and a few megabytes of records at a time; a tight heap keeps
+  // the process small (V8 would otherwise let garbage grow to hundreds of megabytes per thread).
+  const contextMb = context.reduce((sum, s) => sum + s.size, 0) / 1_048_576;
+  let pool: WorkerPool | undefined = workerCount > 0 ? new WorkerPool(workerCount, { heapMb: Math.ceil(Math.max(64, 48 + 6 * contextMb)) }) : undefined;
   try {
-    const needContext = !repositoryClean || dirty.length > 0;
+    const needContext = !repositoryClean || dirty.length > 0 || context.some((s) => !s.result);
     const contextEntries: ModelEntry[] = [];
     if (needContext) {
       for (const state of context) {
@@ -221,20 +246,36 @@ export async function validateRepository(root: string, options: PipelineOptions)
     mark('context read');
     const contextFiles = context.filter((s) => s.source).map((s) => contextFileOf(s.source!, s.result!));
     pool?.init({ root, now, context: contextFiles, incidents: predicted });
-    const batchContext = pool ? [] : contextFiles.map(contextEntry);
 
     // 4. Records, in batches; meanwhile the main thread runs the schedule checks, which read only the context.
     const failures: Diagnostic[] = [];
     const byPath = new Map(records.map((s) => [s.path, s]));
+    let inlineContext: ModelEntry[] | undefined;
     const runBatches = async (batches: Batch[], incidentsKey: string, definitions: DefinitionIndex, whileWaiting?: () => void) => {
       const done: { batch: Batch; outcome: BatchOutcome }[] = [];
+      const inline = (batch: Batch) => {
+        inlineContext ??= contextFiles.map(contextEntry);
+        done.push({ batch, outcome: checkDocumentBatch({ root, files: batch.files, context: inlineContext, definitions, now, rules }) });
+      };
       if (pool) {
-        const running = pool.run(batches, (index, outcome) => done.push({ batch: batches[index]!, outcome }));
+        let abandoned = false;
+        const running = pool.run(batches, (index, outcome) => {
+          if (!abandoned) done.push({ batch: batches[index]!, outcome });
+        });
         whileWaiting?.();
-        await running;
+        try {
+          await running;
+        } catch {
+          // A worker that fails (out of memory, killed) costs only time: what it did not finish is checked here.
+          abandoned = true;
+          await pool.close();
+          pool = undefined;
+          const finished = new Set(done.map((d) => d.batch));
+          for (const batch of batches) if (!finished.has(batch)) inline(batch);
+        }
       } else {
         whileWaiting?.();
-        for (const batch of batches) done.push({ batch, outcome: checkDocumentBatch({ root, files: batch.files, context: batchContext, definitions, now }) });
+        for (const batch of batches) inline(batch);
       }
       for (const { batch, outcome } of done) {
         failures.push(...outcome.failures);
@@ -244,8 +285,9 @@ export async function validateRepository(root: string, options: PipelineOptions)
             state.hash = result.hash;
             state.hashedAt = Date.now();
           }
-          state.result = result;
+          state.result = compactResult(result);
           state.payload = outcome.payloads[i];
+          state.payloadFromCache = false;
           state.ruleKeys = { ...(outcome.incidentIdsRead ? { incidents: incidentsKey } : {}), ...(outcome.nowRead ? { now: now.getTime() } : {}) };
         });
       }
@@ -260,7 +302,7 @@ export async function validateRepository(root: string, options: PipelineOptions)
     const contextModel = needContext ? assembleModel(contextEntries) : undefined;
     const predictedDefinitions = definitionsOfIncidents(contextEntries, predicted);
     const round = await runBatches(batchesOf(dirty), predictedKey, predictedDefinitions, () => {
-      if (!repositoryClean) repositoryDiagnostics.push(...runRules(rulesPlaced(RULES, 'context'), contextModel!, now, undefined, { onNowRead: noteNow }));
+      if (!repositoryClean) repositoryDiagnostics.push(...runRules(rulesPlaced(rules, 'context'), contextModel!, now, undefined, { onNowRead: noteNow }));
       mark('context rules done');
     });
 
@@ -283,14 +325,15 @@ export async function validateRepository(root: string, options: PipelineOptions)
 
     if (!repositoryClean) {
       // Document rules over the context alone give their findings on policy files and rotations.
-      repositoryDiagnostics.push(...runRules(rulesPlaced(RULES, 'document'), contextModel!, now, undefined, { definitions, onNowRead: noteNow }));
-      repositoryDiagnostics.push(...repositoryRules(root, context, records, contextEntries, definitions, now, cache, noteNow));
+      repositoryDiagnostics.push(...runRules(rulesPlaced(rules, 'document'), contextModel!, now, undefined, { definitions, onNowRead: noteNow }));
+      repositoryDiagnostics.push(...repositoryRules(root, context, records, contextEntries, definitions, now, cache, noteNow, rules));
       repositoryDiagnostics = dedupeFailures([...repositoryDiagnostics, ...failures]);
     } else {
       repositoryDiagnostics = repository!.diagnostics;
     }
 
     mark('repository rules done');
+    if (process.env.ONCALL_SNAPSHOT) (await import('node:v8')).writeHeapSnapshot(process.env.ONCALL_SNAPSHOT);
     // 5. The findings, and the cache for the next run.
     const present = states.filter((s) => s.result?.present ?? (s.regular && s.hash !== undefined));
     const diagnostics: Diagnostic[] = [...listing.diagnostics];
@@ -303,17 +346,19 @@ export async function validateRepository(root: string, options: PipelineOptions)
       for (const state of states) {
         if (!state.result || !state.regular || state.hash === undefined || state.result.hash === null) continue;
         const isRecord = !isContextKind(state.kind);
-        const entry: Omit<CacheEntry, 'payload'> = {
+        const previous = cache.entry(state.path);
+        const entry: CacheEntry = {
           hash: state.hash,
           result: state.result,
           ...(state.stat && trustworthyStat(state.stat, state.hashedAt ?? Date.now()) ? { stat: state.stat } : {}),
           ...(isRecord ? { contextKey } : {}),
           ...(isRecord && state.ruleKeys?.incidents !== undefined ? { incidentsKey: state.ruleKeys.incidents } : {}),
           ...(isRecord && state.ruleKeys?.now !== undefined ? { now: state.ruleKeys.now } : {}),
+          // A payload checked out of the cache this run stays where it is.
+          ...(previous?.hash === state.hash && previous.payload && state.payloadFromCache ? { payload: previous.payload } : {}),
         };
-        const previous = cache.entry(state.path);
-        const unchanged = previous && previous.hash === entry.hash && previous.result === state.result && !state.payload && sameStat(previous.stat, entry.stat);
-        if (!unchanged) cache.put(state.path, entry, state.payload ?? (previous?.hash === entry.hash ? cache.payload(state.path) : undefined));
+        const unchanged = previous && previous.hash === entry.hash && previous.result === state.result && state.payloadFromCache !== false && sameStat(previous.stat, entry.stat);
+        if (!unchanged) cache.put(state.path, entry, state.payloadFromCache ? undefined : state.payload);
       }
       cache.keepOnly(new Set(listing.paths));
       if (!repositoryClean && allKnownAfter(states)) {
@@ -366,6 +411,7 @@ function repositoryRules(
   now: Date,
   cache: ValidationCache | undefined,
   onNowRead: () => void,
+  rules: readonly Rule[],
 ): Diagnostic[] {
   const entries: ModelEntry[] = [...contextEntries];
   for (const state of [...context.filter((s) => !s.source), ...records]) {
@@ -383,6 +429,6 @@ function repositoryRules(
   }
   entries.sort((a, b) => (a.file.path < b.file.path ? -1 : a.file.path > b.file.path ? 1 : 0));
   const model = assembleModel(entries);
-  return runRules(rulesPlaced(RULES, 'global'), model, now, undefined, { definitions, onNowRead });
+  return runRules(rulesPlaced(rules, 'global'), model, now, undefined, { definitions, onNowRead });
 }
 

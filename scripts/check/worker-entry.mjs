@@ -1,16 +1,8 @@
 /**
- * Entry of a validation worker thread. The worker's code is TypeScript; a worker thread does not
- * inherit a TypeScript loader from its process in every setup (the `oncall` bin registers tsx at
- * run time, on the main thread only), so when the code cannot be loaded as it is, tsx is
- * registered here and the import tried again.
+ * Entry of a validation worker thread: loads the worker's module the way the main thread loads the
+ * toolkit (compiled when possible, see scripts/cache/compiled-sources.mjs, else through tsx).
  */
 import { workerData } from 'node:worker_threads';
+import { importToolkitModule } from '../cache/compiled-sources.mjs';
 
-try {
-  await import(workerData.module);
-} catch (error) {
-  if (error?.code !== 'ERR_UNKNOWN_FILE_EXTENSION') throw error;
-  const { register } = await import('tsx/esm/api');
-  register();
-  await import(`${workerData.module}?typescript`);
-}
+await importToolkitModule(workerData.module);

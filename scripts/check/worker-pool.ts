@@ -29,13 +29,13 @@ function weightOf(batch: Batch): number {
 export class WorkerPool {
   private readonly workers: Worker[] = [];
 
-  constructor(size = defaultPoolSize()) {
+  constructor(size = defaultPoolSize(), options: { heapMb?: number } = {}) {
     for (let i = 0; i < size; i++) {
       this.workers.push(
         new Worker(new URL('./worker-entry.mjs', import.meta.url), {
           workerData: { role: 'oncall-validate', module: new URL('./worker.ts', import.meta.url).href },
-          // Parsing makes many short-lived objects; a larger young generation collects them for less.
-          resourceLimits: { maxYoungGenerationSizeMb: Number(process.env.ONCALL_YOUNG ?? 64), ...(process.env.ONCALL_OLD ? { maxOldGenerationSizeMb: Number(process.env.ONCALL_OLD) } : {}) },
+          // Parsing makes many short-lived objects: a young generation of this size collects them cheaply.
+          resourceLimits: { maxYoungGenerationSizeMb: 32, ...(options.heapMb ? { maxOldGenerationSizeMb: options.heapMb } : {}) },
         }),
       );
     }

@@ -1,11 +1,9 @@
 import { appendFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { checkRepository } from '../check/check-repository.ts';
+import { validateRepository } from '../check/pipeline.ts';
+import { validateSelection } from '../check/selection.ts';
 import { changedFiles, GitError } from '../git/changed-files.ts';
-import { readRepository } from '../repo/read-repository.ts';
-import { readRevision } from '../repo/read-revision.ts';
-import type { SourceFile } from '../repo/source-file.ts';
 import { summarise, type Diagnostic } from '../report/diagnostic.ts';
 import { formatReport } from '../report/index.ts';
 import { ruleCatalogue } from '../rules/index.ts';
@@ -18,6 +16,8 @@ export interface ValidateOptions {
   format?: string;
   now?: string;
   changedSince?: string;
+  /** False with --no-cache: neither read nor write .oncall-cache/validate/. */
+  cache?: boolean;
 }
 
 /** Repository-relative, forward-slash form of a path given on the command line. */
@@ -40,7 +40,7 @@ export async function runValidate(paths: readonly string[], options: ValidateOpt
   const now = resolveNow(options.now);
 
   let only: Set<string> | undefined;
-  let baseFiles: SourceFile[] | undefined;
+  let base: { ref: string; changed: string[]; deleted: string[] } | undefined;
   if (paths.length > 0) {
     only = new Set(paths.map((p) => toRepoPath(root, io.cwd, p)));
   }
@@ -48,23 +48,27 @@ export async function runValidate(paths: readonly string[], options: ValidateOpt
     try {
       const { changed, deleted } = await changedFiles(root, options.changedSince);
       only = new Set([...(only ?? []), ...changed, ...deleted]);
-      baseFiles = await readRevision(root, options.changedSince);
+      base = { ref: options.changedSince, changed, deleted };
     } catch (error) {
       if (error instanceof GitError) throw new UsageError(`--changed-since: ${error.message}`);
       throw error;
     }
   }
 
-  const read = await readRepository(root);
-  const checked = checkRepository(read.files, { now, ...(baseFiles ? { baseFiles } : {}) });
-  let diagnostics: Diagnostic[] = [...read.diagnostics, ...checked.diagnostics];
-  let fileCount = read.files.length;
+  const cache = options.cache !== false;
+  let diagnostics: Diagnostic[];
+  let fileCount: number;
   if (only) {
     const selected = only;
     // A folder named on the command line selects everything below it.
     const inSelection = (file: string) => selected.has(file) || [...selected].some((p) => file.startsWith(`${p.replace(/\/$/, '')}/`));
-    diagnostics = diagnostics.filter((d) => inSelection(d.file));
-    fileCount = read.files.filter((f) => inSelection(f.path)).length;
+    const run = await validateSelection(root, { now, cache, selected: inSelection, ...(base ? { base } : {}) });
+    diagnostics = run.diagnostics.filter((d) => inSelection(d.file));
+    fileCount = run.files.filter((f) => inSelection(f.path)).length;
+  } else {
+    const run = await validateRepository(root, { now, cache });
+    diagnostics = run.diagnostics;
+    fileCount = run.files.length;
   }
 
   const summary = summarise(diagnostics, fileCount);

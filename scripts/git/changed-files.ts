@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -53,4 +53,43 @@ export async function readFileAt(root: string, ref: string, path: string): Promi
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The bytes of many files at `ref`, read by one `git cat-file --batch` rather than a process per
+ * file. Paths missing at `ref` are absent from the result.
+ */
+export async function readFilesAt(root: string, ref: string, paths: readonly string[]): Promise<Map<string, Uint8Array>> {
+  const out = new Map<string, Uint8Array>();
+  // A name with a line break cannot go through the batch protocol; such a path is read on its own.
+  const batchable = paths.filter((path) => !/[\r\n]/.test(path));
+  for (const path of paths.filter((p) => !batchable.includes(p))) {
+    const bytes = await readFileAt(root, ref, path);
+    if (bytes !== undefined) out.set(path, bytes);
+  }
+  if (batchable.length === 0) return out;
+  const chunks: Buffer[] = [];
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn('git', ['cat-file', '--batch'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', (error) => reject(new GitError(error.message)));
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new GitError(stderr.trim() || `git cat-file exited with ${code}`))));
+    child.stdin.end(batchable.map((path) => `${ref}:${path}\n`).join(''));
+  });
+  const data = Buffer.concat(chunks);
+  let offset = 0;
+  for (const path of batchable) {
+    const lineEnd = data.indexOf(0x0a, offset);
+    if (lineEnd < 0) break;
+    const header = data.subarray(offset, lineEnd).toString('utf8');
+    offset = lineEnd + 1;
+    const match = /^[0-9a-f]+ (\S+) (\d+)$/.exec(header);
+    if (!match) continue; // "<object> missing" (or ambiguous): not at this revision
+    const size = Number(match[2]);
+    if (match[1] === 'blob') out.set(path, new Uint8Array(data.subarray(offset, offset + size)));
+    offset += size + 1;
+  }
+  return out;
 }

@@ -45,7 +45,7 @@ const YEAR_FOLDERS = new Set(['incidents', 'signoffs']);
  * Lists the data files below the repository root: repo-relative paths, sorted, plus findings about
  * entries that are not data (links, unknown files, folders outside the layout).
  */
-export async function listDataFiles(root: string): Promise<{ paths: string[]; diagnostics: Diagnostic[] }> {
+export async function listDataFiles(root: string, roots: readonly string[] = DATA_ROOTS): Promise<{ paths: string[]; diagnostics: Diagnostic[] }> {
   const paths: string[] = [];
   const diagnostics: Diagnostic[] = [];
   const visit = async (relativeDir: string, inYearFolder: boolean): Promise<void> => {
@@ -90,7 +90,7 @@ export async function listDataFiles(root: string): Promise<{ paths: string[]; di
       }
     }
   };
-  for (const dataRoot of DATA_ROOTS) {
+  for (const dataRoot of roots) {
     // readdir follows links, so a data folder (or a folder above it) that is a link is refused here.
     const linked = await linkedSegment(root, dataRoot);
     if (linked === undefined) await visit(dataRoot, false);
@@ -162,9 +162,12 @@ export async function readFiles(root: string, paths: readonly string[]): Promise
   return { files, diagnostics };
 }
 
-/** Reads every data file of the repository. */
-export async function readRepository(root: string): Promise<ReadResult> {
-  const listed = await listDataFiles(root);
+/**
+ * Reads every data file of the repository, or with `roots` those below some of the data folders
+ * (the schedule commands need only policy/ and rotations/).
+ */
+export async function readRepository(root: string, options: { roots?: readonly (typeof DATA_ROOTS)[number][] } = {}): Promise<ReadResult> {
+  const listed = await listDataFiles(root, options.roots);
   const read = await readFiles(root, listed.paths);
   return { files: read.files, diagnostics: [...listed.diagnostics, ...read.diagnostics] };
 }

@@ -54,6 +54,11 @@ export function dataFiles(...prefixes: string[]): string[] {
 }
 
 /** Where `docs` writes: generated pages under docs/ and .github/CODEOWNERS, never the hand-written post-mortems. */
+/** validate's only output: its cache of per-file results (documented as safe to delete). */
+export function isValidateCache(path: string): boolean {
+  return path.startsWith('.oncall-cache/');
+}
+
 export function isDocsOutput(path: string): boolean {
   return (path === 'docs/' || path.startsWith('docs/') || path === '.github/' || path === '.github/CODEOWNERS') && !path.startsWith('docs/incidents/');
 }

@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TEST_NOW } from '../support/repo.ts';
-import { ALL_DATA_FILES, fuzzCommand, validateGithubDiagnostics, validateJsonDiagnostics } from './harness.ts';
+import { ALL_DATA_FILES, fuzzCommand, isValidateCache, validateGithubDiagnostics, validateJsonDiagnostics } from './harness.ts';
 import { fuzzRuns, propertyTimeout } from './support.ts';
 
 const JSON_RUNS = fuzzRuns(1);
@@ -19,6 +19,7 @@ describe('validate survives any mutation of the example data', () => {
       {
         name: 'validate --format json',
         args: (repo) => ['validate', '--root', repo.root, '--format', 'json', '--now', TEST_NOW],
+        mayWrite: isValidateCache,
         diagnostics: (result) => validateJsonDiagnostics(result),
         focus: ALL_DATA_FILES,
       },
@@ -33,6 +34,7 @@ describe('validate survives any mutation of the example data', () => {
       {
         name: 'validate --format github',
         args: (repo) => ['validate', '--root', repo.root, '--format', 'github', '--now', TEST_NOW],
+        mayWrite: isValidateCache,
         env: (_repo, outside) => ({ GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: join(outside, 'summary.md') }),
         diagnostics: (result, outside) => validateGithubDiagnostics(result, outside),
         focus: ALL_DATA_FILES,

@@ -1,0 +1,154 @@
+/**
+ * Validation of a selection of files (`validate <paths>`, `validate --changed-since <ref>`): the
+ * findings in those files, exactly as a whole-repository run reports them, from only what they can
+ * be affected by. Every rule runs over a model holding:
+ *
+ * - the context (policy files and rotations), which every rule may read;
+ * - the selected records, and the records linked to them: every sign-off of the same rollout (phase
+ *   histories), an incident's post-mortems and a post-mortem's incident (deadlines), records with
+ *   the same id (duplicates), and every hand-off sign-off when a rotation is selected;
+ * - and, for every other file, only what it defines: its id and whether it is valid (from the
+ *   cache, by content hash), so references, completeness and duplicates are judged as in a full run.
+ *
+ * History rules compare the selected files with the base revision, read in one git process.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { statSignature, trustworthyStat, ValidationCache } from '../cache/validation-cache.ts';
+import { toolkitKey } from '../cache/toolkit-key.ts';
+import { DEFAULT_DECODE_LIMITS } from '../repo/decode.ts';
+import { listDataFiles, readDataFileSync } from '../repo/read-repository.ts';
+import { readRevision } from '../repo/read-revision.ts';
+import type { SourceFile } from '../repo/source-file.ts';
+import type { Diagnostic } from '../report/diagnostic.ts';
+import { RULES } from '../rules/index.ts';
+import { kindOfPath, type KindId } from '../schema/kinds.ts';
+import { assembleModel, buildModel, definitionsFor, missingPolicyDiagnostics, type ModelEntry } from './build-model.ts';
+import { checkReadFile, contentHash, type FileResult } from './file-result.ts';
+import { validateRepository, type PipelineResult } from './pipeline.ts';
+import { isContextKind } from './rule-placement.ts';
+import { runRules } from './run-rules.ts';
+
+export interface SelectionOptions {
+  now: Date;
+  /** Use and update the cache (default true). */
+  cache?: boolean;
+  /** Whether findings in a repository-relative path are wanted. */
+  selected: (path: string) => boolean;
+  /** The base revision, for the history rules, and what changed since it. */
+  base?: { ref: string; changed: readonly string[]; deleted: readonly string[] };
+}
+
+/** More files than this without a usable cache entry: a whole-repository run reads them faster. */
+const FULL_RUN_THRESHOLD = 2000;
+
+interface Known {
+  path: string;
+  kind: KindId;
+  result: FileResult;
+  source?: SourceFile;
+}
+
+/** The findings in the selected files (see the module comment). */
+export async function validateSelection(root: string, options: SelectionOptions): Promise<PipelineResult> {
+  const listing = await listDataFiles(root);
+  let cache = options.cache === false ? undefined : ValidationCache.open(root, toolkitKey());
+
+  // 1. What every file is and defines: from the cache by content hash, else read now.
+  const lookup = (path: string): FileResult | undefined => {
+    const entry = cache?.entry(path);
+    if (!entry) return undefined;
+    const absolute = join(root, path);
+    const stat = statSignature(absolute);
+    // An oversized file is never read whole; its entry cannot be checked, so it is looked at anew.
+    if (!stat || stat.size > DEFAULT_DECODE_LIMITS.maxBytes) return undefined;
+    let hash = cache!.trustedHash(path, stat);
+    if (hash === undefined) {
+      try {
+        hash = contentHash(readFileSync(absolute));
+      } catch {
+        return undefined;
+      }
+      if (hash === entry.hash && stat && trustworthyStat(stat, Date.now())) cache!.put(path, { ...entry, stat });
+    }
+    return hash === entry.hash && entry.result.kind === kindOfPath(path) ? entry.result : undefined;
+  };
+  let results = new Map<string, FileResult | undefined>(listing.paths.map((path) => [path, lookup(path)]));
+  const unknown = listing.paths.filter((path) => results.get(path) === undefined);
+  if (cache && unknown.length > FULL_RUN_THRESHOLD) {
+    // A cold cache: one whole-repository run (in parallel, and cached) tells what every file defines.
+    await validateRepository(root, { now: options.now });
+    cache = ValidationCache.open(root, toolkitKey());
+    results = new Map(listing.paths.map((path) => [path, lookup(path)]));
+  }
+  const known = new Map<string, Known>();
+  const read = (path: string): Known => {
+    const kind = kindOfPath(path)!;
+    const { result, file } = checkReadFile(readDataFileSync(root, path, kind));
+    const entry: Known = { path, kind, result, ...(file ? { source: file } : {}) };
+    known.set(path, entry);
+    const cached = cache?.entry(path);
+    const stat = statSignature(join(root, path));
+    if (cache && result.hash !== null && cached?.hash !== result.hash) {
+      cache.put(path, { hash: result.hash, result, ...(stat && trustworthyStat(stat, Date.now()) ? { stat } : {}) });
+    }
+    return entry;
+  };
+  for (const path of listing.paths) {
+    const result = results.get(path);
+    if (result) known.set(path, { path, kind: result.kind, result });
+    else read(path);
+  }
+
+  // 2. The files the selected ones can be affected by.
+  const selected = listing.paths.filter((path) => options.selected(path));
+  const load = new Set<string>([...listing.paths.filter((path) => isContextKind(kindOfPath(path)!)), ...selected]);
+  const all = [...known.values()];
+  const validOf = (kind: KindId) => all.filter((k) => k.kind === kind && k.result.valid);
+  const selectedKnown = selected.map((path) => known.get(path)!);
+  const signoffs = validOf('signoff');
+  const incidents = validOf('incident');
+  const postmortems = validOf('postmortem');
+  for (const entry of selectedKnown) {
+    const { result } = entry;
+    if (entry.kind === 'signoff' && result.valid) for (const s of signoffs) if (s.result.facts.rollout === result.facts.rollout) load.add(s.path);
+    if (entry.kind === 'incident' && result.definedId !== undefined) {
+      for (const p of postmortems) if (p.result.facts.incident === result.definedId) load.add(p.path);
+      for (const i of incidents) if (i.result.definedId === result.definedId) load.add(i.path);
+    }
+    if (entry.kind === 'postmortem' && result.valid) for (const i of incidents) if (i.result.definedId === result.facts.incident) load.add(i.path);
+    if (entry.kind === 'rotation') for (const s of signoffs) if (s.result.facts.signoffKind === 'handoff') load.add(s.path);
+  }
+  for (const path of load) if (!known.get(path)?.source) read(path);
+
+  // 3. The model: loaded files in full, every other file by what it defines.
+  const entries: ModelEntry[] = [];
+  for (const path of listing.paths) {
+    const entry = known.get(path)!;
+    if (!entry.result.present) continue;
+    const definedId = entry.result.definedId;
+    const file = load.has(path) ? entry.source! : { path, kind: entry.kind, parsed: null };
+    entries.push({ file, valid: entry.result.valid, loaded: load.has(path), ...(definedId === undefined ? {} : { definedId }) });
+  }
+  const model = assembleModel(entries);
+  const definitions = definitionsFor(model, entries);
+  let base;
+  if (options.base) {
+    const touched = new Set([...options.base.changed, ...options.base.deleted]);
+    const baseFiles = await readRevision(root, options.base.ref, (path) => touched.has(path) || kindOfPath(path) === 'rotation');
+    base = buildModel(baseFiles).model;
+  }
+
+  const diagnostics: Diagnostic[] = [...listing.diagnostics];
+  for (const entry of known.values()) diagnostics.push(...entry.result.readDiagnostics);
+  diagnostics.push(...missingPolicyDiagnostics(entries.map((e) => e.file)));
+  for (const entry of known.values()) diagnostics.push(...entry.result.schemaDiagnostics);
+  diagnostics.push(...runRules(RULES, model, options.now, base, { definitions }));
+
+  if (cache) {
+    cache.save();
+    cache.close();
+  }
+  const files = entries.map((e) => ({ path: e.file.path, kind: e.file.kind }));
+  return { diagnostics, files };
+}
