@@ -35,7 +35,8 @@ const RELEVANT = /^(rotations\/|policy\/(people|roles|organisation|escalation|li
  * them); the problems in files these commands use are returned so the command can warn and exit 1.
  */
 export async function loadScheduleData(root: string, rotationId?: string): Promise<ScheduleData> {
-  const read = await readRepository(root);
+  // Records (incidents, sign-offs, post-mortems) play no part in schedules: only policy and rotations are read.
+  const read = await readRepository(root, { roots: ['policy', 'rotations'] });
   const built = buildModel(read.files);
   const problems = [...read.diagnostics, ...built.diagnostics].filter((d) => d.severity === 'error' && RELEVANT.test(d.file));
   let rotations = built.model.rotations.map((doc) => doc.data).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
