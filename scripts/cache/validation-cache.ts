@@ -15,10 +15,11 @@ import { closeSync, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, rea
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { FileResult } from '../check/file-result.ts';
+import { ColumnsBuilder, decodeEntry, hashAt, isColumns, payloadLengthAt, statMatchesAt, type Columns } from './index-columns.ts';
 import type { Diagnostic } from '../report/diagnostic.ts';
 
 /** Bump when the layout of the cache changes; an index of another format is ignored. */
-const FORMAT = 'oncall-validate-cache/1';
+const FORMAT = 'oncall-validate-cache/2';
 
 /** A file's identity on disk when it was hashed: unchanged identity means unchanged content. */
 export interface StatSignature {
@@ -61,7 +62,7 @@ export interface RepositoryEntry {
 interface IndexData {
   format: string;
   toolkitKey: string;
-  entries: Record<string, CacheEntry>;
+  columns: Columns;
   repository?: RepositoryEntry;
 }
 
@@ -94,7 +95,10 @@ export function trustworthyStat(stat: StatSignature, hashedAt: number): boolean 
 
 export class ValidationCache {
   private readonly dir: string;
-  private entries: Record<string, CacheEntry>;
+  /** The index as read (or last written): entries in columns, decoded when asked for. */
+  private columns: Columns;
+  private position: Map<string, number>;
+  private readonly decoded = new Map<string, CacheEntry>();
   private readonly changed = new Map<string, CacheEntry | null>();
   private readonly pendingPayloads = new Map<string, Uint8Array>();
   private payloadFd: number | undefined;
@@ -107,7 +111,8 @@ export class ValidationCache {
     data: IndexData | undefined,
   ) {
     this.dir = join(root, '.oncall-cache', 'validate');
-    this.entries = data?.entries ?? {};
+    this.columns = data?.columns ?? new ColumnsBuilder(0).build();
+    this.position = positionsOf(this.columns);
     this.repositoryEntry = data?.repository;
   }
 
@@ -123,7 +128,7 @@ export class ValidationCache {
       const body = bytes.subarray(40);
       if (checksum === sha1(body)) {
         const parsed = deserialize(body) as IndexData;
-        if (parsed && parsed.format === FORMAT && parsed.toolkitKey === toolkitKey && typeof parsed.entries === 'object') data = parsed;
+        if (parsed && parsed.format === FORMAT && parsed.toolkitKey === toolkitKey && isColumns(parsed.columns)) data = parsed;
       }
     } catch {
       data = undefined;
@@ -135,7 +140,14 @@ export class ValidationCache {
   entry(path: string): CacheEntry | undefined {
     const changed = this.changed.get(path);
     if (changed !== undefined) return changed ?? undefined;
-    return Object.hasOwn(this.entries, path) ? this.entries[path] : undefined;
+    let entry = this.decoded.get(path);
+    if (entry === undefined) {
+      const i = this.position.get(path);
+      if (i === undefined) return undefined;
+      entry = decodeEntry(this.columns, i);
+      this.decoded.set(path, entry);
+    }
+    return entry;
   }
 
   /**
@@ -143,8 +155,13 @@ export class ValidationCache {
    * undefined when the file must be read and hashed again.
    */
   trustedHash(path: string, stat: StatSignature | undefined): string | undefined {
-    const entry = this.entry(path);
-    return entry && sameStat(entry.stat, stat) ? entry.hash : undefined;
+    if (stat === undefined) return undefined;
+    if (this.changed.has(path)) {
+      const entry = this.changed.get(path);
+      return entry && sameStat(entry.stat, stat) ? entry.hash : undefined;
+    }
+    const i = this.position.get(path);
+    return i !== undefined && statMatchesAt(this.columns, i, stat) ? hashAt(this.columns, i) : undefined;
   }
 
   /**
@@ -159,7 +176,7 @@ export class ValidationCache {
 
   /** Forgets files that no longer exist. */
   keepOnly(paths: ReadonlySet<string>): void {
-    for (const path of Object.keys(this.entries)) if (!paths.has(path) && !this.changed.has(path)) this.changed.set(path, null);
+    for (const path of this.columns.paths) if (!paths.has(path) && !this.changed.has(path)) this.changed.set(path, null);
   }
 
   /** A file's payload, checked against its checksum; undefined when missing or damaged. */
@@ -200,21 +217,30 @@ export class ValidationCache {
     if (!this.dirty) return;
     try {
       mkdirSync(this.dir, { recursive: true });
-      const refs = this.appendPayloads();
-      const entries: Record<string, CacheEntry> = { ...this.entries };
-      for (const [path, entry] of this.changed) {
-        if (entry === null) delete entries[path];
-        else {
-          const ref = refs.get(path);
-          entries[path] = ref ? { ...entry, payload: ref } : entry;
-        }
+      const { refs, moved } = this.appendPayloads();
+      const old = this.columns;
+      const builder = new ColumnsBuilder(old.paths.length + this.changed.size);
+      for (let i = 0; i < old.paths.length; i++) {
+        const path = old.paths[i]!;
+        if (this.changed.has(path)) continue;
+        const move = moved.get(path);
+        if (move) builder.add(path, { ...decodeEntry(old, i), payload: move });
+        else builder.copy(old, i);
       }
-      const data: IndexData = { format: FORMAT, toolkitKey: this.toolkitKey, entries, ...(this.repositoryEntry ? { repository: this.repositoryEntry } : {}) };
+      for (const [path, entry] of this.changed) {
+        if (entry === null) continue;
+        const ref = refs.get(path) ?? (entry.payload ? moved.get(path) : undefined);
+        builder.add(path, ref ? { ...entry, payload: ref } : entry);
+      }
+      const columns = builder.build();
+      const data: IndexData = { format: FORMAT, toolkitKey: this.toolkitKey, columns, ...(this.repositoryEntry ? { repository: this.repositoryEntry } : {}) };
       const body = serialize(data);
       const temp = join(this.dir, `index.bin.${process.pid}.tmp`);
       writeFileSync(temp, Buffer.concat([Buffer.from(sha1(body), 'latin1'), body]));
       renameSync(temp, join(this.dir, 'index.bin'));
-      this.entries = entries;
+      this.columns = columns;
+      this.position = positionsOf(columns);
+      this.decoded.clear();
       this.changed.clear();
       this.pendingPayloads.clear();
       this.repositoryChanged = false;
@@ -223,25 +249,28 @@ export class ValidationCache {
     }
   }
 
-  /** Appends the pending payloads; a payload file grown to more than twice its live content starts over. */
-  private appendPayloads(): Map<string, PayloadRef> {
+  /**
+   * Appends the pending payloads (their references in `refs`); a payload file grown to more than
+   * twice its live content starts over first, moving the payloads kept (their new references in `moved`).
+   */
+  private appendPayloads(): { refs: Map<string, PayloadRef>; moved: Map<string, PayloadRef> } {
     const refs = new Map<string, PayloadRef>();
-    if (this.pendingPayloads.size === 0) return refs;
+    let moved = new Map<string, PayloadRef>();
+    if (this.pendingPayloads.size === 0) return { refs, moved };
     const file = join(this.dir, 'payloads.bin');
-    if (this.payloadFd !== undefined) {
-      closeSync(this.payloadFd);
-      this.payloadFd = undefined;
-    }
     let live = 0;
-    const replaced = new Set(this.pendingPayloads.keys());
-    for (const [path, entry] of Object.entries(this.entries)) if (entry.payload && !replaced.has(path) && this.changed.get(path) !== null) live += entry.payload.length;
+    for (const [, length] of this.keptPayloads()) live += length;
     let size = 0;
     try {
       size = statSync(file).size;
     } catch {
       size = 0;
     }
-    if (size > 2 * live + 16 * 1024 * 1024) this.compact(file, replaced);
+    if (size > 2 * live + 16 * 1024 * 1024) moved = this.compact(file);
+    if (this.payloadFd !== undefined) {
+      closeSync(this.payloadFd);
+      this.payloadFd = undefined;
+    }
     const fd = openSync(file, 'a');
     try {
       let offset = fstatSync(fd).size;
@@ -253,16 +282,28 @@ export class ValidationCache {
     } finally {
       closeSync(fd);
     }
-    return refs;
+    return { refs, moved };
   }
 
-  /** Rewrites payloads.bin with only the payloads still in use. */
-  private compact(file: string, replaced: ReadonlySet<string>): void {
-    const keep: [string, Uint8Array][] = [];
-    for (const path of Object.keys(this.entries)) {
-      if (replaced.has(path) || this.changed.get(path) === null) continue;
+  /** Stored payloads that stay in use after this save (not replaced by a pending one, not forgotten): path and length. */
+  private keptPayloads(): [string, number][] {
+    const kept: [string, number][] = [];
+    for (let i = 0; i < this.columns.paths.length; i++) {
+      const path = this.columns.paths[i]!;
+      if (this.changed.has(path) || this.pendingPayloads.has(path)) continue;
+      const length = payloadLengthAt(this.columns, i);
+      if (length > 0) kept.push([path, length]);
+    }
+    for (const [path, entry] of this.changed) if (entry?.payload && !this.pendingPayloads.has(path)) kept.push([path, entry.payload.length]);
+    return kept;
+  }
+
+  /** Rewrites payloads.bin with only the payloads still in use; returns their new references. */
+  private compact(file: string): Map<string, PayloadRef> {
+    const keep: [string, Uint8Array, string][] = [];
+    for (const [path] of this.keptPayloads()) {
       const bytes = this.payload(path);
-      if (bytes) keep.push([path, bytes]);
+      if (bytes) keep.push([path, bytes, this.entry(path)!.payload!.sha1]);
     }
     if (this.payloadFd !== undefined) {
       closeSync(this.payloadFd);
@@ -270,16 +311,17 @@ export class ValidationCache {
     }
     const temp = `${file}.${process.pid}.tmp`;
     rmSync(temp, { force: true });
+    const moved = new Map<string, PayloadRef>();
     let offset = 0;
     const chunks: Uint8Array[] = [];
-    for (const [path, bytes] of keep) {
-      const previous = this.entries[path]!;
-      this.entries[path] = { ...previous, payload: { offset, length: bytes.length, sha1: previous.payload!.sha1 } };
+    for (const [path, bytes, checksum] of keep) {
+      moved.set(path, { offset, length: bytes.length, sha1: checksum });
       chunks.push(bytes);
       offset += bytes.length;
     }
     writeFileSync(temp, Buffer.concat(chunks));
     renameSync(temp, file);
+    return moved;
   }
 
   /** Releases the payload file. */
@@ -289,4 +331,10 @@ export class ValidationCache {
       this.payloadFd = undefined;
     }
   }
+}
+
+function positionsOf(columns: Columns): Map<string, number> {
+  const position = new Map<string, number>();
+  columns.paths.forEach((path, i) => position.set(path, i));
+  return position;
 }

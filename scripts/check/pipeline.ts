@@ -34,6 +34,7 @@ import { kindOfPath, type KindId } from '../schema/kinds.ts';
 import { assembleModel, missingPolicyDiagnostics, type ModelEntry } from './build-model.ts';
 import { diskBackedFile } from './disk-backed.ts';
 import { checkDocumentBatch, contextEntry, contextFileOf, type BatchOutcome } from './document-batch.ts';
+import { contextPayloadOf, readContextFileWithValue } from './context-values.ts';
 import { checkReadFile, compactResult, contentHash, valueOfPayload, type FileResult } from './file-result.ts';
 import { definitionsOfIncidents, predictedIncidents, sameIncidents, type IncidentDefinition } from './incident-definitions.ts';
 import { isContextKind, rulesPlaced } from './rule-placement.ts';
@@ -61,7 +62,7 @@ export interface PipelineResult {
 /** Below this many records to check, worker threads cost more to start than they save. */
 const WORKER_THRESHOLD = 3000;
 /** Records per batch: large enough that the context is not re-walked too often, small enough for flat memory. */
-const BATCH_SIZE: Partial<Record<KindId, number>> = { incident: 2500, postmortem: 2000, signoff: 5000 };
+const BATCH_SIZE: Partial<Record<KindId, number>> = { incident: 800, postmortem: 600, signoff: 2000 };
 
 /** Everything known about one file in this run. */
 interface FileState {
@@ -221,7 +222,7 @@ export async function validateRepository(root: string, options: PipelineOptions)
   }
 
   // 3. The context, read when anything has to be checked beside it.
-  const workerCount = dirty.length === 0 ? 0 : (options.workers ?? (dirty.length >= WORKER_THRESHOLD ? defaultPoolSize() : 0));
+  const workerCount = dirty.length === 0 ? 0 : (options.workers ?? (process.env.ONCALL_WORKERS ? Number(process.env.ONCALL_WORKERS) : dirty.length >= WORKER_THRESHOLD ? defaultPoolSize() : 0));
   // A worker holds the context's data and a few megabytes of records at a time; a tight heap keeps
   // the process small (V8 would otherwise let garbage grow to hundreds of megabytes per thread).
   const contextMb = context.reduce((sum, s) => sum + s.size, 0) / 1_048_576;
@@ -231,7 +232,14 @@ export async function validateRepository(root: string, options: PipelineOptions)
     const contextEntries: ModelEntry[] = [];
     if (needContext) {
       for (const state of context) {
-        const { result, file } = checkReadFile(readDataFileSync(root, state.path, state.kind));
+        // The value the cache keeps for a context file whose bytes are unchanged, else the file read and checked now.
+        const known = state.result && cache ? readContextFileWithValue(root, state.path, state.kind, state.result, cache.payload(state.path)) : undefined;
+        const { result, file } = known ? { result: state.result!, file: known } : checkReadFile(readDataFileSync(root, state.path, state.kind));
+        if (known) state.payloadFromCache = true;
+        else {
+          state.payload = contextPayloadOf(file, result);
+          state.payloadFromCache = false;
+        }
         state.result = result;
         if (result.hash !== null && result.hash !== state.hash) {
           state.hash = result.hash;
@@ -262,6 +270,8 @@ export async function validateRepository(root: string, options: PipelineOptions)
         const running = pool.run(batches, (index, outcome) => {
           if (!abandoned) done.push({ batch: batches[index]!, outcome });
         });
+        // A worker's failure is handled below, once the main thread's own checks are done.
+        running.catch(() => undefined);
         whileWaiting?.();
         try {
           await running;
@@ -322,6 +332,10 @@ export async function validateRepository(root: string, options: PipelineOptions)
         await runBatches(batchesOf(records.filter((s) => redoPaths.has(s.path))), incidentsKey, definitions);
       }
     }
+
+    // The workers are done: their memory goes back before the repository-wide rules and the cache.
+    await pool?.close();
+    pool = undefined;
 
     if (!repositoryClean) {
       // Document rules over the context alone give their findings on policy files and rotations.

@@ -25,8 +25,11 @@ import { RULES } from '../rules/index.ts';
 import { kindOfPath, type KindId } from '../schema/kinds.ts';
 import { assembleModel, buildModel, definitionsFor, missingPolicyDiagnostics, type ModelEntry } from './build-model.ts';
 import { checkReadFile, contentHash, type FileResult } from './file-result.ts';
+import { contextPayloadOf, readContextFileWithValue } from './context-values.ts';
 import { validateRepository, type PipelineResult } from './pipeline.ts';
-import { isContextKind } from './rule-placement.ts';
+import { isContextKind, rulesPlaced } from './rule-placement.ts';
+import type { RepoModel } from '../model/repo-model.ts';
+import { stringsIn } from '../util/paths.ts';
 import { runRules } from './run-rules.ts';
 
 export interface SelectionOptions {
@@ -41,6 +44,8 @@ export interface SelectionOptions {
 
 /** More files than this without a usable cache entry: a whole-repository run reads them faster. */
 const FULL_RUN_THRESHOLD = 2000;
+/** The cache is written when a run learned about more files than this (new hashes or trusted stats). */
+const SAVE_THRESHOLD = 100;
 
 interface Known {
   path: string;
@@ -49,12 +54,39 @@ interface Known {
   source?: SourceFile;
 }
 
+/**
+ * The model the context rules (rule-placement.ts) need to give every finding they give on the
+ * selected files: all of it when a policy file is selected; else the selected rotations and every
+ * rotation that can bear on them: one they name, or one naming any person or rotation they name
+ * (the checks across rotations — double bookings, on-call limits — are per person); undefined when
+ * no context file is selected, as these rules report only on context files.
+ */
+function contextModelFor(model: RepoModel, selected: (path: string) => boolean): RepoModel | undefined {
+  if (model.files.some((file) => isContextKind(file.kind) && file.kind !== 'rotation' && selected(file.path))) return model;
+  const chosen = model.rotations.filter((doc) => selected(doc.file.path));
+  if (chosen.length === 0) return model.files.some((file) => file.kind === 'rotation' && selected(file.path)) ? model : undefined;
+  const people = new Set<string>();
+  for (const person of model.policy.people?.data.people ?? []) people.add(person.id);
+  const invalidPeople = (model.invalidPolicyValues.get('people') as { people?: { id?: unknown }[] } | undefined)?.people;
+  if (Array.isArray(invalidPeople)) for (const person of invalidPeople) if (typeof person?.id === 'string') people.add(person.id);
+  const rotationIds = new Set(model.rotations.map((doc) => doc.data.id));
+  const names = new Set<string>();
+  for (const doc of chosen) {
+    names.add(doc.data.id);
+    for (const { value } of stringsIn(doc.data)) if (people.has(value) || rotationIds.has(value)) names.add(value);
+  }
+  const related = model.rotations.filter((doc) => selected(doc.file.path) || names.has(doc.data.id) || stringsIn(doc.data).some(({ value }) => names.has(value)));
+  if (related.length === model.rotations.length) return model;
+  return { ...model, rotations: related };
+}
+
 /** The findings in the selected files (see the module comment). */
 export async function validateSelection(root: string, options: SelectionOptions): Promise<PipelineResult> {
   const listing = await listDataFiles(root);
   let cache = options.cache === false ? undefined : ValidationCache.open(root, toolkitKey());
 
   // 1. What every file is and defines: from the cache by content hash, else read now.
+  let learned = 0;
   const lookup = (path: string): FileResult | undefined => {
     const entry = cache?.entry(path);
     if (!entry) return undefined;
@@ -69,7 +101,10 @@ export async function validateSelection(root: string, options: SelectionOptions)
       } catch {
         return undefined;
       }
-      if (hash === entry.hash && stat && trustworthyStat(stat, Date.now())) cache!.put(path, { ...entry, stat });
+      if (hash === entry.hash && stat && trustworthyStat(stat, Date.now())) {
+        cache!.put(path, { ...entry, stat });
+        learned++;
+      }
     }
     return hash === entry.hash && entry.result.kind === kindOfPath(path) ? entry.result : undefined;
   };
@@ -89,9 +124,23 @@ export async function validateSelection(root: string, options: SelectionOptions)
     known.set(path, entry);
     const cached = cache?.entry(path);
     const stat = statSignature(join(root, path));
-    if (cache && result.hash !== null && cached?.hash !== result.hash) {
-      cache.put(path, { hash: result.hash, result, ...(stat && trustworthyStat(stat, Date.now()) ? { stat } : {}) });
+    // A context file's value is kept too (context-values.ts), for the next run to read it faster.
+    const payload = isContextKind(kind) ? contextPayloadOf(file, result) : undefined;
+    if (cache && result.hash !== null && (cached?.hash !== result.hash || (payload && !cached.payload))) {
+      cache.put(path, { hash: result.hash, result, ...(stat && trustworthyStat(stat, Date.now()) ? { stat } : {}) }, payload);
+      learned++;
     }
+    return entry;
+  };
+  /** A context file known by content hash, read with the value the cache keeps for it; undefined when that cannot be done. */
+  const readWithValue = (path: string): Known | undefined => {
+    const kind = kindOfPath(path)!;
+    const result = results.get(path);
+    if (!cache || !result || !isContextKind(kind)) return undefined;
+    const source = readContextFileWithValue(root, path, kind, result, cache.payload(path));
+    if (!source) return undefined;
+    const entry: Known = { path, kind, result, source };
+    known.set(path, entry);
     return entry;
   };
   for (const path of listing.paths) {
@@ -119,7 +168,7 @@ export async function validateSelection(root: string, options: SelectionOptions)
     if (entry.kind === 'postmortem' && result.valid) for (const i of incidents) if (i.result.definedId === result.facts.incident) load.add(i.path);
     if (entry.kind === 'rotation') for (const s of signoffs) if (s.result.facts.signoffKind === 'handoff') load.add(s.path);
   }
-  for (const path of load) if (!known.get(path)?.source) read(path);
+  for (const path of load) if (!known.get(path)?.source && !readWithValue(path)) read(path);
 
   // 3. The model: loaded files in full, every other file by what it defines.
   const entries: ModelEntry[] = [];
@@ -134,8 +183,15 @@ export async function validateSelection(root: string, options: SelectionOptions)
   const definitions = definitionsFor(model, entries);
   let base;
   if (options.base) {
+    // What the change touched, and every rotation (the history rules look rotations up by id), as
+    // they were at the base; a rotation the change did not touch is the same there as here, so
+    // its file here stands for it.
     const touched = new Set([...options.base.changed, ...options.base.deleted]);
-    const baseFiles = await readRevision(root, options.base.ref, (path) => touched.has(path) || kindOfPath(path) === 'rotation');
+    const baseFiles = await readRevision(root, options.base.ref, (path) => touched.has(path) || kindOfPath(path) === 'rotation', {
+      // Listing only what can be wanted (as git pathspecs; a long list is not worth its length).
+      ...(touched.size <= 500 ? { within: ['rotations', ...[...touched].filter((path) => kindOfPath(path) !== undefined && !path.startsWith('rotations/'))] } : {}),
+      same: (path) => (touched.has(path) ? undefined : known.get(path)?.source),
+    });
     base = buildModel(baseFiles).model;
   }
 
@@ -143,10 +199,16 @@ export async function validateSelection(root: string, options: SelectionOptions)
   for (const entry of known.values()) diagnostics.push(...entry.result.readDiagnostics);
   diagnostics.push(...missingPolicyDiagnostics(entries.map((e) => e.file)));
   for (const entry of known.values()) diagnostics.push(...entry.result.schemaDiagnostics);
-  diagnostics.push(...runRules(RULES, model, options.now, base, { definitions }));
+  // The schedule checks report only on the context: they run over the rotations that can bear on
+  // a selected one, or not at all when no context file is selected.
+  const contextRules = rulesPlaced(RULES, 'context');
+  diagnostics.push(...runRules(RULES.filter((rule) => !contextRules.includes(rule)), model, options.now, base, { definitions }));
+  const contextModel = contextModelFor(model, options.selected);
+  if (contextModel) diagnostics.push(...runRules(contextRules, contextModel, options.now, base, { definitions }));
 
   if (cache) {
-    cache.save();
+    // A few files learned are cheaper to learn again than the whole index is to rewrite.
+    if (learned > SAVE_THRESHOLD) cache.save();
     cache.close();
   }
   const files = entries.map((e) => ({ path: e.file.path, kind: e.file.kind }));

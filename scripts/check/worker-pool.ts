@@ -34,8 +34,9 @@ export class WorkerPool {
       this.workers.push(
         new Worker(new URL('./worker-entry.mjs', import.meta.url), {
           workerData: { role: 'oncall-validate', module: new URL('./worker.ts', import.meta.url).href },
-          // Parsing makes many short-lived objects: a young generation of this size collects them cheaply.
-          resourceLimits: { maxYoungGenerationSizeMb: 32, ...(options.heapMb ? { maxOldGenerationSizeMb: options.heapMb } : {}) },
+          // Parsing makes many short-lived objects: a young generation of this size collects them
+          // cheaply, and keeps the process small (larger ones cost memory and gain no time).
+          resourceLimits: { maxYoungGenerationSizeMb: 16, ...(options.heapMb ? { maxOldGenerationSizeMb: options.heapMb } : {}) },
         }),
       );
     }
@@ -57,28 +58,29 @@ export class WorkerPool {
   }
 
   /**
-   * Hands out the batches (heaviest first, each to the least loaded worker) and resolves when all
-   * are done; `onOutcome` gets each batch's index and outcome as it arrives.
+   * Checks the batches, heaviest first, each taken by the first worker free: every worker keeps
+   * two in hand, so it never waits for the main thread to read its last answer. The first batches
+   * are handed out before this returns, so the main thread can do its own checks meanwhile.
+   * Resolves when all are done;
+   * `onOutcome` gets each batch's index and outcome as it arrives. Rejects when a worker fails:
+   * the batches it had not answered are then the caller's.
    */
-  run(batches: readonly Batch[], onOutcome: (index: number, outcome: BatchOutcome) => void): Promise<void> {
-    if (batches.length === 0) return Promise.resolve();
-    const load = this.workers.map(() => 0);
-    const assigned = this.workers.map(() => [] as number[]);
-    const order = batches.map((batch, index) => ({ index, weight: weightOf(batch) })).sort((a, b) => b.weight - a.weight);
-    for (const { index, weight } of order) {
-      const target = load.indexOf(Math.min(...load));
-      load[target]! += weight;
-      assigned[target]!.push(index);
-    }
-    return Promise.all(
+  async run(batches: readonly Batch[], onOutcome: (index: number, outcome: BatchOutcome) => void): Promise<void> {
+    const queue = batches
+      .map((batch, index) => ({ index, weight: weightOf(batch) }))
+      .sort((a, b) => b.weight - a.weight)
+      .map((entry) => entry.index);
+    const workersDone = Promise.all(
       this.workers.map(
-        (worker, w) =>
+        (worker) =>
           new Promise<void>((resolve, reject) => {
-            let pending = assigned[w]!.length;
-            if (pending === 0) {
-              resolve();
-              return;
-            }
+            let inFlight = 0;
+            const send = () => {
+              const index = queue.shift();
+              if (index === undefined) return;
+              inFlight++;
+              worker.postMessage({ type: 'batch', id: index, files: batches[index]!.files } satisfies ToWorker);
+            };
             const finish = (error?: Error) => {
               worker.off('message', onMessage);
               worker.off('error', onError);
@@ -87,8 +89,10 @@ export class WorkerPool {
             };
             const onMessage = (message: FromWorker) => {
               if (message.type === 'batch') {
+                inFlight--;
                 onOutcome(message.id, message.outcome);
-                if (--pending === 0) finish();
+                send();
+                if (inFlight === 0) finish();
               } else if (message.type === 'error') {
                 finish(new Error(`validation worker failed: ${message.message}`));
               }
@@ -96,10 +100,13 @@ export class WorkerPool {
             const onError = (error: Error) => finish(error);
             worker.on('message', onMessage);
             worker.once('error', onError);
-            for (const index of assigned[w]!) worker.postMessage({ type: 'batch', id: index, files: batches[index]!.files } satisfies ToWorker);
+            send();
+            send();
+            if (inFlight === 0) finish();
           }),
       ),
-    ).then(() => undefined);
+    );
+    await workersDone;
   }
 
   async close(): Promise<void> {

@@ -61,7 +61,8 @@ export async function runValidate(paths: readonly string[], options: ValidateOpt
   if (only) {
     const selected = only;
     // A folder named on the command line selects everything below it.
-    const inSelection = (file: string) => selected.has(file) || [...selected].some((p) => file.startsWith(`${p.replace(/\/$/, '')}/`));
+    const folders = [...selected].map((p) => `${p.replace(/\/$/, '')}/`);
+    const inSelection = (file: string) => selected.has(file) || folders.some((folder) => file.startsWith(folder));
     const run = await validateSelection(root, { now, cache, selected: inSelection, ...(base ? { base } : {}) });
     diagnostics = run.diagnostics.filter((d) => inSelection(d.file));
     fileCount = run.files.filter((f) => inSelection(f.path)).length;

@@ -24,8 +24,10 @@ export async function changedFiles(root: string, ref: string): Promise<{ changed
   await git(root, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]).catch(() => {
     throw new GitError(`"${ref}" is not a commit in this repository (fetch it first, e.g. git fetch origin ${ref}).`);
   });
-  const diff = await git(root, ['diff', '--name-status', '--no-renames', '-z', ref, '--']);
-  const untracked = await git(root, ['ls-files', '--others', '--exclude-standard', '-z']);
+  const [diff, untracked] = await Promise.all([
+    git(root, ['diff', '--name-status', '--no-renames', '-z', ref, '--']),
+    git(root, ['ls-files', '--others', '--exclude-standard', '-z']),
+  ]);
   const changed = new Set<string>();
   const deleted = new Set<string>();
   const fields = diff.split('\0').filter(Boolean);

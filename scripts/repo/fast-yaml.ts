@@ -13,6 +13,7 @@
  */
 import { defineMappingTag, defineScalarTag, load, NOT_RESOLVED, Schema, seqTag, strTag } from 'js-yaml';
 import { isScalar, parseDocument, type Scalar } from 'yaml';
+import { plainYamlValue, type CommentFacts } from './plain-yaml.ts';
 import { deepFlowNesting, MAX_BLOCK_INDENT, MAX_FLOW_DEPTH, parseYaml, PARSE_OPTIONS, type ParsedYaml, type ParseYamlOptions } from './parse-yaml.ts';
 
 /** The `yaml` package's tags for plain scalars, in the order it tries them (null, bool, int, float). */
@@ -31,18 +32,27 @@ const notSure = (): never => {
   throw new NotSure();
 };
 
+/**
+ * A plain scalar's value exactly as `yaml` resolves it (the first core tag whose test matches, else
+ * the text itself); throws when `yaml` would report a problem or give more than a plain value.
+ */
+export function resolvePlain(source: string): unknown {
+  for (const tag of yamlCore.tags) {
+    if (!tag.test.test(source)) continue;
+    const resolved = tag.resolve(source, notSure, yamlCore.options);
+    // Some tags (null) answer with a Scalar node; the composer keeps such a node as it is.
+    const value = isScalar(resolved) ? resolved.value : resolved;
+    return typeof value === 'object' && value !== null ? notSure() : (value as Scalar['value']);
+  }
+  return source;
+}
+
 /** Plain scalars resolved exactly as `yaml` resolves them; a resolver that reports an error means "not sure". */
 const yamlPlainScalarTag = defineScalarTag('tag:oncall-as-code,2026:yaml-core-plain', {
   implicit: true,
   implicitFirstChars: null,
   resolve(source) {
-    for (const tag of yamlCore.tags) {
-      if (!tag.test.test(source)) continue;
-      const resolved = tag.resolve(source, notSure, yamlCore.options);
-      // Some tags (null) answer with a Scalar node; the composer keeps such a node as it is.
-      const value = isScalar(resolved) ? resolved.value : resolved;
-      return typeof value === 'object' && value !== null ? notSure() : (value as Scalar['value']);
-    }
+    for (const tag of yamlCore.tags) if (tag.test.test(source)) return resolvePlain(source);
     return NOT_RESOLVED;
   },
   identify: () => false,
@@ -77,7 +87,7 @@ const MAX_INDENT = Math.min(MAX_BLOCK_INDENT, 200) - 1;
 const MAX_BRACKETS = MAX_FLOW_DEPTH - 1;
 
 /**
- * Whether the fast path leaves a text to parseYaml: directives, tags, anchors, explicit keys, merge
+ * Whether the fast path leaves a text to parseYaml: directives, document markers, tags, anchors, explicit keys, merge
  * keys, tabs, a lone CR, characters outside YAML's printable set, NEL, the Unicode line separators,
  * a BOM inside the text, long lines, deep indentation and many brackets. Each check is a plain scan,
  * so the whole costs a small fraction of parsing.
@@ -93,6 +103,8 @@ function unsure(text: string): boolean {
   if (brackets > MAX_BRACKETS && deepFlowNesting(text, MAX_FLOW_DEPTH) !== undefined) return true;
   for (let start = 0; start < text.length; ) {
     if (text.charCodeAt(start) === 0x25 /* % */) return true;
+    // Document markers ("---", "..."): js-yaml and yaml differ on what follows them.
+    if (text.startsWith('---', start) || text.startsWith('...', start)) return true;
     let indent = start;
     while (indent - start <= MAX_INDENT) {
       const c = text.charCodeAt(indent);
@@ -112,8 +124,12 @@ function unsure(text: string): boolean {
  * The plain value of a YAML text when the fast path is sure it agrees with `parseYaml` (which would
  * then report no diagnostics); undefined otherwise.
  */
-export function fastYamlValue(text: string): Record<string, unknown> | undefined {
+export function fastYamlValue(text: string, facts?: CommentFacts): Record<string, unknown> | undefined {
   if (unsure(text)) return undefined;
+  // Most records are in the plain subset, which reads fastest; the rest goes to js-yaml.
+  const plain = plainYamlValue(text, resolvePlain, facts);
+  if (plain !== undefined) return plain;
+  if (facts) facts.tightComment = true; // not known
   let value: unknown;
   try {
     value = load(text, { schema: FAST_SCHEMA, maxAliases: 0, maxDepth: 64 });
@@ -146,9 +162,33 @@ export function lazyParsedYaml(text: string, file: string, value: unknown, lineO
   };
 }
 
+/** Texts the plain-subset reader read whole and found no comment starting right after its "#" in. */
+const withoutTightComments = new WeakSet<ParsedYaml>();
+
+/**
+ * False when the text certainly has no comment whose text starts right after the "#" (the reader
+ * saw every comment); true when it may have one.
+ */
+export function mayHoldTightComment(parsed: ParsedYaml): boolean {
+  return !withoutTightComments.has(parsed);
+}
+
+/**
+ * A ParsedYaml for a text whose value is already known (read from it before, by content hash), with
+ * what was learnt of its comments; the Document is built on first use, as for the fast path.
+ */
+export function knownParsedYaml(text: string, file: string, value: unknown, tightComment: boolean, lineOffset = 0): ParsedYaml {
+  const parsed = lazyParsedYaml(text, file, value, lineOffset);
+  if (!tightComment) withoutTightComments.add(parsed);
+  return parsed;
+}
+
 /** `parseYaml` with the fast path in front: same results, the Document built only when needed. */
 export function parseYamlFast(text: string, file: string, opts: ParseYamlOptions = {}): ParsedYaml {
-  const value = fastYamlValue(text);
+  const facts: CommentFacts = { tightComment: false };
+  const value = fastYamlValue(text, facts);
   if (value === undefined) return parseYaml(text, file, opts);
-  return lazyParsedYaml(text, file, value, opts.lineOffset ?? 0);
+  const parsed = lazyParsedYaml(text, file, value, opts.lineOffset ?? 0);
+  if (!facts.tightComment) withoutTightComments.add(parsed);
+  return parsed;
 }

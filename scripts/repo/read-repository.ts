@@ -4,11 +4,12 @@
  */
 import { lstatSync, readFileSync } from 'node:fs';
 import { lstat, readdir } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Diagnostic } from '../report/diagnostic.ts';
 import { DATA_ROOTS, kindOfPath, type KindId } from '../schema/kinds.ts';
 import { DEFAULT_DECODE_LIMITS, tooLarge } from './decode.ts';
-import { parseYamlFast } from './fast-yaml.ts';
+import { knownParsedYaml, parseYamlFast } from './fast-yaml.ts';
 import { parseSource } from './parse-source.ts';
 import type { SourceFile } from './source-file.ts';
 
@@ -113,11 +114,22 @@ export interface ReadFile {
   bytes?: Uint8Array;
 }
 
+/** A YAML file's value as read before from the same bytes (the validation cache keeps it by content hash). */
+export interface KnownValue {
+  /** sha1 (hex) of the bytes the value was read from. */
+  hash: string;
+  value: unknown;
+  /** Whether the text may have a comment starting right after its "#" (see fast-yaml.ts). */
+  tightComment: boolean;
+}
+
 /**
  * Reads and parses one data file, refusing links and oversized files before reading. Synchronous,
- * so worker threads can read batch after batch without waiting on the event loop.
+ * so worker threads can read batch after batch without waiting on the event loop. With `known`,
+ * a YAML file whose bytes still have that hash is not parsed again: its value is the one known
+ * (`usedKnown` then says so).
  */
-export function readDataFileSync(root: string, path: string, kind: KindId): ReadFile {
+export function readDataFileSync(root: string, path: string, kind: KindId, known?: KnownValue): ReadFile & { usedKnown?: true } {
   const absolute = join(root, path);
   let bytes: Uint8Array;
   try {
@@ -135,6 +147,10 @@ export function readDataFileSync(root: string, path: string, kind: KindId): Read
   } catch (error) {
     const diagnostic = fileDiagnostic(path, 'file-unreadable', 'error', `The file could not be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`, 'Check that it exists and is readable.');
     return { path, kind, diagnostics: [diagnostic] };
+  }
+  if (known && kind !== 'postmortem' && createHash('sha1').update(bytes).digest('hex') === known.hash) {
+    const parsed = parseSource(path, kind, bytes, { parseYaml: (text, file, opts) => knownParsedYaml(text, file, known.value, known.tightComment, opts?.lineOffset) });
+    return { path, kind, file: parsed.file, diagnostics: parsed.diagnostics, bytes, usedKnown: true };
   }
   const parsed = parseSource(path, kind, bytes, { parseYaml: parseYamlFast });
   return { path, kind, file: parsed.file, diagnostics: parsed.diagnostics, bytes };

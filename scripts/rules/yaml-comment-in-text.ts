@@ -1,5 +1,6 @@
 import { isScalar, visit } from 'yaml';
 import type { Doc, RepoModel } from '../model/repo-model.ts';
+import { mayHoldTightComment } from '../repo/fast-yaml.ts';
 import type { Rule } from './rule.ts';
 
 /**
@@ -31,7 +32,7 @@ export const yamlCommentInText: Rule = {
   needs: [],
   check(ctx) {
     for (const doc of yamlDocs(ctx.model)) {
-      if (!mayHoldCommentInText(doc.parsed.text)) continue;
+      if (!mayHoldTightComment(doc.parsed) || !mayHoldCommentInText(doc.parsed.text)) continue;
       const yaml = doc.parsed.doc;
       if (!yaml) continue;
       visit(yaml, {

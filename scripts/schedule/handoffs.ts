@@ -5,7 +5,24 @@
  */
 import { DateTime } from 'luxon';
 import type { SchemaTypes } from '../types/schema-types.ts';
-import { dateValue, localDateOf, parseLocalDate, parseLocalTime, wallClockInstant, type LocalDate } from './local-time.ts';
+import { dateValue, localDateOf, parseLocalDate, parseLocalTime, wallClockMillis, type LocalDate } from './local-time.ts';
+
+const DAY_MS = 86_400_000;
+
+/** The UTC calendar date of an instant (fields NaN outside the range dates can show, as luxon's are). */
+function utcDateOf(millis: number): LocalDate {
+  const date = new Date(millis);
+  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+}
+
+/** Midnight UTC of a calendar date, any year; undefined when the fields are not a calendar date. */
+function utcMillisOf(date: LocalDate): number | undefined {
+  const value = new Date(0);
+  value.setUTCFullYear(date.year, date.month - 1, date.day);
+  const millis = value.getTime();
+  if (value.getUTCFullYear() !== date.year || value.getUTCMonth() + 1 !== date.month || value.getUTCDate() !== date.day) return undefined;
+  return millis;
+}
 
 const WEEKDAY_NUMBER: Record<string, number> = { monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6, sunday: 7 };
 
@@ -44,16 +61,24 @@ export function handoffClock(rotation: SchemaTypes['rotation']): HandoffClock {
   if (weekly && weekday !== undefined) anchorValue = anchorValue.plus({ days: (weekday - anchorValue.weekday + 7) % 7 });
   const anchor = localDateOf(anchorValue);
 
-  const dateAt = (k: number): DateTime => anchorValue.plus({ days: k * periodDays });
+  // Whole days in UTC are exactly 86,400,000 ms apart, so date arithmetic is plain arithmetic here
+  // (the same answers luxon's calendar arithmetic on a UTC value gives).
+  const anchorMillis = anchorValue.toMillis();
+  const dateAt = (k: number): LocalDate => utcDateOf(anchorMillis + k * periodDays * DAY_MS);
   // Rules and commands ask for the same hand-offs over and over; each answer costs several zone lookups.
   const handoffs = new Map<number, number>();
   const handoffAt = (k: number): number => {
     let at = handoffs.get(k);
-    if (at === undefined) handoffs.set(k, (at = wallClockInstant(localDateOf(dateAt(k)), hour, minute, zone).toMillis()));
+    if (at === undefined) handoffs.set(k, (at = wallClockMillis(dateAt(k), hour, minute, zone)));
     return at;
   };
   const indexes = new Map<number, number>();
-  const daysFromAnchor = (date: LocalDate): number => Math.round(dateValue(date).diff(anchorValue, 'days').days);
+  const daysFromAnchor = (date: LocalDate): number => {
+    const millis = utcMillisOf(date);
+    // A date that is not a calendar date (February 30) is left to luxon, which calls it invalid.
+    if (millis === undefined) return Math.round(dateValue(date).diff(anchorValue, 'days').days);
+    return Math.round((millis - anchorMillis) / DAY_MS);
+  };
 
   return {
     zone,
@@ -62,7 +87,7 @@ export function handoffClock(rotation: SchemaTypes['rotation']): HandoffClock {
     hour,
     minute,
     handoffAt,
-    handoffDate: (k) => localDateOf(dateAt(k)),
+    handoffDate: (k) => dateAt(k),
     indexAt(t) {
       let k = indexes.get(t);
       if (k !== undefined) return k;

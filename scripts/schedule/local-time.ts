@@ -66,6 +66,26 @@ export function wallClockInstant(date: LocalDate, hour: number, minute: number, 
   return DateTime.fromObject(wall, { zone: FixedOffsetZone.instance(before) }).setZone(zone);
 }
 
+/** Answers of wallClockMillis: a zone's rules do not change while the process runs. */
+const wallClockMemory = new Map<string, number>();
+/** Answers remembered before the memory starts over (bounds memory, never correctness). */
+const MAX_WALL_CLOCK_ENTRIES = 100_000;
+
+/**
+ * The epoch milliseconds of wallClockInstant(date, hour, minute, zone), remembered: rotations that
+ * share a zone and a hand-off time ask for the same instants again and again.
+ */
+export function wallClockMillis(date: LocalDate, hour: number, minute: number, zone: string): number {
+  const key = `${zone}\0${date.year}\0${date.month}\0${date.day}\0${hour}\0${minute}`;
+  let millis = wallClockMemory.get(key);
+  if (millis === undefined) {
+    millis = wallClockInstant(date, hour, minute, zone).toMillis();
+    if (wallClockMemory.size >= MAX_WALL_CLOCK_ENTRIES) wallClockMemory.clear();
+    wallClockMemory.set(key, millis);
+  }
+  return millis;
+}
+
 /**
  * Whether the wall-clock time an instant shows in `zone` occurs twice that day (a fall-back
  * overlap), so a local time alone cannot say which instant is meant.

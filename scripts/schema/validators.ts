@@ -10,16 +10,13 @@
  */
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { Ajv2020, type ErrorObject, type Options, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import type { Ajv2020, ErrorObject, Options, ValidateFunction } from 'ajv/dist/2020.js';
 import * as compiledModule from './compiled-validators.js';
 import { FILE_KINDS, type KindId } from './kinds.ts';
 import { allSchemas, schemaFileName } from './schemas.ts';
 import { IANA_TIME_ZONE_FORMAT } from './formats.ts';
 
-// ajv-formats is CommonJS with a default export; under NodeNext the default lands on `.default`.
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ??
-  addFormatsModule) as unknown as (ajv: Ajv2020) => Ajv2020;
+const require = createRequire(import.meta.url);
 
 /** The ajv options every validator is compiled with, at build time and at run time alike. */
 export const AJV_OPTIONS = {
@@ -38,7 +35,12 @@ export function compiledExportName(kind: KindId): string {
 
 /** An ajv instance with every schema added, as both the runtime and the generator use it. */
 export function createAjv(extra: Options = {}): Ajv2020 {
-  const ajv = new Ajv2020({ ...AJV_OPTIONS, ...extra });
+  // Loaded only here: a run with fresh compiled validators never needs ajv's compiler.
+  const { Ajv2020: Ajv } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+  // ajv-formats is CommonJS with a default export.
+  const formatsModule = require('ajv-formats') as { default?: unknown };
+  const addFormats = (formatsModule.default ?? formatsModule) as (ajv: Ajv2020) => Ajv2020;
+  const ajv = new Ajv({ ...AJV_OPTIONS, ...extra });
   addFormats(ajv);
   ajv.addFormat('iana-time-zone', IANA_TIME_ZONE_FORMAT);
   ajv.addVocabulary(['x-ref', 'x-amendable']);
@@ -51,7 +53,6 @@ let sourceHash: string | undefined;
 /** A hash of everything the validators are made from: schemas, options, ajv and ajv-formats versions. */
 export function validatorSourceHash(): string {
   if (sourceHash === undefined) {
-    const require = createRequire(import.meta.url);
     const version = (name: string) => (require(`${name}/package.json`) as { version: string }).version;
     const hash = createHash('sha256');
     hash.update(JSON.stringify(AJV_OPTIONS));

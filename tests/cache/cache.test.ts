@@ -9,7 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { computeToolkitKey } from '../../scripts/cache/toolkit-key.ts';
-import { ValidationCache } from '../../scripts/cache/validation-cache.ts';
+import { ValidationCache, type CacheEntry } from '../../scripts/cache/validation-cache.ts';
+import { ColumnsBuilder, decodeEntry } from '../../scripts/cache/index-columns.ts';
+import type { FileResult } from '../../scripts/check/file-result.ts';
+import { seededRandom, type Random } from '../../scripts/bench/prng.ts';
 import { checkRepository } from '../../scripts/check/check-repository.ts';
 import { validateRepository } from '../../scripts/check/pipeline.ts';
 import { readRepository } from '../../scripts/repo/read-repository.ts';
@@ -80,6 +83,24 @@ describe('the validation cache', () => {
     const findings = await cached(repo.root);
     expect(findings.some((f) => f.startsWith(`reference-exists ${INCIDENT}`) && f.includes('"elif-yilmaz"'))).toBe(true);
     expect(findings).toEqual(await plain(repo.root));
+  });
+
+  it('reads unchanged policy files from the values it keeps, with the same findings', async () => {
+    // A finding that needs the policy file's text (a comment cut into a value) and one on a record.
+    repo.replace('policy/communication.yaml', 'name: Escalation to EGI', 'name: Escalation to #egi');
+    const first = await cached(repo.root);
+    expect(first.some((f) => f.startsWith('yaml-comment-in-text policy/communication.yaml'))).toBe(true);
+    expect(first).toEqual(await plain(repo.root));
+    // A changed record makes the next run read the context: from the cache, as the bytes are the same.
+    repo.replace(INCIDENT, '\nseverity: P1\n', '\nseverity: P7\n');
+    const second = await cached(repo.root);
+    expect(second).toEqual(await plain(repo.root));
+    expect(second.some((f) => f.startsWith('yaml-comment-in-text policy/communication.yaml'))).toBe(true);
+    // A changed policy file is read anew.
+    repo.replace('policy/communication.yaml', 'name: Escalation to #egi', 'name: Escalation to EGI');
+    const third = await cached(repo.root);
+    expect(third).toEqual(await plain(repo.root));
+    expect(third.some((f) => f.startsWith('yaml-comment-in-text policy/communication.yaml'))).toBe(false);
   });
 
   it('gives the time-dependent findings of the new `now`', async () => {
@@ -166,5 +187,96 @@ describe('the validation cache', () => {
     mkdirSync(join(repo.root, '.oncall-cache'));
     writeFileSync(join(repo.root, '.oncall-cache', 'validate'), 'a file where the cache folder would go');
     expect(await cached(repo.root)).toEqual(await plain(repo.root));
+  });
+});
+
+describe('the cache index', () => {
+  const hex = (random: Random) => Array.from({ length: 40 }, () => '0123456789abcdef'[random.int(0, 15)]).join('');
+  const diagnostic = (random: Random): Diagnostic => ({ ruleId: 'x', severity: 'error', file: 'f.yaml', line: random.int(1, 9), column: 1, message: `m${random.int(0, 99)}` }) as Diagnostic;
+  function randomEntry(random: Random, path: string): CacheEntry {
+    const hash = hex(random);
+    const list = () => (random.chance(0.8) ? [] : [diagnostic(random)]);
+    const result = {
+      path,
+      kind: random.pick(['incident', 'signoff', 'rotation', 'people', 'postmortem']),
+      hash,
+      present: random.chance(0.9),
+      readDiagnostics: list(),
+      schemaDiagnostics: list(),
+      valid: random.chance(0.8),
+      ...(random.chance(0.5) ? { definedId: random.chance(0.1) ? '' : `id-${random.int(0, 999)}` } : {}),
+      facts: random.pick([{}, { rollout: 'r', signoffKind: 'ga' }, { incident: 'i' }]),
+      ruleDiagnostics: list(),
+    } as FileResult;
+    const entry: CacheEntry = {
+      hash,
+      ...(random.chance(0.7) ? { stat: { size: random.int(0, 1e6), mtimeMs: 1795381480452.7344 + random.int(0, 1e6), ctimeMs: 1795381480070.3672, ino: random.int(0, 2 ** 40) } } : {}),
+      result,
+      ...(random.chance(0.6) ? { contextKey: random.pick(['a'.repeat(40), 'b'.repeat(40)]) } : {}),
+      ...(random.chance(0.3) ? { incidentsKey: hex(random) } : {}),
+      ...(random.chance(0.3) ? { now: 1795381480000 + random.int(0, 1e9) } : {}),
+      ...(random.chance(0.5) ? { payload: { offset: random.int(0, 1e7), length: random.int(1, 999), sha1: hex(random) } } : {}),
+    };
+    // Shapes the columns do not know are kept whole.
+    if (random.chance(0.05)) return { ...entry, result: { ...result, path: 'elsewhere.yaml' } };
+    if (random.chance(0.05)) return { ...entry, hash: 'NOT-HEX' };
+    if (random.chance(0.05)) return { ...entry, result: { ...result, extra: 1 } as FileResult };
+    return entry;
+  }
+  /** What decoding may change: empty lists and facts become shared empty values (equal, so nothing). */
+  const plainOf = (value: unknown) => JSON.parse(JSON.stringify(value));
+
+  it('gives back every entry exactly as stored, by column and copied', () => {
+    const random = seededRandom('cache-index');
+    const entries = Array.from({ length: 3000 }, (_, i) => [`data/${i}.yaml`, randomEntry(random, `data/${i}.yaml`)] as const);
+    const builder = new ColumnsBuilder(10);
+    for (const [path, entry] of entries) builder.add(path, entry);
+    const columns = builder.build();
+    const copier = new ColumnsBuilder(1);
+    for (let i = 0; i < entries.length; i++) copier.copy(columns, i);
+    const copied = copier.build();
+    entries.forEach(([path, entry], i) => {
+      expect(columns.paths[i]).toBe(path);
+      expect(plainOf(decodeEntry(columns, i))).toEqual(plainOf(entry));
+      expect(plainOf(decodeEntry(copied, i))).toEqual(plainOf(entry));
+    });
+  });
+
+  it('keeps every payload readable when the payload file is compacted', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'oncall-cache-index-'));
+    try {
+      const random = seededRandom('cache-compact');
+      const cache = ValidationCache.open(dir, 'key');
+      const payloadOf = (i: number, round: number) => Buffer.from(`payload ${i} round ${round} `.repeat(random.int(1, 20)));
+      const expected = new Map<string, Buffer>();
+      for (let i = 0; i < 200; i++) {
+        const path = `data/${i}.yaml`;
+        const bytes = payloadOf(i, 0);
+        expected.set(path, bytes);
+        cache.put(path, randomEntry(random, path), bytes);
+      }
+      cache.save();
+      cache.close();
+      // Garbage grows the payload file past the point where it is rewritten on the next save.
+      writeFileSync(join(dir, '.oncall-cache', 'validate', 'payloads.bin'), Buffer.alloc(17 * 1024 * 1024), { flag: 'a' });
+      const again = ValidationCache.open(dir, 'key');
+      for (let i = 0; i < 200; i += 3) {
+        const path = `data/${i}.yaml`;
+        const bytes = payloadOf(i, 1);
+        expected.set(path, bytes);
+        again.put(path, randomEntry(random, path), bytes);
+      }
+      // An entry changed without a new payload keeps the one it had.
+      again.put('data/1.yaml', { ...again.entry('data/1.yaml')!, now: 1 });
+      again.save();
+      again.close();
+      expect(statSync(join(dir, '.oncall-cache', 'validate', 'payloads.bin')).size).toBeLessThan(1024 * 1024);
+      const reopened = ValidationCache.open(dir, 'key');
+      for (const [path, bytes] of expected) expect(Buffer.from(reopened.payload(path)!).toString(), path).toBe(bytes.toString());
+      expect(reopened.entry('data/1.yaml')!.now).toBe(1);
+      reopened.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

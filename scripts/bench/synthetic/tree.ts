@@ -27,7 +27,8 @@ export interface SyntheticTree {
   generated: boolean;
 }
 
-async function readExample(toolkitRoot: string): Promise<Map<string, string>> {
+/** The example organisation's data files, by path. */
+export async function readExample(toolkitRoot: string): Promise<Map<string, string>> {
   const { paths } = await listDataFiles(toolkitRoot);
   return new Map(paths.map((path) => [path, readFileSync(join(toolkitRoot, path), 'utf8')]));
 }
@@ -49,7 +50,8 @@ function git(root: string, args: string[]): string {
   });
 }
 
-function writeAll(root: string, files: Map<string, string>): void {
+/** Writes files (by repository-relative path) under root. */
+export function writeAll(root: string, files: Map<string, string>): void {
   const made = new Set<string>();
   for (const [path, text] of files) {
     const folder = dirname(join(root, path));
