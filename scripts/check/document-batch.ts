@@ -125,6 +125,8 @@ export function checkDocumentBatch(input: BatchInput): BatchOutcome {
   const checkChunk = () => {
     const kinds = new Set(chunk.map((r) => r.kind));
     const model = assembleModel([...input.context, ...entries]);
+    // The main thread reports on the context, once.
+    model.checkOnly = new Set(chunk.map((r) => r.path));
     const diagnostics = runRules(documentRulesFor(input.rules ?? RULES, kinds), model, input.now, undefined, {
       definitions,
       onNowRead: () => {

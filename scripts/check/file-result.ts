@@ -3,7 +3,7 @@
  * schema-valid, what it defines, and what the repository-wide rules need to know of it. A result is
  * plain data, so it can cross between threads and be kept in the cache.
  */
-import { createHash } from 'node:crypto';
+import { contentHash } from '../repo/content-hash.ts';
 import { deserialize, serialize } from 'node:v8';
 import type { ReadFile } from '../repo/read-repository.ts';
 import type { SourceFile } from '../repo/source-file.ts';
@@ -40,10 +40,7 @@ export interface FileResult {
   ruleDiagnostics: Diagnostic[];
 }
 
-/** The sha1 of a file's bytes, the cache's content key. */
-export function contentHash(bytes: Uint8Array): string {
-  return createHash('sha1').update(bytes).digest('hex');
-}
+export { contentHash };
 
 /** The facts of a valid record. */
 function factsOf(file: SourceFile, valid: boolean): RecordFacts {

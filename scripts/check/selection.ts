@@ -16,13 +16,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { statSignature, trustworthyStat, ValidationCache } from '../cache/validation-cache.ts';
 import { toolkitKey } from '../cache/toolkit-key.ts';
+import { blobIdsAt, checkoutMayConvert } from '../git/blob-ids.ts';
 import { DEFAULT_DECODE_LIMITS } from '../repo/decode.ts';
 import { listDataFiles, readDataFileSync } from '../repo/read-repository.ts';
 import { readRevision } from '../repo/read-revision.ts';
 import type { SourceFile } from '../repo/source-file.ts';
 import type { Diagnostic } from '../report/diagnostic.ts';
 import { RULES } from '../rules/index.ts';
-import { kindOfPath, type KindId } from '../schema/kinds.ts';
+import { DATA_ROOTS, kindOfPath, type KindId } from '../schema/kinds.ts';
 import { assembleModel, buildModel, definitionsFor, missingPolicyDiagnostics, type ModelEntry } from './build-model.ts';
 import { checkReadFile, contentHash, type FileResult } from './file-result.ts';
 import { contextPayloadOf, readContextFileWithValue } from './context-values.ts';
@@ -80,16 +81,48 @@ function contextModelFor(model: RepoModel, selected: (path: string) => boolean):
   return { ...model, rotations: related };
 }
 
+/**
+ * The content hash of every data file a change since `base` did not touch (its blob id there), or
+ * undefined when that cannot be known without reading the files (no base; git may convert files
+ * on checkout; git fails).
+ */
+async function unchangedBlobIds(root: string, base: SelectionOptions['base']): Promise<Map<string, string> | undefined> {
+  if (!base) return undefined;
+  try {
+    const [ids, converts] = await Promise.all([blobIdsAt(root, base.ref, DATA_ROOTS), checkoutMayConvert(root)]);
+    if (converts) return undefined;
+    for (const path of [...base.changed, ...base.deleted]) ids.delete(path);
+    return ids;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The model the document rules need to give every finding they give on the selected files: the
+ * context, and of the records only the selected ones; rules check the selected files alone.
+ */
+function documentModelFor(entries: readonly ModelEntry[], selected: (path: string) => boolean): RepoModel {
+  const model = assembleModel(entries.map((entry) => (entry.loaded && !isContextKind(entry.file.kind) && !selected(entry.file.path) ? { ...entry, loaded: false } : entry)));
+  model.checkOnly = new Set(entries.filter((entry) => selected(entry.file.path)).map((entry) => entry.file.path));
+  return model;
+}
+
 /** The findings in the selected files (see the module comment). */
 export async function validateSelection(root: string, options: SelectionOptions): Promise<PipelineResult> {
-  const listing = await listDataFiles(root);
+  const listed = Promise.all([listDataFiles(root), options.cache === false ? undefined : unchangedBlobIds(root, options.base)]);
+  // Opened while git and the directory listing run.
   let cache = options.cache === false ? undefined : ValidationCache.open(root, toolkitKey());
+  const [listing, unchanged] = await listed;
 
   // 1. What every file is and defines: from the cache by content hash, else read now.
   let learned = 0;
   const lookup = (path: string): FileResult | undefined => {
     const entry = cache?.entry(path);
     if (!entry) return undefined;
+    // A file the change did not touch has its blob id at the base as its content hash.
+    const blobId = unchanged?.get(path);
+    if (blobId !== undefined) return blobId === entry.hash && entry.result.kind === kindOfPath(path) ? entry.result : undefined;
     const absolute = join(root, path);
     const stat = statSignature(absolute);
     // An oversized file is never read whole; its entry cannot be checked, so it is looked at anew.
@@ -202,7 +235,11 @@ export async function validateSelection(root: string, options: SelectionOptions)
   // The schedule checks report only on the context: they run over the rotations that can bear on
   // a selected one, or not at all when no context file is selected.
   const contextRules = rulesPlaced(RULES, 'context');
-  diagnostics.push(...runRules(RULES.filter((rule) => !contextRules.includes(rule)), model, options.now, base, { definitions }));
+  const documentRules = rulesPlaced(RULES, 'document');
+  diagnostics.push(...runRules(RULES.filter((rule) => !contextRules.includes(rule) && !documentRules.includes(rule)), model, options.now, base, { definitions }));
+  // The document rules report on a document from it and the context alone (rule-placement.ts):
+  // they run over the selected documents, beside the context's data.
+  diagnostics.push(...runRules(documentRules, documentModelFor(entries, options.selected), options.now, undefined, { definitions }));
   const contextModel = contextModelFor(model, options.selected);
   if (contextModel) diagnostics.push(...runRules(contextRules, contextModel, options.now, base, { definitions }));
 

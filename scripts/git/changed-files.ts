@@ -5,7 +5,8 @@ const run = promisify(execFile);
 
 export class GitError extends Error {}
 
-async function git(root: string, args: string[]): Promise<string> {
+/** Runs git in `root` and gives its standard output; a failure becomes a GitError with git's own message. */
+export async function git(root: string, args: string[]): Promise<string> {
   try {
     const { stdout } = await run('git', args, { cwd: root, maxBuffer: 64 * 1024 * 1024 });
     return stdout;
@@ -21,13 +22,15 @@ async function git(root: string, args: string[]): Promise<string> {
  */
 export async function changedFiles(root: string, ref: string): Promise<{ changed: string[]; deleted: string[] }> {
   if (ref.startsWith('-')) throw new GitError(`"${ref}" is not a git revision.`);
-  await git(root, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]).catch(() => {
-    throw new GitError(`"${ref}" is not a commit in this repository (fetch it first, e.g. git fetch origin ${ref}).`);
-  });
-  const [diff, untracked] = await Promise.all([
-    git(root, ['diff', '--name-status', '--no-renames', '-z', ref, '--']),
-    git(root, ['ls-files', '--others', '--exclude-standard', '-z']),
-  ]);
+  // All three at once; a ref that is not a commit is reported as such, whatever the others say.
+  const verified = git(root, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]).then(
+    () => true,
+    () => false,
+  );
+  const listed = Promise.all([git(root, ['diff', '--name-status', '--no-renames', '-z', ref, '--']), git(root, ['ls-files', '--others', '--exclude-standard', '-z'])]);
+  listed.catch(() => undefined);
+  if (!(await verified)) throw new GitError(`"${ref}" is not a commit in this repository (fetch it first, e.g. git fetch origin ${ref}).`);
+  const [diff, untracked] = await listed;
   const changed = new Set<string>();
   const deleted = new Set<string>();
   const fields = diff.split('\0').filter(Boolean);

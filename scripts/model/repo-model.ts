@@ -36,6 +36,18 @@ export interface RepoModel {
    * so one mistake in policy/people.yaml does not hide every misspelt person elsewhere.
    */
   invalidPolicyValues: Map<PolicyKindId, unknown>;
+  /**
+   * When present, the documents (by path) whose own content rules check; the others are here only
+   * to be looked up (a worker's batch of records, or the files a selection reports on).
+   */
+  checkOnly?: ReadonlySet<string>;
+}
+
+/** The documents whose own content rules check: every document, or those in checkOnly. */
+export function documentsToCheck(model: RepoModel): Doc[] {
+  const all = [...(Object.values(model.policy) as Doc[]), ...model.rotations, ...model.incidents, ...model.signoffs, ...model.postmortems];
+  const only = model.checkOnly;
+  return only ? all.filter((doc) => only.has(doc.file.path)) : all;
 }
 
 export function emptyModel(files: readonly SourceFile[]): RepoModel {

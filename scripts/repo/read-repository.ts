@@ -4,10 +4,10 @@
  */
 import { lstatSync, readFileSync } from 'node:fs';
 import { lstat, readdir } from 'node:fs/promises';
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Diagnostic } from '../report/diagnostic.ts';
 import { DATA_ROOTS, kindOfPath, type KindId } from '../schema/kinds.ts';
+import { contentHash } from './content-hash.ts';
 import { DEFAULT_DECODE_LIMITS, tooLarge } from './decode.ts';
 import { knownParsedYaml, parseYamlFast } from './fast-yaml.ts';
 import { parseSource } from './parse-source.ts';
@@ -116,7 +116,7 @@ export interface ReadFile {
 
 /** A YAML file's value as read before from the same bytes (the validation cache keeps it by content hash). */
 export interface KnownValue {
-  /** sha1 (hex) of the bytes the value was read from. */
+  /** The content hash (content-hash.ts) of the bytes the value was read from. */
   hash: string;
   value: unknown;
   /** Whether the text may have a comment starting right after its "#" (see fast-yaml.ts). */
@@ -148,7 +148,7 @@ export function readDataFileSync(root: string, path: string, kind: KindId, known
     const diagnostic = fileDiagnostic(path, 'file-unreadable', 'error', `The file could not be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`, 'Check that it exists and is readable.');
     return { path, kind, diagnostics: [diagnostic] };
   }
-  if (known && kind !== 'postmortem' && createHash('sha1').update(bytes).digest('hex') === known.hash) {
+  if (known && kind !== 'postmortem' && contentHash(bytes) === known.hash) {
     const parsed = parseSource(path, kind, bytes, { parseYaml: (text, file, opts) => knownParsedYaml(text, file, known.value, known.tightComment, opts?.lineOffset) });
     return { path, kind, file: parsed.file, diagnostics: parsed.diagnostics, bytes, usedKnown: true };
   }

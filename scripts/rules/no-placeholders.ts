@@ -1,4 +1,4 @@
-import type { Doc } from '../model/repo-model.ts';
+import { documentsToCheck } from '../model/repo-model.ts';
 import { formatPath, stringsIn } from '../util/paths.ts';
 import type { Rule } from './rule.ts';
 
@@ -27,8 +27,7 @@ export const noPlaceholders: Rule = {
   needs: [],
   check(ctx) {
     const m = ctx.model;
-    const docs: Doc[] = [...(Object.values(m.policy) as Doc[]), ...m.rotations, ...m.incidents, ...m.signoffs, ...m.postmortems];
-    for (const doc of docs) {
+    for (const doc of documentsToCheck(m)) {
       for (const { path, value } of stringsIn(doc.data)) {
         const found = findPlaceholder(value);
         if (!found) continue;

@@ -1,13 +1,8 @@
 import { collectRefs } from '../schema/refs.ts';
 import { formatPath } from '../util/paths.ts';
 import { suggestion } from '../util/suggest.ts';
-import type { Doc } from '../model/repo-model.ts';
+import { documentsToCheck } from '../model/repo-model.ts';
 import type { Rule } from './rule.ts';
-
-function allDocs(ctx: Parameters<Rule['check']>[0]): Doc[] {
-  const m = ctx.model;
-  return [...(Object.values(m.policy) as Doc[]), ...m.rotations, ...m.incidents, ...m.signoffs, ...m.postmortems];
-}
 
 /**
  * Every reference names something that exists. The schemas mark references with `x-ref`, so a new
@@ -19,7 +14,7 @@ export const referenceExists: Rule = {
   severity: 'error',
   needs: [],
   check(ctx) {
-    for (const doc of allDocs(ctx)) {
+    for (const doc of documentsToCheck(ctx.model)) {
       for (const site of collectRefs(doc.kind, doc.data)) {
         const known = ctx.definitions.get(site.refKind);
         if (!known || known.ids.has(site.value) || known.unverified.has(site.value)) continue;

@@ -1,4 +1,4 @@
-import type { Doc, RepoModel } from '../model/repo-model.ts';
+import { documentsToCheck, type Doc, type RepoModel } from '../model/repo-model.ts';
 import type { Rule } from './rule.ts';
 
 /** The first line an editor needs to validate a data file as it is typed. */
@@ -8,7 +8,7 @@ export function expectedModeline(path: string, kind: string): string {
 }
 
 function yamlDocs(model: RepoModel): Doc[] {
-  return [...(Object.values(model.policy) as Doc[]), ...model.rotations, ...model.incidents, ...model.signoffs];
+  return documentsToCheck(model).filter((doc) => doc.kind !== 'postmortem');
 }
 
 /**

@@ -1,5 +1,5 @@
 import { isScalar, visit } from 'yaml';
-import type { Doc, RepoModel } from '../model/repo-model.ts';
+import { documentsToCheck, type Doc, type RepoModel } from '../model/repo-model.ts';
 import { mayHoldTightComment } from '../repo/fast-yaml.ts';
 import type { Rule } from './rule.ts';
 
@@ -17,7 +17,7 @@ function mayHoldCommentInText(text: string): boolean {
 }
 
 function yamlDocs(model: RepoModel): Doc[] {
-  return [...(Object.values(model.policy) as Doc[]), ...model.rotations, ...model.incidents, ...model.signoffs, ...model.postmortems];
+  return documentsToCheck(model);
 }
 
 /**
