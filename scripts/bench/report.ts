@@ -48,6 +48,7 @@ function targetsOf(figure: Figure, scale: ScaleName, floor: number, peer: number
       break;
     case 'warm':
       if (large) out.push({ text: '< 0.1x floor', met: ratio < 0.1 });
+      else out.push({ text: '< 0.5 s', met: figure.seconds < 0.5 });
       if (peer !== undefined) out.push({ text: '< peer', met: figure.seconds < peer });
       break;
     case 'changed':

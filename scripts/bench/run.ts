@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs as parseCliArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { startApprovalsScenario, PULL_REQUEST } from './approvals-scenario.ts';
 import { measure, median, type Run } from './measure.ts';
@@ -29,26 +30,18 @@ interface Args {
   write: boolean;
 }
 
-function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { scale: 'small', seed: '1', reps: 0, write: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const value = () => {
-      const next = argv[++i];
-      if (next === undefined) throw new Error(`${arg} needs a value`);
-      return next;
-    };
-    if (arg === '--scale') {
-      const scale = value();
-      if (scale !== 'small' && scale !== 'large') throw new Error(`--scale: "${scale}" is not small or large`);
-      args.scale = scale;
-    } else if (arg === '--seed') args.seed = value();
-    else if (arg === '--reps') args.reps = Number(value());
-    else if (arg === '--write') args.write = true;
-    else throw new Error(`unknown option ${arg} (use --scale small|large, --seed <text>, --reps <n>, --write)`);
-  }
-  if (!args.reps) args.reps = args.scale === 'small' ? 5 : 3;
-  return args;
+function parseArgs(argv: string[]): Args {
+  const { values } = parseCliArgs({
+    args: argv,
+    options: { scale: { type: 'string', default: 'small' }, seed: { type: 'string', default: '1' }, reps: { type: 'string', default: '3' }, write: { type: 'boolean', default: false } },
+    strict: true,
+    allowPositionals: false,
+  });
+  const scale = values.scale;
+  if (scale !== 'small' && scale !== 'large') throw new Error(`--scale: "${scale}" is not small or large`);
+  const reps = Number(values.reps);
+  if (!Number.isInteger(reps) || reps < 1) throw new Error(`--reps: "${values.reps}" is not a whole number of runs`);
+  return { scale, seed: values.seed!, reps, write: values.write! };
 }
 
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);

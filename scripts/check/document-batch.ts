@@ -5,8 +5,7 @@
  * batch outlives it except the plain results, so memory stays flat however large the repository.
  */
 import type { DefinitionIndex } from '../model/definitions.ts';
-import { LineCounter } from 'yaml';
-import type { ParsedYaml } from '../repo/parse-yaml.ts';
+import { dataOnlyParsed } from '../model/data-only.ts';
 import { readDataFileSync } from '../repo/read-repository.ts';
 import type { SourceFile } from '../repo/source-file.ts';
 import type { Diagnostic } from '../report/diagnostic.ts';
@@ -48,24 +47,13 @@ export function contextFileOf(file: SourceFile, result: FileResult): ContextFile
  * every batch, and no YAML Document of it is ever built here.
  */
 export function contextEntry(context: ContextFile): ModelEntry {
-  const parsed = context.parsed ? dataOnly(context.path, context.value) : null;
+  const parsed = context.parsed ? dataOnlyParsed(context.path, context.value) : null;
   return {
     file: { path: context.path, kind: context.kind, parsed },
     valid: context.valid,
     loaded: true,
     ...(context.definedId === undefined ? {} : { definedId: context.definedId }),
   };
-}
-
-/** A parsed file reduced to its value: empty text, no Document, so positions in it are line 1. */
-function dataOnly(file: string, value: unknown): ParsedYaml {
-  return { file, text: '', doc: null, lineCounter: emptyLineCounter(), value, diagnostics: [], lineOffset: 0 };
-}
-
-function emptyLineCounter(): LineCounter {
-  const counter = new LineCounter();
-  counter.addNewLine(0);
-  return counter;
 }
 
 /**

@@ -15,8 +15,8 @@ import { randomBytes } from 'node:crypto';
 import { link, lstat, mkdir, open, readdir, readFile, rename, rmdir, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildModel } from '../check/build-model.ts';
-import { readRepository } from '../repo/read-repository.ts';
+import { loadDataOnlyModel } from '../check/data-only-model.ts';
+import type { RepoModel } from '../model/repo-model.ts';
 import { isGenerated } from '../docs/marker.ts';
 import { readAsOf, renderDocs, TEMPLATE_NAMES } from '../docs/render.ts';
 import { PAGE_PATHS, type CalendarLink } from '../docs/site.ts';
@@ -239,20 +239,29 @@ async function pruneEmptyFolders(root: string, path: string): Promise<void> {
   }
 }
 
-/** `oncall docs [--check]`. */
-export async function runDocs(options: DocsOptions, io: CommandIO): Promise<number> {
-  const root = resolveRoot(options.root, io);
-  const read = await readRepository(root);
-  const built = buildModel(read.files);
-  const problems = [...read.diagnostics, ...built.diagnostics].filter((d) => d.severity === 'error');
+/**
+ * The repository's model when every file reads and matches its schema, else undefined (the files
+ * with errors are named). Pages need values alone, so the model holds no texts (data-only-model.ts).
+ */
+async function loadValidModel(root: string, io: CommandIO): Promise<RepoModel | undefined> {
+  const loaded = await loadDataOnlyModel(root);
+  const problems = loaded.diagnostics.filter((d) => d.severity === 'error');
   if (problems.length > 0) {
     const files = [...new Set(problems.map((d) => d.file))].sort();
     io.stderr(
       `docs: ${files.length} data file${files.length === 1 ? ' has' : 's have'} errors (${files.join(', ')}); pages are generated only from valid data.\n` +
         '  hint: run npm run oncall -- validate, fix what it reports, then run docs again.\n',
     );
-    return 1;
+    return undefined;
   }
+  return loaded.model;
+}
+
+/** `oncall docs [--check]`. */
+export async function runDocs(options: DocsOptions, io: CommandIO): Promise<number> {
+  const root = resolveRoot(options.root, io);
+  const model = await loadValidModel(root, io);
+  if (!model) return 1;
 
   let now: Date;
   let nowSource = '--now';
@@ -275,7 +284,7 @@ export async function runDocs(options: DocsOptions, io: CommandIO): Promise<numb
 
   let rendered: Map<string, string>;
   try {
-    rendered = renderDocs(built.model, { now, templates: await readTemplates(), calendars: await findCalendars(root) });
+    rendered = renderDocs(model, { now, templates: await readTemplates(), calendars: await findCalendars(root) });
   } catch (error) {
     if (error instanceof TemplateError) throw new UsageError(error.message);
     throw error;

@@ -101,33 +101,35 @@ export function renderDocs(model: RepoModel, options: RenderOptions): Map<string
   const templates = compileTemplates(options.templates);
   const { now } = options;
   const site = buildSite(model, options.calendars ?? []);
-  const pages: { path: string; template: TemplateName; view: Record<string, unknown> }[] = [];
-  const add = (path: string | undefined, template: TemplateName, view: Record<string, unknown>) => {
+  // Each page's view is made when the page is rendered, and is garbage right after: a large
+  // organisation's views (rosters, people, incidents) would otherwise all be held at once.
+  const pages: { path: string; template: TemplateName; view: () => Record<string, unknown> }[] = [];
+  const add = (path: string | undefined, template: TemplateName, view: () => Record<string, unknown>) => {
     if (path !== undefined) pages.push({ path, template, view });
   };
 
   const policy = model.policy;
   const rollouts = rolloutViews(model, site);
-  add(site.paths.index, 'index', indexView(model, site, now, rollouts));
-  if (policy.lifecycle) add(site.paths.lifecycle, 'lifecycle', lifecycleView(model, site));
-  if (policy.roles) add(site.paths.roles, 'roles', rolesView(model, site));
-  if (policy.raci) add(site.paths.raci, 'raci', raciView(model, site));
-  if (policy.severities) add(site.paths.severities, 'severities', severitiesView(model));
-  if (policy.escalation) add(site.paths.escalation, 'escalation', escalationView(model, site));
-  if (policy['kill-switch']) add(site.paths.killSwitch, 'kill-switch', killSwitchView(model, site));
-  if (policy.approvals) add(site.paths.approvals, 'sign-offs', approvalsView(model, site));
-  if (policy.communication) add(site.paths.communication, 'communication', communicationView(model, site));
-  if (policy.organisation) add(site.paths.onCall, 'on-call', onCallView(model));
-  for (const doc of model.rotations) add(site.paths.rosters.get(doc.data.id), 'roster', rosterView(model, site, doc.data, now));
-  add(site.paths.people, 'people', peopleView(model, site, now));
-  add(site.paths.incidents, 'incident-index', incidentsView(model, site, now));
-  add(site.paths.actionItems, 'action-items', actionItemsView(model, site, now));
-  for (const rollout of rollouts) add(rollout.path, 'rollout', rollout);
-  if (policy.approvals) add(site.paths.codeowners, 'codeowners', codeownersView(model, now));
+  add(site.paths.index, 'index', () => indexView(model, site, now, rollouts));
+  if (policy.lifecycle) add(site.paths.lifecycle, 'lifecycle', () => lifecycleView(model, site));
+  if (policy.roles) add(site.paths.roles, 'roles', () => rolesView(model, site));
+  if (policy.raci) add(site.paths.raci, 'raci', () => raciView(model, site));
+  if (policy.severities) add(site.paths.severities, 'severities', () => severitiesView(model));
+  if (policy.escalation) add(site.paths.escalation, 'escalation', () => escalationView(model, site));
+  if (policy['kill-switch']) add(site.paths.killSwitch, 'kill-switch', () => killSwitchView(model, site));
+  if (policy.approvals) add(site.paths.approvals, 'sign-offs', () => approvalsView(model, site));
+  if (policy.communication) add(site.paths.communication, 'communication', () => communicationView(model, site));
+  if (policy.organisation) add(site.paths.onCall, 'on-call', () => onCallView(model));
+  for (const doc of model.rotations) add(site.paths.rosters.get(doc.data.id), 'roster', () => rosterView(model, site, doc.data, now));
+  add(site.paths.people, 'people', () => peopleView(model, site, now));
+  add(site.paths.incidents, 'incident-index', () => incidentsView(model, site, now));
+  add(site.paths.actionItems, 'action-items', () => actionItemsView(model, site, now));
+  for (const rollout of rollouts) add(rollout.path, 'rollout', () => rollout);
+  if (policy.approvals) add(site.paths.codeowners, 'codeowners', () => codeownersView(model, now));
 
   const out = new Map<string, string>();
   for (const page of pages.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
-    const context: PageContext = { ...page.view, page: page.path, site };
+    const context: PageContext = { ...page.view(), page: page.path, site };
     const body = templates.get(page.template)!(context);
     const header = [markerFor(page.path)];
     if (page.path === site.paths.index) header.push(`${AS_OF_PREFIX}${isoWithOffset(now, site.zone)} -->`);

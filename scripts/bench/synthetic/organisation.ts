@@ -4,6 +4,7 @@
  * rotations, incidents, post-mortems and sign-offs that all validate; and a change of ten files
  * (one rotation, five incidents, four sign-offs) for `validate --changed-since`.
  */
+import { parse } from 'yaml';
 import { seededRandom } from '../prng.ts';
 import { generateStaff } from './people.ts';
 import { generatePolicy } from './policy.ts';
@@ -61,8 +62,8 @@ export function generateOrganisation(example: Map<string, string>, seed: string,
   const files = new Map<string, string>();
   for (const [path, text] of example) if (!path.startsWith('policy/')) files.set(path, text);
 
-  const exampleIds = new Set<string>();
-  for (const match of (example.get('policy/people.yaml') ?? '').matchAll(/^ {2}- id: ([a-z0-9-]+)$/gm)) exampleIds.add(match[1]!);
+  const examplePeople = (parse(example.get('policy/people.yaml') ?? '') as { people?: { id: string }[] } | null)?.people ?? [];
+  const exampleIds = new Set(examplePeople.map((person) => person.id));
   const staff = generateStaff(random.fork('people'), Math.max(0, scale.people - exampleIds.size), exampleIds);
 
   const exampleRotations = countWhere(example.keys(), /^rotations\//);

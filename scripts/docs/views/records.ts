@@ -117,6 +117,9 @@ export function rolloutViews(model: RepoModel, site: Site) {
     resume: 'Resume',
     handoff: 'Hand-off',
   };
+  // By id, once: a large organisation has thousands of both.
+  const incidentPaths = new Map<string, string>();
+  for (const doc of model.incidents) if (!incidentPaths.has(doc.data.id)) incidentPaths.set(doc.data.id, doc.file.path);
   return phaseHistories(model.signoffs, approvals).map((history) => {
     const product = products.find((p) => p.id === history.rollout);
     const steps = history.steps.map((step) => {
@@ -142,7 +145,7 @@ export function rolloutViews(model: RepoModel, site: Site) {
         vetoed: step.vetoed,
         veto: data.veto,
         incident: data.incident,
-        incidentPath: data.incident ? model.incidents.find((doc) => doc.data.id === data.incident)?.file.path : undefined,
+        incidentPath: data.incident ? incidentPaths.get(data.incident) : undefined,
         rollback: rollback
           ? {
               typeName: approvals.rollback.types.find((t) => t.id === rollback.type)?.name ?? rollback.type,

@@ -116,7 +116,7 @@ export function rosterView(model: RepoModel, site: Site, rotation: Rotation, now
 }
 
 /** Roles a person holds by name (primary, backup, other holder) or by being in a rotation's roster. */
-function rolesOf(model: RepoModel, personId: string): { role: string; as: string }[] {
+function rolesOf(model: RepoModel, rotationsById: ReadonlyMap<string, Rotation>, personId: string): { role: string; as: string }[] {
   const out: { role: string; as: string }[] = [];
   for (const role of model.policy.roles?.data.roles ?? []) {
     const holder = role.holder;
@@ -125,7 +125,7 @@ function rolesOf(model: RepoModel, personId: string): { role: string; as: string
       if (holder.backup === personId) out.push({ role: role.id, as: 'backup' });
       if (holder.others?.includes(personId)) out.push({ role: role.id, as: 'holder' });
     } else if ('rotation' in holder) {
-      const rotation = model.rotations.find((doc) => doc.data.id === holder.rotation)?.data;
+      const rotation = rotationsById.get(holder.rotation);
       const inRoster = rotation?.tiers.some((tier) => (holder.tier === undefined || tier.id === holder.tier) && tier.rosters.some((r) => r.participants.includes(personId)));
       if (inRoster) out.push({ role: role.id, as: 'when on call' });
     }
@@ -144,19 +144,32 @@ export function peopleView(model: RepoModel, site: Site, now: Date) {
       list.push({ shift, rotation: doc.data });
     }
   }
+  // Who is in which rotation (and tiers), in one pass: a large organisation has thousands of people.
+  const rotationsById = new Map<string, Rotation>();
+  const membership = new Map<string, Map<Rotation, string[]>>();
+  for (const { data } of model.rotations) {
+    if (!rotationsById.has(data.id)) rotationsById.set(data.id, data);
+    for (const tier of data.tiers) {
+      for (const person of new Set(tier.rosters.flatMap((r) => r.participants))) {
+        let ofPerson = membership.get(person);
+        if (!ofPerson) membership.set(person, (ofPerson = new Map()));
+        let tiers = ofPerson.get(data);
+        if (!tiers) ofPerson.set(data, (tiers = []));
+        tiers.push(tier.name);
+      }
+    }
+  }
   const people = [...site.people.values()].map((person) => {
     const upcoming = (shiftsByPerson.get(person.id) ?? []).sort(
       (a, b) => a.shift.start.getTime() - b.shift.start.getTime() || (a.rotation.id < b.rotation.id ? -1 : a.rotation.id > b.rotation.id ? 1 : 0),
     );
     const next = upcoming[0];
-    const rotations = model.rotations
-      .filter((doc) => doc.data.tiers.some((tier) => tier.rosters.some((r) => r.participants.includes(person.id))))
-      .map((doc) => ({
-        id: doc.data.id,
-        name: doc.data.name,
-        path: site.paths.rosters.get(doc.data.id)!,
-        tiers: doc.data.tiers.filter((tier) => tier.rosters.some((r) => r.participants.includes(person.id))).map((tier) => tier.name),
-      }));
+    const rotations = [...(membership.get(person.id) ?? new Map<Rotation, string[]>())].map(([rotation, tiers]) => ({
+      id: rotation.id,
+      name: rotation.name,
+      path: site.paths.rosters.get(rotation.id)!,
+      tiers,
+    }));
     const nextShift = next
       ? {
           now: next.shift.start.getTime() <= now.getTime(),
@@ -170,7 +183,7 @@ export function peopleView(model: RepoModel, site: Site, now: Date) {
     return {
       ...person,
       teamName: site.teams.get(person.team)?.name ?? person.team,
-      roles: rolesOf(model, person.id),
+      roles: rolesOf(model, rotationsById, person.id),
       rotations,
       nextShift,
       contactList: [
