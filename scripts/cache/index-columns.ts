@@ -292,6 +292,27 @@ function hexAt(bytes: Uint8Array, i: number): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset + i * HASH_BYTES, HASH_BYTES).toString('hex');
 }
 
+/** The value of a lowercase hex digit's char code, or -1. */
+function hexValue(code: number): number {
+  if (code >= 48 && code <= 57) return code - 48;
+  if (code >= 97 && code <= 102) return code - 87;
+  return -1;
+}
+
+/** Whether entry i's content hash is `hex` (40 lowercase hex digits), compared without making strings. */
+export function hashIsAt(columns: Columns, i: number, hex: string): boolean {
+  if (columns.flags[i]! & FLAG_IRREGULAR) return columns.irregular[i]!.hash === hex;
+  if (hex.length !== HASH_BYTES * 2) return false;
+  const bytes = columns.hashes;
+  const offset = i * HASH_BYTES;
+  for (let k = 0; k < HASH_BYTES; k++) {
+    const high = hexValue(hex.charCodeAt(2 * k));
+    const low = hexValue(hex.charCodeAt(2 * k + 1));
+    if (high < 0 || low < 0 || bytes[offset + k] !== high * 16 + low) return false;
+  }
+  return true;
+}
+
 /** The content hash of entry i, without decoding the rest. */
 export function hashAt(columns: Columns, i: number): string {
   return columns.flags[i]! & FLAG_IRREGULAR ? columns.irregular[i]!.hash : hexAt(columns.hashes, i);
@@ -316,15 +337,18 @@ export function payloadLengthAt(columns: Columns, i: number): number {
   return flags & FLAG_PAYLOAD ? columns.payloads[i * 2 + 1]! : 0;
 }
 
-/** Entry i as an object. */
-export function decodeEntry(columns: Columns, i: number): CacheEntry {
+/** Entry i's result alone (what a run needs of a file it does not read). */
+export function decodeResult(columns: Columns, i: number): FileResult {
   const flags = columns.flags[i]!;
-  if (flags & FLAG_IRREGULAR) return columns.irregular[i]!;
+  if (flags & FLAG_IRREGULAR) return columns.irregular[i]!.result;
+  return resultAt(columns, i, flags, hexAt(columns.hashes, i));
+}
+
+function resultAt(columns: Columns, i: number, flags: number, hash: string): FileResult {
   const path = columns.paths[i]!;
-  const hash = hexAt(columns.hashes, i);
   const diagnostics = columns.diagnostics[i];
   const definedId = columns.definedIds[i];
-  const result: FileResult = {
+  return {
     path,
     kind: columns.kindTable[columns.kinds[i]!] as KindId,
     hash,
@@ -336,6 +360,14 @@ export function decodeEntry(columns: Columns, i: number): CacheEntry {
     facts: columns.facts[i] ?? NO_FACTS,
     ruleDiagnostics: diagnostics?.[2].length ? diagnostics[2] : (NONE as never),
   };
+}
+
+/** Entry i as an object. */
+export function decodeEntry(columns: Columns, i: number): CacheEntry {
+  const flags = columns.flags[i]!;
+  if (flags & FLAG_IRREGULAR) return columns.irregular[i]!;
+  const hash = hexAt(columns.hashes, i);
+  const result = resultAt(columns, i, flags, hash);
   const s = columns.stats;
   const contextKey = columns.contextKeys[i]!;
   const incidentsKey = columns.incidentsKeys[i]!;

@@ -15,7 +15,7 @@ import { closeSync, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, rea
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { FileResult } from '../check/file-result.ts';
-import { ColumnsBuilder, decodeEntry, hashAt, isColumns, payloadLengthAt, statMatchesAt, type Columns } from './index-columns.ts';
+import { ColumnsBuilder, decodeEntry, decodeResult, hashAt, hashIsAt, isColumns, payloadLengthAt, statMatchesAt, type Columns } from './index-columns.ts';
 import type { Diagnostic } from '../report/diagnostic.ts';
 
 /** Bump when the layout of the cache changes; an index of another format is ignored. */
@@ -148,6 +148,16 @@ export class ValidationCache {
       this.decoded.set(path, entry);
     }
     return entry;
+  }
+
+  /** The result recorded for a file, when it was computed from content with this hash. */
+  resultFor(path: string, hash: string): FileResult | undefined {
+    if (this.changed.has(path) || this.decoded.has(path)) {
+      const entry = this.entry(path);
+      return entry?.hash === hash ? entry.result : undefined;
+    }
+    const i = this.position.get(path);
+    return i !== undefined && hashIsAt(this.columns, i, hash) ? decodeResult(this.columns, i) : undefined;
   }
 
   /**

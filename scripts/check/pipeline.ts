@@ -222,7 +222,9 @@ export async function validateRepository(root: string, options: PipelineOptions)
   }
 
   // 3. The context, read when anything has to be checked beside it.
-  const workerCount = dirty.length === 0 ? 0 : (options.workers ?? (process.env.ONCALL_WORKERS ? Number(process.env.ONCALL_WORKERS) : dirty.length >= WORKER_THRESHOLD ? defaultPoolSize() : 0));
+  // ONCALL_WORKERS (a whole number, 0 for none) overrides the choice, e.g. on a machine with more cores.
+  const fromEnv = /^[0-9]{1,2}$/.test(process.env.ONCALL_WORKERS ?? '') ? Number(process.env.ONCALL_WORKERS) : undefined;
+  const workerCount = dirty.length === 0 ? 0 : (options.workers ?? fromEnv ?? (dirty.length >= WORKER_THRESHOLD ? defaultPoolSize() : 0));
   // A worker holds the context's data and a few megabytes of records at a time; a tight heap keeps
   // the process small (V8 would otherwise let garbage grow to hundreds of megabytes per thread).
   const contextMb = context.reduce((sum, s) => sum + s.size, 0) / 1_048_576;

@@ -16,7 +16,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { statSignature, trustworthyStat, ValidationCache } from '../cache/validation-cache.ts';
 import { toolkitKey } from '../cache/toolkit-key.ts';
-import { blobIdsAt, checkoutMayConvert } from '../git/blob-ids.ts';
+import { trustedBlobIdsAt } from '../git/blob-ids.ts';
 import { DEFAULT_DECODE_LIMITS } from '../repo/decode.ts';
 import { listDataFiles, readDataFileSync } from '../repo/read-repository.ts';
 import { readRevision } from '../repo/read-revision.ts';
@@ -40,7 +40,13 @@ export interface SelectionOptions {
   /** Whether findings in a repository-relative path are wanted. */
   selected: (path: string) => boolean;
   /** The base revision, for the history rules, and what changed since it. */
-  base?: { ref: string; changed: readonly string[]; deleted: readonly string[] };
+  base?: {
+    ref: string;
+    changed: readonly string[];
+    deleted: readonly string[];
+    /** trustedBlobIdsAt(root, ref, DATA_ROOTS), when the caller started it already. */
+    blobIds?: Promise<Map<string, string> | undefined>;
+  };
 }
 
 /** More files than this without a usable cache entry: a whole-repository run reads them faster. */
@@ -88,14 +94,11 @@ function contextModelFor(model: RepoModel, selected: (path: string) => boolean):
  */
 async function unchangedBlobIds(root: string, base: SelectionOptions['base']): Promise<Map<string, string> | undefined> {
   if (!base) return undefined;
-  try {
-    const [ids, converts] = await Promise.all([blobIdsAt(root, base.ref, DATA_ROOTS), checkoutMayConvert(root)]);
-    if (converts) return undefined;
-    for (const path of [...base.changed, ...base.deleted]) ids.delete(path);
-    return ids;
-  } catch {
-    return undefined;
-  }
+  const ids = await (base.blobIds ?? trustedBlobIdsAt(root, base.ref, DATA_ROOTS));
+  if (!ids) return undefined;
+  const unchanged = new Map(ids);
+  for (const path of [...base.changed, ...base.deleted]) unchanged.delete(path);
+  return unchanged;
 }
 
 /**
@@ -118,11 +121,15 @@ export async function validateSelection(root: string, options: SelectionOptions)
   // 1. What every file is and defines: from the cache by content hash, else read now.
   let learned = 0;
   const lookup = (path: string): FileResult | undefined => {
-    const entry = cache?.entry(path);
-    if (!entry) return undefined;
+    if (!cache) return undefined;
     // A file the change did not touch has its blob id at the base as its content hash.
     const blobId = unchanged?.get(path);
-    if (blobId !== undefined) return blobId === entry.hash && entry.result.kind === kindOfPath(path) ? entry.result : undefined;
+    if (blobId !== undefined) {
+      const result = cache.resultFor(path, blobId);
+      return result?.kind === kindOfPath(path) ? result : undefined;
+    }
+    const entry = cache.entry(path);
+    if (!entry) return undefined;
     const absolute = join(root, path);
     const stat = statSignature(absolute);
     // An oversized file is never read whole; its entry cannot be checked, so it is looked at anew.

@@ -2,8 +2,10 @@ import { appendFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { validateRepository } from '../check/pipeline.ts';
-import { validateSelection } from '../check/selection.ts';
+import { validateSelection, type SelectionOptions } from '../check/selection.ts';
+import { trustedBlobIdsAt } from '../git/blob-ids.ts';
 import { changedFiles, GitError } from '../git/changed-files.ts';
+import { DATA_ROOTS } from '../schema/kinds.ts';
 import { summarise, type Diagnostic } from '../report/diagnostic.ts';
 import { formatReport } from '../report/index.ts';
 import { ruleCatalogue } from '../rules/index.ts';
@@ -40,15 +42,17 @@ export async function runValidate(paths: readonly string[], options: ValidateOpt
   const now = resolveNow(options.now);
 
   let only: Set<string> | undefined;
-  let base: { ref: string; changed: string[]; deleted: string[] } | undefined;
+  let base: SelectionOptions['base'];
   if (paths.length > 0) {
     only = new Set(paths.map((p) => toRepoPath(root, io.cwd, p)));
   }
   if (options.changedSince !== undefined) {
+    // The base's blob ids (for the cache) are listed while git finds what changed.
+    const blobIds = options.cache !== false ? trustedBlobIdsAt(root, options.changedSince, DATA_ROOTS) : undefined;
     try {
       const { changed, deleted } = await changedFiles(root, options.changedSince);
       only = new Set([...(only ?? []), ...changed, ...deleted]);
-      base = { ref: options.changedSince, changed, deleted };
+      base = { ref: options.changedSince, changed, deleted, ...(blobIds ? { blobIds } : {}) };
     } catch (error) {
       if (error instanceof GitError) throw new UsageError(`--changed-since: ${error.message}`);
       throw error;

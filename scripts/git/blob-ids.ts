@@ -8,16 +8,18 @@ import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { git } from './changed-files.ts';
 
+const HEX_ID = /^[0-9a-f]{40}$/;
+
 /** Paths (under `folders`) at `ref` and their blob ids. */
 export async function blobIdsAt(root: string, ref: string, folders: readonly string[]): Promise<Map<string, string>> {
   const out = await git(root, ['ls-tree', '-r', '-z', ref, '--', ...folders]);
   const ids = new Map<string, string>();
-  // Each entry: "<mode> <type> <id>\t<path>".
+  // Each entry: "<mode> <type> <id>\t<path>", the id 40 hex digits right before the tab.
   for (const entry of out.split('\0')) {
     const tab = entry.indexOf('\t');
-    if (tab < 0) continue;
-    const [, type, id] = entry.slice(0, tab).split(' ');
-    if (type === 'blob' && id && /^[0-9a-f]{40}$/.test(id)) ids.set(entry.slice(tab + 1), id);
+    if (tab < 46 || entry.slice(tab - 46, tab - 40) !== ' blob ') continue;
+    const id = entry.slice(tab - 40, tab);
+    if (HEX_ID.test(id)) ids.set(entry.slice(tab + 1), id);
   }
   return ids;
 }
@@ -44,4 +46,18 @@ export async function checkoutMayConvert(root: string): Promise<boolean> {
   // Attributes files in the repository itself: any at the commit, and any added since.
   const tracked = await git(root, ['ls-files', '-z', '--', '.gitattributes', '*/.gitattributes']).catch(() => '.gitattributes');
   return tracked.length > 0 || existsSync(join(root, '.gitattributes'));
+}
+
+/**
+ * The blob ids at `ref` of the files under `folders`, when they are the content hashes of the files
+ * git checks out (checkoutMayConvert); undefined otherwise, or when git fails. Never rejects, so it
+ * can be started before anything else is known about `ref`.
+ */
+export async function trustedBlobIdsAt(root: string, ref: string, folders: readonly string[]): Promise<Map<string, string> | undefined> {
+  try {
+    const [ids, converts] = await Promise.all([blobIdsAt(root, ref, folders), checkoutMayConvert(root)]);
+    return converts ? undefined : ids;
+  } catch {
+    return undefined;
+  }
 }

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { computeToolkitKey } from '../../scripts/cache/toolkit-key.ts';
 import { ValidationCache, type CacheEntry } from '../../scripts/cache/validation-cache.ts';
-import { ColumnsBuilder, decodeEntry } from '../../scripts/cache/index-columns.ts';
+import { ColumnsBuilder, decodeEntry, decodeResult, hashIsAt } from '../../scripts/cache/index-columns.ts';
 import type { FileResult } from '../../scripts/check/file-result.ts';
 import { seededRandom, type Random } from '../../scripts/bench/prng.ts';
 import { checkRepository } from '../../scripts/check/check-repository.ts';
@@ -239,6 +239,12 @@ describe('the cache index', () => {
       expect(columns.paths[i]).toBe(path);
       expect(plainOf(decodeEntry(columns, i))).toEqual(plainOf(entry));
       expect(plainOf(decodeEntry(copied, i))).toEqual(plainOf(entry));
+      // What a pull request's run asks of a file it does not read: its result, if the hash is the one given.
+      expect(plainOf(decodeResult(columns, i))).toEqual(plainOf(entry.result));
+      expect(hashIsAt(columns, i, entry.hash)).toBe(true);
+      const other = `${entry.hash.slice(0, 39)}${entry.hash.endsWith('0') ? '1' : '0'}`;
+      expect(hashIsAt(columns, i, other)).toBe(false);
+      expect(hashIsAt(columns, i, entry.hash.toUpperCase())).toBe(entry.hash === entry.hash.toUpperCase());
     });
   });
 

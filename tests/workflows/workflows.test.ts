@@ -71,7 +71,7 @@ const calledCommands = [...new Set(runSteps.flatMap((s) => npmUses(s.step.run).c
 
 describe('workflows', () => {
   it('are the ones the documentation describes', () => {
-    expect(workflows.map((w) => w.data.name).sort()).toEqual(['approvals', 'approvals-relay', 'docs', 'remind', 'validate']);
+    expect(workflows.map((w) => w.data.name).sort()).toEqual(['approvals', 'approvals-relay', 'docs', 'remind', 'validate', 'validate-cache']);
   });
 
   it('call npm scripts that exist in package.json', () => {
@@ -152,6 +152,8 @@ describe('workflows', () => {
       }
     }
     expect([...pins.keys()].sort()).toEqual([
+      'actions/cache/restore',
+      'actions/cache/save',
       'actions/checkout',
       'actions/create-github-app-token',
       'actions/download-artifact',
@@ -244,5 +246,27 @@ describe('the docs workflow', () => {
     expect(runs).not.toMatch(/^\s*(npm|npx|node)\b/m);
     expect(runs).toContain("grep -Ev '^(docs/|\\.github/CODEOWNERS$)'");
     expect(runs).toContain('git push origin HEAD:refs/heads/main');
+  });
+});
+
+describe('the validation cache', () => {
+  const cacheSteps = (name: string) =>
+    Object.values(byName(name).data.jobs)
+      .flatMap((job) => job.steps ?? [])
+      .filter((step) => step.uses?.startsWith('actions/cache'));
+
+  it('is saved only from pushes to the default branch, and only restored by pull requests', () => {
+    const keeper = byName('validate-cache');
+    expect(Object.keys(keeper.data.on)).toEqual(['push']);
+    expect(keeper.data.on.push).toEqual({ branches: ['main'] });
+    expect(cacheSteps('validate-cache').map((s) => s.uses!.split('@')[0])).toEqual(['actions/cache/save']);
+    expect(cacheSteps('validate').map((s) => s.uses!.split('@')[0])).toEqual(['actions/cache/restore']);
+    for (const name of ['validate', 'validate-cache']) for (const step of cacheSteps(name)) expect(step.with?.path).toBe('.oncall-cache/validate');
+  });
+
+  it('is restored by a pull request before its changed files are validated', () => {
+    const names = (byName('validate').data.jobs.validate!.steps ?? []).map((s) => s.uses?.split('@')[0] ?? s.run ?? '');
+    expect(names.indexOf('actions/cache/restore')).toBeGreaterThan(-1);
+    expect(names.indexOf('actions/cache/restore')).toBeLessThan(names.findIndex((n) => n.includes('validate --changed-since')));
   });
 });
