@@ -34,6 +34,7 @@ import { kindOfPath, type KindId } from '../schema/kinds.ts';
 import { assembleModel, missingPolicyDiagnostics, type ModelEntry } from './build-model.ts';
 import { diskBackedFile } from './disk-backed.ts';
 import { checkDocumentBatch, contextEntry, contextFileOf, type BatchOutcome } from './document-batch.ts';
+import { loadMarkdownParser } from '../postmortems/markdown-parser.ts';
 import { contextPayloadOf, readContextFileWithValue } from './context-values.ts';
 import { checkReadFile, compactResult, contentHash, valueOfPayload, type FileResult } from './file-result.ts';
 import { definitionsOfIncidents, predictedIncidents, sameIncidents, type IncidentDefinition } from './incident-definitions.ts';
@@ -255,7 +256,9 @@ export async function validateRepository(root: string, options: PipelineOptions)
     }
     mark('context read');
     const contextFiles = context.filter((s) => s.source).map((s) => contextFileOf(s.source!, s.result!));
-    pool?.init({ root, now, context: contextFiles, incidents: predicted });
+    // Post-mortem bodies that are not plain Markdown need the parser (markdown-parser.ts).
+    const markdown = records.some((s) => s.kind === 'postmortem');
+    pool?.init({ root, now, context: contextFiles, incidents: predicted, markdown });
 
     // 4. Records, in batches; meanwhile the main thread runs the schedule checks, which read only the context.
     const failures: Diagnostic[] = [];
@@ -283,10 +286,12 @@ export async function validateRepository(root: string, options: PipelineOptions)
           await pool.close();
           pool = undefined;
           const finished = new Set(done.map((d) => d.batch));
+          if (markdown) await loadMarkdownParser();
           for (const batch of batches) if (!finished.has(batch)) inline(batch);
         }
       } else {
         whileWaiting?.();
+        if (markdown) await loadMarkdownParser();
         for (const batch of batches) inline(batch);
       }
       for (const { batch, outcome } of done) {

@@ -47,8 +47,8 @@ export class WorkerPool {
   }
 
   /** Gives every worker the context, the time and the incident ids to check against. */
-  init(options: { root: string; now: Date; context: ContextFile[]; incidents: IncidentDefinition[] }): void {
-    const message: ToWorker = { type: 'init', root: options.root, now: options.now.getTime(), context: options.context, incidents: options.incidents };
+  init(options: { root: string; now: Date; context: ContextFile[]; incidents: IncidentDefinition[]; markdown: boolean }): void {
+    const message: ToWorker = { type: 'init', root: options.root, now: options.now.getTime(), context: options.context, incidents: options.incidents, markdown: options.markdown };
     for (const worker of this.workers) worker.postMessage(message);
   }
 

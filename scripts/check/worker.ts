@@ -3,6 +3,7 @@
  * the main thread sends (see document-batch.ts), answering with plain results.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { loadMarkdownParser } from '../postmortems/markdown-parser.ts';
 import { checkDocumentBatch, contextEntry, type ContextFile } from './document-batch.ts';
 import { definitionsOfIncidents, type IncidentDefinition } from './incident-definitions.ts';
 import type { ModelEntry } from './build-model.ts';
@@ -11,7 +12,7 @@ import type { KindId } from '../schema/kinds.ts';
 
 /** Messages from the main thread. */
 export type ToWorker =
-  | { type: 'init'; root: string; now: number; context: ContextFile[]; incidents: IncidentDefinition[] }
+  | { type: 'init'; root: string; now: number; context: ContextFile[]; incidents: IncidentDefinition[]; markdown: boolean }
   | { type: 'incidents'; incidents: IncidentDefinition[] }
   | { type: 'batch'; id: number; files: { path: string; kind: KindId }[] };
 
@@ -27,9 +28,18 @@ let definitions: DefinitionIndex = new Map();
 
 const port = parentPort;
 if (port && workerData?.role === 'oncall-validate') {
+  // One message at a time, in order, though handling one may wait (loading the Markdown parser).
+  let queue = Promise.resolve();
   port.on('message', (message: ToWorker) => {
+    queue = queue.then(() => handle(port, message));
+  });
+}
+
+async function handle(port: NonNullable<typeof parentPort>, message: ToWorker): Promise<void> {
     switch (message.type) {
       case 'init':
+        // Post-mortems among the records: their bodies may need the parser.
+        if (message.markdown) await loadMarkdownParser();
         if (process.env.ONCALL_TIMELINE) process.stderr.write(`${String(Date.now() - Number(process.env.ONCALL_TIMELINE)).padStart(6)} worker init\n`);
         root = message.root;
         now = new Date(message.now);
@@ -53,5 +63,4 @@ if (port && workerData?.role === 'oncall-validate') {
         }
         break;
     }
-  });
 }

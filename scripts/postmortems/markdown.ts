@@ -3,10 +3,8 @@
  * so headings inside code blocks, setext headings and tables are seen the way GitHub renders them.
  * Pure: text in, structure out, with file lines.
  */
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { gfm } from 'micromark-extension-gfm';
 import type { Heading, Nodes, RootContent } from 'mdast';
+import { parseMarkdown } from './markdown-parser.ts';
 import { readSimpleBody } from './simple-body.ts';
 import { sectionOfHeading, type SectionId, type TemplateSection } from './template.ts';
 
@@ -81,7 +79,7 @@ export function readPostmortemBody(text: string, startLine: number): PostmortemB
 
 /** {@link readPostmortemBody} always through the Markdown parser (mdast with GitHub's extensions). */
 export function parsePostmortemBody(text: string, startLine: number): PostmortemBody {
-  const tree = fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  const tree = parseMarkdown(text);
   const toFileLine = (line: number) => startLine + line - 1;
   const lineCount = text.split('\n').length;
   const endLine = toFileLine(Math.max(1, text.endsWith('\n') ? lineCount - 1 : lineCount));

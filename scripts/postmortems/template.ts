@@ -73,6 +73,15 @@ export const TEMPLATE_SECTIONS: readonly TemplateSection[] = [
 ];
 
 /**
+ * A prompt as a section's text reads once parsed: its emphasis and code marks removed, so a final
+ * post-mortem that still holds it is recognised without loading the Markdown parser
+ * (tests/postmortems/markdown.test.ts compares it with the parser's reading of every prompt).
+ */
+export function promptText(section: TemplateSection): string {
+  return section.prompt.replace(/^_(.*)_$/s, '$1').replace(/`([^`]*)`/g, '$1');
+}
+
+/**
  * A heading reduced to what matters for matching: lower case, numbering such as "1." or "A)"
  * removed, punctuation turned into spaces ("Follow-up" and "follow up" match), spaces collapsed.
  */

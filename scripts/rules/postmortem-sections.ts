@@ -1,14 +1,6 @@
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { plainText, readPostmortemBody, templateSectionsOf } from '../postmortems/markdown.ts';
-import { TEMPLATE_SECTIONS, type SectionId } from '../postmortems/template.ts';
+import { readPostmortemBody, templateSectionsOf } from '../postmortems/markdown.ts';
+import { promptText, TEMPLATE_SECTIONS } from '../postmortems/template.ts';
 import type { Rule } from './rule.ts';
-
-let promptTexts: Map<SectionId, string> | undefined;
-/** The plain text of each section's prompt, as it reads once parsed. */
-function prompts(): Map<SectionId, string> {
-  promptTexts ??= new Map(TEMPLATE_SECTIONS.map((s) => [s.id, plainText(fromMarkdown(s.prompt)).trim()]));
-  return promptTexts;
-}
 
 const SECTION_LIST = TEMPLATE_SECTIONS.map((s) => s.title).join(', ');
 
@@ -46,7 +38,7 @@ export const postmortemSections: Rule = {
             message: `Section "${section.heading.text}" is empty.`,
             hint: `Write ${template.purpose} under it.`,
           });
-        } else if (doc.data.status === 'final' && template.id !== 'action-items' && section.text === prompts().get(template.id)) {
+        } else if (doc.data.status === 'final' && template.id !== 'action-items' && section.text === promptText(template)) {
           ctx.reportAt(doc, section.heading.line, section.heading.column, {
             message: `Section "${section.heading.text}" still holds the template's prompt, and the post-mortem is final.`,
             hint: `Replace the prompt with ${template.purpose}.`,

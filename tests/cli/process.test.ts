@@ -2,7 +2,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../support/repo.ts';
+import { REPO_ROOT, tempRepo } from '../support/repo.ts';
 
 const BIN = join(REPO_ROOT, 'scripts', 'bin', 'oncall.js');
 
@@ -21,6 +21,29 @@ describe('the oncall bin', () => {
     });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
+  });
+
+  it('checks post-mortems that only the Markdown parser reads, with both cores and without (the parser is loaded on demand)', () => {
+    const repo = tempRepo();
+    try {
+      const path = 'docs/incidents/2026-10-14-ingestion-error-rate.md';
+      // Not plain Markdown (emphasis, a code block holding a heading): the parser reads this body.
+      // The "Impact" heading inside the code block is not a heading, so the section is missing.
+      const text = repo.read(path);
+      repo.write(path, text.replace(/^## Impact$/m, '```md\n## Impact\n```\n\nThe **impact** section is gone'));
+      for (const workers of ['0', '1']) {
+        const result = spawnSync(process.execPath, [BIN, 'validate', '--root', repo.root, '--now', '2026-11-22T12:00:00+01:00', '--format', 'json', '--no-cache'], {
+          encoding: 'utf8',
+          env: { ...process.env, ONCALL_WORKERS: workers },
+        });
+        const report = JSON.parse(result.stdout) as { diagnostics: { ruleId: string; file: string; message: string }[] };
+        expect(report.diagnostics.filter((d) => d.ruleId === 'rule-failed'), `workers ${workers}`).toEqual([]);
+        expect(report.diagnostics.some((d) => d.ruleId === 'postmortem-sections' && d.file === path && d.message.includes('"Impact"')), `workers ${workers}`).toBe(true);
+        expect(result.status).toBe(1);
+      }
+    } finally {
+      repo.cleanup();
+    }
   });
 
   it('exits 2 on an unknown command, without a stack trace', () => {

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { readPostmortemBody, templateSectionsOf } from '../../scripts/postmortems/markdown.ts';
-import { normaliseHeading, sectionOfHeading } from '../../scripts/postmortems/template.ts';
+import { plainText, readPostmortemBody, templateSectionsOf } from '../../scripts/postmortems/markdown.ts';
+import { loadMarkdownParser, parseMarkdown } from '../../scripts/postmortems/markdown-parser.ts';
+import { normaliseHeading, promptText, sectionOfHeading, TEMPLATE_SECTIONS } from '../../scripts/postmortems/template.ts';
+
+// These bodies are not all plain Markdown: the parser reads them, as the pipeline loads it to.
+await loadMarkdownParser();
 
 const body = [
   '', // line 10 of the file: the body starts after the front matter
@@ -76,5 +80,11 @@ describe('headings', () => {
 
   it('normalises punctuation, case and numbering', () => {
     expect(normaliseHeading('  2) What could be improved?! ')).toBe('what could be improved');
+  });
+});
+
+describe('the template prompts', () => {
+  it.each(TEMPLATE_SECTIONS.map((section) => [section.id, section] as const))('%s: its plain text is what the Markdown parser reads', (_id, section) => {
+    expect(promptText(section)).toBe(plainText(parseMarkdown(section.prompt)).trim());
   });
 });
