@@ -10,25 +10,42 @@ function at(instant: Date | number | string, zone: string): DateTime {
   return DateTime.fromMillis(typeof instant === 'number' ? instant : instant.getTime(), { zone });
 }
 
+// English names written out rather than asked of Intl on every call: a large organisation's pages
+// format tens of thousands of dates, and luxon's toFormat with a locale was a third of `docs`.
+// tests/docs/format.test.ts checks every function against luxon's toFormat across zones.
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+const two = (n: number) => String(n).padStart(2, '0');
+/** luxon's `yyyy`: at least four digits, a sign for years before year 0. */
+const year = (n: number) => (n < 0 ? `-${String(-n).padStart(4, '0')}` : String(n).padStart(4, '0'));
+const dayText = (value: DateTime) => `${WEEKDAYS[value.weekday - 1]} ${value.day} ${MONTHS[value.month - 1]} ${year(value.year)}`;
+
 /** `Mon 23 Nov 2026 09:00` in `zone`. */
 export function localDateTime(instant: Date | number | string, zone: string): string {
-  return at(instant, zone).toFormat('ccc d LLL yyyy HH:mm', { locale: 'en-US' });
+  const value = at(instant, zone);
+  if (!value.isValid) return value.toFormat('ccc d LLL yyyy HH:mm', { locale: 'en-US' });
+  return `${dayText(value)} ${two(value.hour)}:${two(value.minute)}`;
 }
 
 /** `Mon 23 Nov 2026` in `zone`. */
 export function localDate(instant: Date | number | string, zone: string): string {
-  return at(instant, zone).toFormat('ccc d LLL yyyy', { locale: 'en-US' });
+  const value = at(instant, zone);
+  return value.isValid ? dayText(value) : value.toFormat('ccc d LLL yyyy', { locale: 'en-US' });
 }
 
 /** A calendar date written `YYYY-MM-DD` as `Mon 23 Nov 2026`. */
 export function calendarDate(date: string): string {
   const value = DateTime.fromISO(date, { zone: 'UTC' });
-  return value.isValid ? value.toFormat('ccc d LLL yyyy', { locale: 'en-US' }) : date;
+  return value.isValid ? dayText(value) : date;
 }
 
 /** `2026-11-23 09:00`: wall-clock time in `zone`, as Mermaid gantt charts read it. */
 export function ganttTime(instant: Date | number, zone: string): string {
-  return at(instant, zone).toFormat('yyyy-LL-dd HH:mm');
+  const value = at(instant, zone);
+  if (!value.isValid) return value.toFormat('yyyy-LL-dd HH:mm');
+  return `${year(value.year)}-${two(value.month)}-${two(value.day)} ${two(value.hour)}:${two(value.minute)}`;
 }
 
 /** `2026-11-22T12:00:00+01:00`: an instant with its offset in `zone`. */
@@ -39,5 +56,6 @@ export function isoWithOffset(instant: Date, zone: string): string {
 /** `November 2026`, and its sortable key `2026-11`, for the month an instant falls in. */
 export function monthOf(instant: Date | string, zone: string): { key: string; name: string } {
   const value = at(instant, zone);
-  return { key: value.toFormat('yyyy-LL'), name: value.toFormat('LLLL yyyy', { locale: 'en-US' }) };
+  if (!value.isValid) return { key: value.toFormat('yyyy-LL'), name: value.toFormat('LLLL yyyy', { locale: 'en-US' }) };
+  return { key: `${year(value.year)}-${two(value.month)}`, name: `${MONTH_NAMES[value.month - 1]} ${year(value.year)}` };
 }
