@@ -40,6 +40,7 @@ import { checkReadFile, compactResult, contentHash, valueOfPayload, type FileRes
 import { definitionsOfIncidents, predictedIncidents, sameIncidents, type IncidentDefinition } from './incident-definitions.ts';
 import { isContextKind, rulesPlaced } from './rule-placement.ts';
 import { runRules } from './run-rules.ts';
+import { mark } from './timeline.ts';
 import { WorkerPool, defaultPoolSize, type Batch } from './worker-pool.ts';
 
 export interface PipelineOptions {
@@ -87,9 +88,6 @@ interface FileState {
   ruleKeys?: { incidents?: string; now?: number };
 }
 
-function mark(label: string): void {
-  if (process.env.ONCALL_TIMELINE) process.stderr.write(`${String(Date.now() - Number(process.env.ONCALL_TIMELINE)).padStart(6)} ${label} main heapUsed ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} heapTotal ${(process.memoryUsage().heapTotal / 1e6).toFixed(0)} rss ${(process.memoryUsage().rss / 1e6).toFixed(0)}\n`);
-}
 
 function sha1(text: string): string {
   return createHash('sha1').update(text).digest('hex');
@@ -135,7 +133,7 @@ function batchesOf(states: readonly FileState[]): Batch[] {
 export async function validateRepository(root: string, options: PipelineOptions): Promise<PipelineResult> {
   const now = options.now;
   const listing = await listDataFiles(root);
-  mark('listed');
+  mark('main: listed');
   const rules = options.rules ?? RULES;
   if (options.rules && (options.workers ?? 0) > 0) throw new Error('a custom rule set runs without worker threads');
   const key = options.toolkitKey ?? toolkitKey();
@@ -164,7 +162,7 @@ export async function validateRepository(root: string, options: PipelineOptions)
     }
     return state;
   });
-  mark('hashed');
+  mark('main: hashed');
   const context = states.filter((s) => isContextKind(s.kind));
   const records = states.filter((s) => !isContextKind(s.kind));
 
@@ -254,7 +252,7 @@ export async function validateRepository(root: string, options: PipelineOptions)
         }
       }
     }
-    mark('context read');
+    mark('main: context read');
     const contextFiles = context.filter((s) => s.source).map((s) => contextFileOf(s.source!, s.result!));
     // Post-mortem bodies that are not plain Markdown need the parser (markdown-parser.ts).
     const markdown = records.some((s) => s.kind === 'postmortem');
@@ -320,10 +318,10 @@ export async function validateRepository(root: string, options: PipelineOptions)
     const predictedDefinitions = definitionsOfIncidents(contextEntries, predicted);
     const round = await runBatches(batchesOf(dirty), predictedKey, predictedDefinitions, () => {
       if (!repositoryClean) repositoryDiagnostics.push(...runRules(rulesPlaced(rules, 'context'), contextModel!, now, undefined, { onNowRead: noteNow }));
-      mark('context rules done');
+      mark('main: context rules done');
     });
 
-    mark('batches done');
+    mark('main: batches done');
     // A wrong prediction (an invalid or misnamed incident) means checking again what looked the ids up.
     const actual: IncidentDefinition[] = incidentStates.map((s, i) => ({ path: s.path, valid: s.result?.valid ?? false, definedId: s.result?.definedId ?? predicted[i]!.definedId }));
     const incidentsKey = incidentsKeyOf(actual);
@@ -353,7 +351,7 @@ export async function validateRepository(root: string, options: PipelineOptions)
       repositoryDiagnostics = repository!.diagnostics;
     }
 
-    mark('repository rules done');
+    mark('main: repository rules done');
     if (process.env.ONCALL_SNAPSHOT) (await import('node:v8')).writeHeapSnapshot(process.env.ONCALL_SNAPSHOT);
     // 5. The findings, and the cache for the next run.
     const present = states.filter((s) => s.result?.present ?? (s.regular && s.hash !== undefined));

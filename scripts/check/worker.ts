@@ -5,6 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadMarkdownParser } from '../postmortems/markdown-parser.ts';
 import { checkDocumentBatch, contextEntry, type ContextFile } from './document-batch.ts';
+import { mark } from './timeline.ts';
 import { definitionsOfIncidents, type IncidentDefinition } from './incident-definitions.ts';
 import type { ModelEntry } from './build-model.ts';
 import type { DefinitionIndex } from '../model/definitions.ts';
@@ -36,31 +37,28 @@ if (port && workerData?.role === 'oncall-validate') {
 }
 
 async function handle(port: NonNullable<typeof parentPort>, message: ToWorker): Promise<void> {
-    switch (message.type) {
-      case 'init':
-        // Post-mortems among the records: their bodies may need the parser.
-        if (message.markdown) await loadMarkdownParser();
-        if (process.env.ONCALL_TIMELINE) process.stderr.write(`${String(Date.now() - Number(process.env.ONCALL_TIMELINE)).padStart(6)} worker init\n`);
-        root = message.root;
-        now = new Date(message.now);
-        context = message.context.map(contextEntry);
-        definitions = definitionsOfIncidents(context, message.incidents);
-        break;
-      case 'incidents':
-        definitions = definitionsOfIncidents(context, message.incidents);
-        break;
-      case 'batch':
-        try {
-          const t = performance.now();
-          const outcome = checkDocumentBatch({ root, files: message.files, context, definitions, now });
-          if (process.env.ONCALL_TIMELINE) {
-            const heap = process.memoryUsage();
-            process.stderr.write(`${String(Date.now() - Number(process.env.ONCALL_TIMELINE)).padStart(6)} worker batch ${message.id} ${message.files.length} ${message.files[0]?.kind} took ${(performance.now() - t).toFixed(0)}ms heapUsed ${(heap.heapUsed / 1e6).toFixed(0)} heapTotal ${(heap.heapTotal / 1e6).toFixed(0)} rss ${(heap.rss / 1e6).toFixed(0)}\n`);
-          }
-          port.postMessage({ type: 'batch', id: message.id, outcome } satisfies FromWorker);
-        } catch (error) {
-          port.postMessage({ type: 'error', id: message.id, message: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies FromWorker);
-        }
-        break;
-    }
+  switch (message.type) {
+    case 'init':
+      // Post-mortems among the records: their bodies may need the parser.
+      if (message.markdown) await loadMarkdownParser();
+      mark('worker: init');
+      root = message.root;
+      now = new Date(message.now);
+      context = message.context.map(contextEntry);
+      definitions = definitionsOfIncidents(context, message.incidents);
+      break;
+    case 'incidents':
+      definitions = definitionsOfIncidents(context, message.incidents);
+      break;
+    case 'batch':
+      try {
+        const started = performance.now();
+        const outcome = checkDocumentBatch({ root, files: message.files, context, definitions, now });
+        mark(`worker: batch ${message.id} (${message.files.length} ${message.files[0]?.kind ?? ''} files) in ${(performance.now() - started).toFixed(0)} ms`);
+        port.postMessage({ type: 'batch', id: message.id, outcome } satisfies FromWorker);
+      } catch (error) {
+        port.postMessage({ type: 'error', id: message.id, message: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies FromWorker);
+      }
+      break;
+  }
 }
