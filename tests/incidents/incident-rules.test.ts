@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempRepo, type TempRepo } from '../support/repo.ts';
-import { at, expectExactly, validateAt, type Expected } from './support.ts';
+import { at, checkCase, validateAt, type Case } from './support.ts';
 
 const OUTAGE = 'incidents/2026/2026-10-29-ingestion-outage.yaml';
 const ERROR_RATE = 'incidents/2026/2026-10-14-ingestion-error-rate.yaml';
@@ -10,13 +10,6 @@ afterEach(() => {
   repo?.cleanup();
   repo = undefined;
 });
-
-interface Case {
-  name: string;
-  edit: (repo: TempRepo) => void;
-  expect: (repo: TempRepo) => Expected[];
-  now?: string;
-}
 
 const cases: Case[] = [
   {
@@ -175,12 +168,9 @@ describe('incident rules on a broken copy of the example data', () => {
     expect(code).toBe(0);
   });
 
-  it.each(cases)('$name', async ({ edit, expect: expected, now }) => {
-    repo = tempRepo();
-    edit(repo);
-    const { code, diagnostics } = await validateAt(repo, now);
-    const wanted = expected(repo);
-    expectExactly(diagnostics, wanted);
-    expect(code).toBe(wanted.some((d) => d.severity === 'error') ? 1 : 0);
-  });
+  it.each(cases)('$name', (testCase) =>
+    checkCase(testCase, (copy) => {
+      repo = copy;
+    }),
+  );
 });

@@ -1,7 +1,7 @@
 /** Helpers for the incident and post-mortem rule tests: break a copy of the example data, validate, compare. */
 import { expect } from 'vitest';
 import { runCli } from '../support/cli.ts';
-import { TEST_NOW, type TempRepo } from '../support/repo.ts';
+import { tempRepo, TEST_NOW, type TempRepo } from '../support/repo.ts';
 
 export interface Found {
   ruleId: string;
@@ -50,4 +50,26 @@ export function expectExactly(found: readonly Found[], expected: readonly Expect
     const messages = found.filter((f) => shape(f) === shape(e)).map((f) => f.message);
     expect(messages.some((m) => m.includes(e.message!)), `${shape(e)} saying "${e.message}" in ${JSON.stringify(messages)}`).toBe(true);
   }
+}
+
+/** A rule case: break a copy of the example data, and the exact findings that must follow. */
+export interface Case {
+  name: string;
+  edit: (repo: TempRepo) => void;
+  expect: (repo: TempRepo) => Expected[];
+  now?: string;
+}
+
+/**
+ * Runs a case on a fresh copy of the example data: exactly the expected findings, and exit code 1
+ * when one of them is an error. `track` receives the copy, for the caller's cleanup.
+ */
+export async function checkCase(testCase: Case, track: (repo: TempRepo) => void): Promise<void> {
+  const repo = tempRepo();
+  track(repo);
+  testCase.edit(repo);
+  const { code, diagnostics } = await validateAt(repo, testCase.now);
+  const wanted = testCase.expect(repo);
+  expectExactly(diagnostics, wanted);
+  expect(code).toBe(wanted.some((d) => d.severity === 'error') ? 1 : 0);
 }

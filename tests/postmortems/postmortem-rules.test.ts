@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempRepo, type TempRepo } from '../support/repo.ts';
-import { at, expectExactly, validateAt, type Expected } from '../incidents/support.ts';
+import { at, checkCase, validateAt, type Case } from '../incidents/support.ts';
 
 const OUTAGE = 'incidents/2026/2026-10-29-ingestion-outage.yaml';
 const OUTAGE_PM = 'docs/incidents/2026-10-29-ingestion-outage.md';
@@ -17,13 +17,6 @@ afterEach(() => {
   repo?.cleanup();
   repo = undefined;
 });
-
-interface Case {
-  name: string;
-  edit: (repo: TempRepo) => void;
-  expect: (repo: TempRepo) => Expected[];
-  now?: string;
-}
 
 const dueCases: Case[] = [
   {
@@ -236,14 +229,11 @@ describe.each([
   ['sensitive data', sensitiveCases],
   ['blameless language', blameCases],
 ] as const)('%s', (_name, cases) => {
-  it.each(cases)('$name', async ({ edit, expect: expected, now }) => {
-    repo = tempRepo();
-    edit(repo);
-    const { code, diagnostics } = await validateAt(repo, now);
-    const wanted = expected(repo);
-    expectExactly(diagnostics, wanted);
-    expect(code).toBe(wanted.some((d) => d.severity === 'error') ? 1 : 0);
-  });
+  it.each(cases)('$name', (testCase) =>
+    checkCase(testCase, (copy) => {
+      repo = copy;
+    }),
+  );
 });
 
 describe('sensitive-data messages', () => {
