@@ -9,11 +9,17 @@ import type { Diagnostic } from '../report/diagnostic.ts';
 import { dataOnlyParsed } from '../model/data-only.ts';
 import type { RepoModel } from '../model/repo-model.ts';
 import { listDataFiles, readDataFileSync, unknownFileDiagnostic } from '../repo/read-repository.ts';
-import { kindOfPath } from '../schema/kinds.ts';
+import { kindOfPath, type KindId } from '../schema/kinds.ts';
 import { assembleModel, checkFileSchema, definedIdOfValid, unverifiedIdOf, type ModelEntry } from './build-model.ts';
 
 /** The model (documents with values, no texts) and the findings of reading and schemas, as buildModel gives them. */
-export async function loadDataOnlyModel(root: string): Promise<{ model: RepoModel; diagnostics: Diagnostic[] }> {
+export async function loadDataOnlyModel(
+  root: string,
+  options: {
+    /** What to keep of a valid file's value (default: a copy of all of it); it must not share strings with the value. */
+    keep?: (kind: KindId, value: unknown) => unknown;
+  } = {},
+): Promise<{ model: RepoModel; diagnostics: Diagnostic[] }> {
   const listed = await listDataFiles(root);
   const diagnostics: Diagnostic[] = [...listed.diagnostics];
   const entries: ModelEntry[] = [];
@@ -30,7 +36,8 @@ export async function loadDataOnlyModel(root: string): Promise<{ model: RepoMode
     const check = checkFileSchema(file);
     diagnostics.push(...check.diagnostics);
     const definedId = check.valid ? definedIdOfValid(file) : unverifiedIdOf(file);
-    const parsed = file.parsed ? dataOnlyParsed(path, structuredClone(file.parsed.value)) : null;
+    const value = file.parsed ? (check.valid && options.keep ? options.keep(kind, file.parsed.value) : structuredClone(file.parsed.value)) : null;
+    const parsed = file.parsed ? dataOnlyParsed(path, value) : null;
     entries.push({ file: { path, kind, parsed }, valid: check.valid, loaded: true, ...(definedId === undefined ? {} : { definedId }) });
   }
   return { model: assembleModel(entries), diagnostics };

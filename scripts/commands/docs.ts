@@ -16,6 +16,7 @@ import { link, lstat, mkdir, open, readdir, readFile, rename, rmdir, unlink, wri
 import { dirname, join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadDataOnlyModel } from '../check/data-only-model.ts';
+import { pageValue } from '../docs/page-fields.ts';
 import type { RepoModel } from '../model/repo-model.ts';
 import { isGenerated } from '../docs/marker.ts';
 import { readAsOf, renderDocs, TEMPLATE_NAMES } from '../docs/render.ts';
@@ -241,10 +242,11 @@ async function pruneEmptyFolders(root: string, path: string): Promise<void> {
 
 /**
  * The repository's model when every file reads and matches its schema, else undefined (the files
- * with errors are named). Pages need values alone, so the model holds no texts (data-only-model.ts).
+ * with errors are named). Pages need values alone, so the model holds no texts (data-only-model.ts),
+ * and of the records only what pages show (page-fields.ts).
  */
 async function loadValidModel(root: string, io: CommandIO): Promise<RepoModel | undefined> {
-  const loaded = await loadDataOnlyModel(root);
+  const loaded = await loadDataOnlyModel(root, { keep: pageValue });
   const problems = loaded.diagnostics.filter((d) => d.severity === 'error');
   if (problems.length > 0) {
     const files = [...new Set(problems.map((d) => d.file))].sort();
