@@ -20,7 +20,9 @@ export interface CheckResult {
 
 /**
  * Schema validation, then every semantic rule, over files already read and parsed.
- * Pure: the same files and the same `now` always give the same diagnostics.
+ * Pure: the same files and the same `now` always give the same diagnostics. Synchronous, so a
+ * caller with post-mortems that are not plain Markdown loads the parser first
+ * (loadMarkdownParser(), as the pipeline does); without it they give `rule-failed` findings.
  */
 export function checkRepository(files: readonly SourceFile[], options: CheckOptions): CheckResult {
   const built = buildModel(files);

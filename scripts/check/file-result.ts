@@ -4,6 +4,7 @@
  * plain data, so it can cross between threads and be kept in the cache.
  */
 import { contentHash } from '../repo/content-hash.ts';
+import { guardFields } from '../util/field-guard.ts';
 import { deserialize, serialize } from 'node:v8';
 import type { ReadFile } from '../repo/read-repository.ts';
 import type { SourceFile } from '../repo/source-file.ts';
@@ -99,29 +100,9 @@ export function payloadOf(kind: KindId, value: unknown): Uint8Array | undefined 
   return serialize(projection);
 }
 
-/** One guard per kind, shared by every projection of that kind. */
-const guards = new Map<KindId, ProxyHandler<Record<string, unknown>>>();
-
-function guardOf(kind: KindId): ProxyHandler<Record<string, unknown>> {
-  let guard = guards.get(kind);
-  if (!guard) {
-    const allowed = new Set<string>(FIELDS_FOR_REPOSITORY_RULES[kind] ?? []);
-    guard = {
-      get(target, key, receiver) {
-        if (typeof key === 'string' && !allowed.has(key) && key !== 'toJSON') {
-          throw new Error(`the ${kind} field "${key}" is not available to repository-wide rules (see FIELDS_FOR_REPOSITORY_RULES)`);
-        }
-        return Reflect.get(target, key, receiver);
-      },
-    };
-    guards.set(kind, guard);
-  }
-  return guard;
-}
-
 /** The projection a payload holds; it refuses to give fields it does not hold. */
 export function valueOfPayload(kind: KindId, payload: Uint8Array): unknown {
-  return new Proxy(deserialize(payload) as Record<string, unknown>, guardOf(kind));
+  return guardFields(`payload ${kind}`, deserialize(payload) as Record<string, unknown>, FIELDS_FOR_REPOSITORY_RULES[kind] ?? [], (field) => `the ${kind} field "${field}" is not available to repository-wide rules (see FIELDS_FOR_REPOSITORY_RULES)`);
 }
 
 const NONE: readonly never[] = Object.freeze([]);

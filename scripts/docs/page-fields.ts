@@ -8,30 +8,12 @@
  * of the example and of a synthetic organisation both ways and compares them byte for byte.
  */
 import type { KindId } from '../schema/kinds.ts';
+import { guardFields } from '../util/field-guard.ts';
 
 export const PAGE_FIELDS: Partial<Record<KindId, readonly string[]>> = {
   incident: ['id', 'title', 'severity', 'status', 'scenario', 'detected', 'resolved', 'postmortem'],
   postmortem: ['incident', 'title', 'status', 'published', 'action_items'],
 };
-
-const guards = new Map<KindId, ProxyHandler<Record<string, unknown>>>();
-
-function guardOf(kind: KindId, fields: readonly string[]): ProxyHandler<Record<string, unknown>> {
-  let guard = guards.get(kind);
-  if (!guard) {
-    const allowed = new Set(fields);
-    guard = {
-      get(target, key, receiver) {
-        if (typeof key === 'string' && !allowed.has(key) && key !== 'toJSON') {
-          throw new Error(`pages read the ${kind} field "${key}", which docs does not keep: add it to PAGE_FIELDS in scripts/docs/page-fields.ts`);
-        }
-        return Reflect.get(target, key, receiver);
-      },
-    };
-    guards.set(kind, guard);
-  }
-  return guard;
-}
 
 /**
  * The value docs keeps of a valid record: for the kinds listed, a copy of the listed fields that
@@ -44,5 +26,5 @@ export function pageValue(kind: KindId, value: unknown): unknown {
   const record = value as Record<string, unknown>;
   const kept: Record<string, unknown> = {};
   for (const field of fields) if (Object.hasOwn(record, field)) kept[field] = record[field];
-  return new Proxy(structuredClone(kept), guardOf(kind, fields));
+  return guardFields(`page ${kind}`, structuredClone(kept), fields, (field) => `pages read the ${kind} field "${field}", which docs does not keep: add it to PAGE_FIELDS in scripts/docs/page-fields.ts`);
 }

@@ -7,10 +7,8 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { gfm } from 'micromark-extension-gfm';
 import type { Nodes, Root } from 'mdast';
+import { parseGfm, walk } from '../docs/support.ts';
 import { kindOfPath } from '../../scripts/schema/kinds.ts';
 import { REPO_ROOT, tempRepo, type TempRepo } from '../support/repo.ts';
 import type { CliResult } from '../support/cli.ts';
@@ -63,16 +61,9 @@ export function isDocsOutput(path: string): boolean {
   return (path === 'docs/' || path.startsWith('docs/') || path === '.github/' || path === '.github/CODEOWNERS') && !path.startsWith('docs/incidents/');
 }
 
-/** A page parsed as GitHub does (CommonMark and GFM). */
-export function parseGfm(markdown: string): Root {
-  return fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
-}
+export { parseGfm, walk };
 
-export function* walk(node: Nodes): Generator<Nodes> {
-  yield node;
-  if ('children' in node) for (const child of node.children as Nodes[]) yield* walk(child);
-}
-
+/** The text of a node, raw HTML included (what injected text could hide in). */
 export function textOf(node: Nodes): string {
   if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code' || node.type === 'html') return node.value;
   if ('children' in node) return (node.children as Nodes[]).map(textOf).join('');
