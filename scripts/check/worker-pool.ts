@@ -3,6 +3,7 @@
  * is made; every batch is handed out at once (each worker a share of similar weight), so workers
  * never wait for the main thread, which meanwhile runs checks of its own.
  */
+import type { RuleLibraries } from './rule-libraries.ts';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { BatchOutcome, ContextFile } from './document-batch.ts';
@@ -47,8 +48,8 @@ export class WorkerPool {
   }
 
   /** Gives every worker the context, the time and the incident ids to check against. */
-  init(options: { root: string; now: Date; context: ContextFile[]; incidents: IncidentDefinition[]; markdown: boolean }): void {
-    const message: ToWorker = { type: 'init', root: options.root, now: options.now.getTime(), context: options.context, incidents: options.incidents, markdown: options.markdown };
+  init(options: { root: string; now: Date; context: ContextFile[]; incidents: IncidentDefinition[]; libraries: RuleLibraries }): void {
+    const message: ToWorker = { type: 'init', root: options.root, now: options.now.getTime(), context: options.context, incidents: options.incidents, libraries: options.libraries };
     for (const worker of this.workers) worker.postMessage(message);
   }
 

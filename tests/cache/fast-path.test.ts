@@ -26,10 +26,10 @@ import { wallClockInstant } from '../../scripts/schedule/local-time.ts';
 import type { SchemaTypes } from '../../scripts/types/schema-types.ts';
 import { loadFixtures } from '../validate/fixture-cases.ts';
 import { REPO_ROOT } from '../support/repo.ts';
-import { loadMarkdownParser } from '../../scripts/postmortems/markdown-parser.ts';
+import { loadRuleLibraries } from '../../scripts/check/rule-libraries.ts';
 
 // Checked directly (not through the pipeline, which loads it when a post-mortem needs it).
-await loadMarkdownParser();
+await loadRuleLibraries({ markdown: true, secrets: true });
 
 /** The YAML part of a data file (a post-mortem's front matter). */
 function yamlOf(path: string, text: string): string {
