@@ -36,7 +36,8 @@ const PHRASES: readonly PhraseRule[] = [
     rewrite: 'Ask what would have made it visible, e.g. "the dashboard did not show the queue depth".',
   },
   {
-    regex: /\b(?:careless(?:ly|ness)?|negligen(?:t|tly|ce)|sloppy|sloppiness|incompeten(?:t|ce)|lazy|laziness)\b/gi,
+    // Not "lazy": in engineering prose it is lazy loading or evaluation far more often than blame.
+    regex: /\b(?:careless(?:ly|ness)?|negligen(?:t|tly|ce)|sloppy|sloppiness|incompeten(?:t|ce))\b/gi,
     rewrite: 'Describe the conditions (time pressure, a missing review, an unclear runbook) rather than anyone\'s care.',
   },
   {
@@ -58,7 +59,8 @@ export function findBlamePhrases(text: string): BlamePhrase[] {
 /** What a named person did, when it is blame: "Sean ignored", "Chen forgot to", "Dana accidentally". */
 const BLAME_AFTER_NAME = /^[_*~]*(?:[’']s)?\s+(?:(?:\w+ly|just|then|also|simply)\s+)?(forgot|ignored|neglected|overlooked|missed|failed\s+to|did\s+not\s+bother|didn[’']t\s+bother|messed\s+up|screwed\s+up|broke|caused|mistakenly|carelessly|accidentally|should\s+have|shouldn[’']t\s+have|was\s+careless|was\s+negligent|blundered)\b/i;
 
-/** The blaming words right after a mention of a person that ends at `end`, or undefined. */
-export function blameAfter(text: string, end: number): string | undefined {
-  return BLAME_AFTER_NAME.exec(text.slice(end, end + 80))?.[1];
+/** The blaming words right after a mention of a person that ends at `end` (and where they end), or undefined. */
+export function blameAfter(text: string, end: number): { words: string; end: number } | undefined {
+  const match = BLAME_AFTER_NAME.exec(text.slice(end, end + 80));
+  return match?.[1] === undefined ? undefined : { words: match[1], end: end + match[0].length };
 }

@@ -142,7 +142,7 @@ export function nameMatcher(people: SchemaTypes['people']['people']): NameForm[]
   };
   const mention = (person: string, handle: string) => {
     const folded = foldDiacritics(handle).text;
-    forms.push(lazyForm(person, `(?<![\\p{L}\\p{N}_@])${escapeRegex(folded)}(?![\\p{L}\\p{N}_.-])`, 'giu', folded, false));
+    forms.push(lazyForm(person, `(?<![\\p{L}\\p{N}_@])${escapeRegex(folded)}(?![\\p{L}\\p{N}_-])(?!\\.[\\p{L}\\p{N}])`, 'giu', folded, false));
   };
   for (const person of people) {
     const fullName = person.name.trim();

@@ -205,6 +205,23 @@ function fromPatterns(text: string, options: SensitiveOptions): SensitiveMatch[]
 /** A date written with digits (2026-10-29, 29.10.2026, 10/29/2026), which some regions' numbering plans also allow. */
 const DATE_LIKE = /^(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{4})$/;
 
+/** Dotted numbers with a one-digit part (1.323.0, 2026.10.29.1) are versions: phone numbers group their digits by two or more. */
+const VERSION_LIKE = /\.\d(?!\d)/;
+
+/** A phone number is a word of its own: not part of an identifier, a path or a URL (CVE-2021-44228, /v2/1234567). */
+function standsAlone(text: string, start: number, end: number): boolean {
+  return !/[\p{L}\p{N}_\-/.=#@&?%+]/u.test(text[start - 1] ?? ' ') && !/[\p{L}\p{N}_\-/=#@&%]/u.test(text[end] ?? ' ');
+}
+
+function unbalanced(written: string): boolean {
+  return (written.match(/\(/g) ?? []).length !== (written.match(/\)/g) ?? []).length;
+}
+
+const LEADING_DATE = /^\d{4}-\d{2}-\d{2}/;
+
+/** A run of digits and the separators phone numbers are written with, where a number may be. */
+const DIGIT_RUN = /[+(]?\d[\d \t().\-/]*\d\)?/g;
+
 /** At least seven digits close together: anything less is no phone number, and most texts are skipped at once. */
 const MAYBE_PHONE = /\d(?:[\s().\-/]{0,3}\d){6}/;
 
@@ -218,14 +235,25 @@ function fromPhoneNumbers(text: string, regions: readonly string[]): SensitiveMa
   if (!MAYBE_PHONE.test(text)) return [];
   const found = new Map<number, SensitiveMatch>();
   const supported = regions.filter((region): region is CountryCode => isSupportedCountry(region));
-  for (const region of supported.length > 0 ? supported : [undefined]) {
-    for (const number of findNumbers(text, { ...(region ? { defaultCountry: region } : {}), v2: true })) {
-      const written = text.slice(number.startsAt, number.endsAt);
-      if (!/^[+(]/.test(written) && !/\d[\s.\-/()]+\d/.test(written)) continue;
-      if (DATE_LIKE.test(written)) continue;
-      const known = found.get(number.startsAt);
-      if (!known || known.text.length < written.length) {
-        found.set(number.startsAt, { kind: 'phone', label: 'a phone number', credential: false, index: number.startsAt, text: written, detector: 'libphonenumber' });
+  // libphonenumber reads each run of digits and separators on its own: a long text costs what its
+  // digit runs cost, not its length times the number of regions.
+  for (const run of text.matchAll(DIGIT_RUN)) {
+    // Timestamps make most digit runs of a post-mortem: a date and what little follows it is no phone number.
+    if (!MAYBE_PHONE.test(run[0].replace(LEADING_DATE, ''))) continue;
+    // With a little of the text around it, so libphonenumber's own checks of what comes before and after still apply.
+    const offset = Math.max(0, (run.index ?? 0) - 12);
+    const candidate = text.slice(offset, (run.index ?? 0) + run[0].length + 12);
+    for (const region of supported.length > 0 ? supported : [undefined]) {
+      for (const number of findNumbers(candidate, { ...(region ? { defaultCountry: region } : {}), v2: true })) {
+        const start = offset + number.startsAt;
+        const end = offset + number.endsAt;
+        const written = text.slice(start, end);
+        if (!/^[+(]/.test(written) && !/\d[\s.\-/()]+\d/.test(written)) continue;
+        if (DATE_LIKE.test(written) || !standsAlone(text, start, end) || VERSION_LIKE.test(written) || unbalanced(written)) continue;
+        const known = found.get(start);
+        if (!known || known.text.length < written.length) {
+          found.set(start, { kind: 'phone', label: 'a phone number', credential: false, index: start, text: written, detector: 'libphonenumber' });
+        }
       }
     }
   }

@@ -24,18 +24,22 @@ type Matcher = ReturnType<typeof nameMatcher>;
 
 function findBlame(text: string, matcher: Matcher, names: NameOptions, strictness: Strictness): Found[] {
   const found: Found[] = [];
+  // Where a person is named with blaming words, those words are part of that one finding.
+  const covered: [number, number][] = [];
   for (const mention of findPersonMentions(text, matcher, names)) {
-    const words = blameAfter(text, mention.index + mention.text.length);
-    if (strictness === 'blamed-name' && words === undefined) continue;
+    const blame = blameAfter(text, mention.index + mention.text.length);
+    if (strictness === 'blamed-name' && blame === undefined) continue;
+    if (blame) covered.push([mention.index, blame.end]);
     found.push({
       index: mention.index,
       length: mention.text.length,
       message: (where, span) =>
-        strictness === 'any-name' ? `${where}names "${mention.text}" (${mention.person}) as part of the cause (${span}).` : `${where}blames "${mention.text}" (${mention.person}): "${words}" (${span}).`,
+        strictness === 'any-name' ? `${where}names "${mention.text}" (${mention.person}) as part of the cause (${span}).` : `${where}blames "${mention.text}" (${mention.person}): "${blame!.words}" (${span}).`,
       hint: HINT,
     });
   }
   for (const phrase of findBlamePhrases(text)) {
+    if (covered.some(([from, to]) => phrase.index < to && phrase.index + phrase.text.length > from)) continue;
     found.push({
       index: phrase.index,
       length: phrase.text.length,
