@@ -133,9 +133,10 @@ const PLAIN_WORD = /^\p{L}+$/u;
  */
 export function nameMatcher(people: SchemaTypes['people']['people']): NameForm[] {
   const forms: NameForm[] = [];
-  // Before: no letter, digit, @ or hyphen, and no underscore joined to a word (`DB_Sean` is no name).
+  // No letter, digit, @ or hyphen around it, and no underscore or dot joining it to a word: `DB_Sean`,
+  // `sean.doyle@example.com` and `sean@example.com` are no names.
   const word = (text: string, flags: string) =>
-    [`(?<![\\p{L}\\p{N}@-])(?<![\\p{L}\\p{N}]_)${text}(?![\\p{L}\\p{N}-])(?!_[\\p{L}\\p{N}])`, `gu${flags}`] as const;
+    [`(?<![\\p{L}\\p{N}@.-])(?<![\\p{L}\\p{N}]_)${text}(?![\\p{L}\\p{N}@-])(?![_.][\\p{L}\\p{N}])`, `gu${flags}`] as const;
   const add = (person: string, text: string, caseInsensitive: boolean, ambiguous: boolean) => {
     const folded = foldDiacritics(text).text;
     forms.push(lazyForm(person, ...word(escapeRegex(folded).replace(/\s+/g, '\\s+'), caseInsensitive ? 'i' : ''), folded, ambiguous));
