@@ -4,12 +4,13 @@
  * the regions of the organisation's own people's phone numbers in policy/people.yaml, most common
  * first) and the public mailboxes that may be named (`sensitive_data.allowed_emails`).
  */
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { phoneLibrary } from './phone-library.ts';
 import type { RepoModel } from '../model/repo-model.ts';
 import type { SensitiveOptions } from './sensitive.ts';
 
 /** The regions of people's phone numbers (written with a country code), most common first. */
 export function regionsOfPeople(phones: readonly string[]): string[] {
+  const { parsePhoneNumberFromString } = phoneLibrary();
   const counts = new Map<string, number>();
   for (const phone of phones) {
     const region = parsePhoneNumberFromString(phone)?.country;

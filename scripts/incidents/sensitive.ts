@@ -12,7 +12,8 @@
  * A value that only stands for a secret is not one: masked (`********`, `<redacted>`), a
  * placeholder (`${NPM_TOKEN}`, `$ACCESS_TOKEN`), or no secret at all ("The access token: 2026-10-29").
  */
-import { findNumbers, isSupportedCountry, type CountryCode } from 'libphonenumber-js/max';
+import type { CountryCode } from 'libphonenumber-js/max';
+import { phoneLibrary } from './phone-library.ts';
 import { scanWithSecretlint } from './secret-scanner.ts';
 
 /** Which detector found a span (README "Sensitive data" says what each finds). */
@@ -71,9 +72,10 @@ const looksToken = (value: string) => !standsForSecret(value) && /[A-Za-z]/.test
 
 /**
  * A key name before `=` or `:`: the word may end a longer name (`DB_PASSWORD`, `aws_secret_access_key`,
- * `X-Api-Key`), so the name starts after any letters joined by `_` or `-`.
+ * `X-Api-Key`), so the name starts after any letters joined by `_` or `-`. It starts where a name
+ * starts, so a long identifier is tried once, not from each of its parts.
  */
-const KEY_PREFIX = '(?<![A-Za-z0-9])(?:[A-Za-z0-9]+[_-])*';
+const KEY_PREFIX = '(?<![A-Za-z0-9_-])(?:[A-Za-z0-9]+[_-])*';
 const ASSIGN = `["']?\\s*(?::|=>|=)\\s*["']?`;
 
 const PATTERNS: readonly Pattern[] = [
@@ -102,7 +104,7 @@ const PATTERNS: readonly Pattern[] = [
     needs: [':', '='],
     label: 'a password',
     credential: true,
-    regex: new RegExp(`${KEY_PREFIX}(?:password|passwd|pwd|passphrase|pass)${ASSIGN}([^\\s"',;]{4,})`, 'gi'),
+    regex: new RegExp(`${KEY_PREFIX}(?:password|passwd|pwd|passphrase)${ASSIGN}([^\\s"',;]{4,})`, 'gi'),
     group: 1,
     accept: looksPassword,
   },
@@ -133,7 +135,7 @@ const PATTERNS: readonly Pattern[] = [
     label: 'an e-mail address',
     credential: false,
     // Written out to fool harvesters, with a bracketed "at": "jane.doe [at] example.com", "jane(at)example(dot)com".
-    regex: /(?<![\p{L}\p{N}])[\p{L}\p{N}_%+-]+(?:(?:\s*[[(]dot[\])]\s*|\s+dot\s+|\.)[\p{L}\p{N}_%+-]+)*\s*[[(]at[\])]\s*[A-Za-z0-9-]+(?:(?:\s*[[(]dot[\])]\s*|\s+dot\s+|\.)[A-Za-z0-9-]+)*(?:\s*[[(]dot[\])]\s*|\s+dot\s+|\.)[A-Za-z]{2,24}(?![\p{L}\p{N}])/giu,
+    regex: /(?<![\p{L}\p{N}])[\p{L}\p{N}_%+-]+(?:(?:\s*[[(]dot[\])]\s*|\s+dot\s+|\.)[\p{L}\p{N}_%+-]+){0,3}\s*[[(]at[\])]\s*[A-Za-z0-9-]+(?:(?:\s*[[(]dot[\])]\s*|\s+dot\s+|\.)[A-Za-z0-9-]+){0,4}(?:\s*[[(]dot[\])]\s*|\s+dot\s+|\.)[A-Za-z]{2,24}(?![\p{L}\p{N}])/giu,
   },
   {
     kind: 'email',
@@ -141,13 +143,14 @@ const PATTERNS: readonly Pattern[] = [
     label: 'an e-mail address',
     credential: false,
     // Written out in words: "jane dot doe at example dot com". A plain "at" is everyday prose, so the
-    // address must end in a spelt-out "dot" and a top-level domain.
-    regex: /(?<![\p{L}\p{N}])[\p{L}\p{N}_%+-]+(?:(?:\s+dot\s+|\.)[\p{L}\p{N}_%+-]+)*\s+at\s+[A-Za-z0-9-]+(?:(?:\s+dot\s+|\.)[A-Za-z0-9-]+)*\s+dot\s+(?:com|org|net|edu|gov|int|mil|io|dev|app|info|biz|eu|example|test|[a-z]{2})(?![\p{L}\p{N}])/giu,
+    // address must end in a spelt-out "dot" and a top-level domain. Parts are bounded (an address has
+    // few), so a text of many "dot"s costs linear time.
+    regex: /(?<![\p{L}\p{N}])[\p{L}\p{N}_%+-]+(?:(?:\s+dot\s+|\.)[\p{L}\p{N}_%+-]+){0,3}\s+at\s+[A-Za-z0-9-]+(?:(?:\s+dot\s+|\.)[A-Za-z0-9-]+){0,4}\s+dot\s+(?:com|org|net|edu|gov|int|mil|io|dev|app|info|biz|eu|example|test|[a-z]{2})(?![\p{L}\p{N}])/giu,
   },
 ];
 
 /** `ssh root@db1.example.com`, `scp file deploy@host:...`: a login to a host, not an e-mail address. */
-const LOGIN_COMMAND = /\b(?:ssh|scp|sftp|rsync|mosh|telnet)(?:\s+(?:-{1,2}[\w-]+(?:[= ][^\s@]+)?|[^\s@]+))*\s+$/;
+const LOGIN_COMMAND = /\b(?:ssh|scp|sftp|rsync|mosh|telnet)(?:\s+[^\s@]+)*\s+$/;
 
 /** The patterns with match indices on, compiled once (every string of every record is scanned). */
 const SCANNERS = PATTERNS.map((pattern) => ({
@@ -219,8 +222,11 @@ function unbalanced(written: string): boolean {
 
 const LEADING_DATE = /^\d{4}-\d{2}-\d{2}/;
 
-/** A run of digits and the separators phone numbers are written with, where a number may be. */
-const DIGIT_RUN = /[+(]?\d[\d \t().\-/]*\d\)?/g;
+/** The most digit runs of one text that are read for phone numbers. */
+const MAX_PHONE_RUNS = 200;
+
+/** A run of digits and the separators phone numbers are written with, where a number may be (no number is longer). */
+const DIGIT_RUN = /[+(]?\d[\d \t().\-/]{0,24}\d\)?/g;
 
 /** At least seven digits close together: anything less is no phone number, and most texts are skipped at once. */
 const MAYBE_PHONE = /\d(?:[\s().\-/]{0,3}\d){6}/;
@@ -233,13 +239,21 @@ const MAYBE_PHONE = /\d(?:[\s().\-/]{0,3}\d){6}/;
  */
 function fromPhoneNumbers(text: string, regions: readonly string[]): SensitiveMatch[] {
   if (!MAYBE_PHONE.test(text)) return [];
+  const { findNumbers, isSupportedCountry } = phoneLibrary();
   const found = new Map<number, SensitiveMatch>();
   const supported = regions.filter((region): region is CountryCode => isSupportedCountry(region));
   // libphonenumber reads each run of digits and separators on its own: a long text costs what its
   // digit runs cost, not its length times the number of regions.
+  let read = 0;
   for (const run of text.matchAll(DIGIT_RUN)) {
     // Timestamps make most digit runs of a post-mortem: a date and what little follows it is no phone number.
     if (!MAYBE_PHONE.test(run[0].replace(LEADING_DATE, ''))) continue;
+    // Digits one by one ("1 2 3 4 5 6 7") are a list, not a number.
+    const groups = run[0].match(/\d+/g)!;
+    if (groups.filter((g) => g.length === 1).length > 2) continue;
+    // libphonenumber costs up to a few milliseconds a run: a text with more such runs than any
+    // post-mortem holds (a data dump) is read up to this many, so a hostile file cannot stall validation.
+    if (++read > MAX_PHONE_RUNS) break;
     // With a little of the text around it, so libphonenumber's own checks of what comes before and after still apply.
     const offset = Math.max(0, (run.index ?? 0) - 12);
     const candidate = text.slice(offset, (run.index ?? 0) + run[0].length + 12);
@@ -303,6 +317,12 @@ export function maskSecret(secret: string, kind?: string): string {
   return `${secret.slice(0, keep)}${'*'.repeat(Math.min(12, secret.length - keep))}`;
 }
 
+/** Nothing sensitive is shorter (`a@b.io`). */
+const MIN_SENSITIVE_LENGTH = 6;
+
+/** A date or a date-time alone (`2026-10-14T09:42:00+02:00`): nothing to find in it. */
+const PLAIN_VALUE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:\d{2}))?$/;
+
 /**
  * {@link findSensitive} over the string values of one document, each value's findings apart.
  * secretlint reads them all at once (one call per document instead of one per value: its scanners
@@ -311,6 +331,8 @@ export function maskSecret(secret: string, kind?: string): string {
  */
 export function findSensitiveInValues(values: readonly string[], options: SensitiveOptions = DEFAULT_SENSITIVE_OPTIONS): SensitiveMatch[][] {
   const SEPARATOR = '\n\n';
+  // Many values of a record are short codes and date-times, which hold nothing sensitive.
+  const worthReading = values.map((value) => value.length >= MIN_SENSITIVE_LENGTH && !PLAIN_VALUE.test(value));
   const starts: number[] = [];
   let offset = 0;
   for (const value of values) {
@@ -326,5 +348,7 @@ export function findSensitiveInValues(values: readonly string[], options: Sensit
       if (index + match.text.length <= values[i]!.length) library[i]!.push({ ...match, index });
     }
   }
-  return values.map((value, i) => keepOnePerSpan([...library[i]!, ...fromPatterns(value, options), ...fromPhoneNumbers(value, options.phoneRegions)]));
+  return values.map((value, i) =>
+    worthReading[i] ? keepOnePerSpan([...library[i]!, ...fromPatterns(value, options), ...fromPhoneNumbers(value, options.phoneRegions)]) : library[i]!,
+  );
 }

@@ -2,13 +2,13 @@
  * The times of a post-mortem's timeline table, read the ways people write them: ISO 8601 with an
  * offset (`2026-10-14T09:42+02:00`), a date and a time (`2019-12-04 00:30`, `2026-10-29 02:14 CET`),
  * a date alone (`2021-12-17`: some time that day), a time alone (`02:14`, `9:42 AM`: the day of the
- * row above), or a month name (`Jan 14, 10:18 AM`, `14 January 2026 10:18`). Times without an offset
- * are read in the organisation's time zone. Each time is an interval: exact for a date-time, the
- * whole day for a date. Pure.
+ * row above), or a month name (`Jan 14, 10:18 AM`, `14 January 2026 10:18`). Times are compared as
+ * wall-clock times of the organisation's time zone: those without an offset as written, those with
+ * one converted to it. Each time is an interval: exact for a date-time, the whole day for a date. Pure.
  */
 import { DateTime } from 'luxon';
 
-/** One row's time: the earliest and latest instant it may mean (epoch milliseconds). */
+/** One row's time: the earliest and latest it may mean, as wall-clock times of the organisation's zone (epoch milliseconds read as UTC). */
 export interface RowTime {
   from: number;
   to: number;
@@ -105,6 +105,11 @@ function timeColumn(header: readonly { text: string }[]): number {
 
 const DAY = 86_400_000;
 
+function validDate(year: number, month: number, day: number): boolean {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return month >= 1 && month <= 12 && date.getUTCDate() === day;
+}
+
 /**
  * The times of every row of the GFM tables in `lines` (a section's lines; `firstLine` is the file
  * line of the first), in order, read in `zone`; `reference` (an instant in the incident's day) gives
@@ -112,7 +117,8 @@ const DAY = 86_400_000;
  */
 export function timelineRowTimes(lines: readonly string[], firstLine: number, zone: string, reference: number): RowTime[] {
   const rows: RowTime[] = [];
-  let last: DateTime = DateTime.fromMillis(reference, { zone });
+  // Times are compared as wall-clock times of the organisation's zone (epoch arithmetic in UTC).
+  let last = new Date(reference + DateTime.fromMillis(reference, { zone }).offset * 60_000);
   let fence: string | undefined;
   let column: number | undefined;
   for (let i = 0; i < lines.length; i++) {
@@ -142,28 +148,30 @@ export function timelineRowTimes(lines: readonly string[], firstLine: number, zo
     const text = plainCell(cell.text);
     const parts = readTimeCell(text);
     if (!parts) continue;
-    let from: DateTime;
-    let to: DateTime;
+    let from: number;
+    let to: number;
     if (parts.exact !== undefined) {
-      from = to = DateTime.fromMillis(parts.exact, { zone });
+      // An instant, read as the wall clock of the organisation's zone so it compares with the rows that have no offset.
+      from = to = parts.exact + DateTime.fromMillis(parts.exact, { zone }).offset * 60_000;
     } else {
-      let year = parts.year ?? last.year;
+      let year = parts.year ?? last.getUTCFullYear();
+      const lastMonth = last.getUTCMonth() + 1;
       // A date without a year that would fall more than half a year before the row above is in the next year.
-      if (parts.year === undefined && parts.month !== undefined && parts.month < last.month - 6) year += 1;
-      const month = parts.month ?? last.month;
-      const day = parts.day ?? last.day;
+      if (parts.year === undefined && parts.month !== undefined && parts.month < lastMonth - 6) year += 1;
+      const month = parts.month ?? lastMonth;
+      const day = parts.day ?? last.getUTCDate();
+      if (!validDate(year, month, day) || (parts.hour ?? 0) > 23 || (parts.minute ?? 0) > 59) continue;
       if (parts.hour === undefined) {
-        from = DateTime.fromObject({ year, month, day }, { zone });
-        to = from.plus({ days: 1 }).minus({ milliseconds: 1 });
+        from = Date.UTC(year, month - 1, day);
+        to = from + DAY - 1;
       } else {
-        from = to = DateTime.fromObject({ year, month, day, hour: parts.hour, minute: parts.minute ?? 0, second: parts.second ?? 0 }, { zone });
+        from = to = Date.UTC(year, month - 1, day, parts.hour, parts.minute ?? 0, parts.second ?? 0);
         // A time alone more than half a day before the row above is on the next day (a night-long incident).
-        if (parts.day === undefined && from.toMillis() < last.toMillis() - DAY / 2) from = to = from.plus({ days: 1 });
+        if (parts.day === undefined && from < last.getTime() - DAY / 2) from = to = from + DAY;
       }
     }
-    if (!from.isValid || !to.isValid) continue;
-    rows.push({ from: from.toMillis(), to: to.toMillis(), text: cell.text, line: firstLine + i, column: cell.column });
-    last = from;
+    rows.push({ from, to, text: cell.text, line: firstLine + i, column: cell.column });
+    last = new Date(from);
   }
   return rows;
 }

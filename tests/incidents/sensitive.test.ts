@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { loadSecretScanner } from '../../scripts/incidents/secret-scanner.ts';
+import { loadRuleLibraries } from '../../scripts/check/rule-libraries.ts';
 import { findSensitive, findSensitiveInValues, maskSecret, type SensitiveOptions } from '../../scripts/incidents/sensitive.ts';
 import { regionsOfPeople } from '../../scripts/incidents/sensitive-options.ts';
 import { slugify } from '../../scripts/incidents/slug.ts';
 
-await loadSecretScanner();
+await loadRuleLibraries({ markdown: false, secrets: true });
 
 /** An organisation in Germany with people in the UK, the US and France, and a public support mailbox. */
 const ORGANISATION: SensitiveOptions = { phoneRegions: ['DE', 'GB', 'US', 'FR'], allowedEmails: new Set(['support@example.com']) };

@@ -31,7 +31,13 @@ describe('timelineRowTimes', () => {
   it('reads the time column of each table, skips code blocks, and positions each time', () => {
     const lines = ['', '| Event | When (CET) |', '| --- | --- |', '| alert | **02:14** |', '', '```', '| a | b |', '| - | - |', '| x | 01:00 |', '```', 'Some text.'];
     const rows = timelineRowTimes(lines, 40, zone, day);
-    expect(rows).toEqual([{ from: Date.parse('2026-10-29T02:14:00+01:00'), to: Date.parse('2026-10-29T02:14:00+01:00'), text: '**02:14**', line: 43, column: 11 }]);
+    // Wall-clock times of the zone, as epoch milliseconds read as UTC.
+    expect(rows).toEqual([{ from: Date.parse('2026-10-29T02:14:00Z'), to: Date.parse('2026-10-29T02:14:00Z'), text: '**02:14**', line: 43, column: 11 }]);
+  });
+
+  it('compares a time with an offset with the wall clock of the zone', () => {
+    const lines = ['| Time | Event |', '|---|---|', '| 2026-10-29T01:10Z | a |', '| 02:05 | b |'];
+    expect(timelineRowTimes(lines, 1, zone, day).map((r) => new Date(r.from).toISOString())).toEqual(['2026-10-29T02:10:00.000Z', '2026-10-29T02:05:00.000Z']);
   });
 
   it('takes a time alone on the next day after a night, a year-less date in the incident year, and a date alone as its whole day', () => {
