@@ -3,9 +3,10 @@
  * blame (or something that only looks like one) is inserted into a corpus post-mortem or incident
  * record, and the sensitive-data and blameless-language rules must report exactly the planted
  * span, or nothing. Two sets: `issue`, the misses and false alarms measured when these rules were
- * rewritten, and `more`, other formats and wordings, to see that the rules generalise rather than
- * fit the examples. tests/postmortems/planted.test.ts runs every plant; `npm run lint-recall`
- * measures precision and recall over every plant in every corpus document.
+ * rewritten; `more`, other formats and wordings, to see that the rules generalise rather than
+ * fit the examples; and `harder`, wordings written to probe the known limits (README "Known
+ * limits"), some of which the rules miss. tests/postmortems/planted.test.ts runs the first two sets;
+ * `npm run lint-recall` measures precision and recall over every plant in every corpus document.
  */
 
 /** Where a plant goes: a post-mortem section (a new paragraph under its heading) or an incident record's field. */
@@ -13,7 +14,7 @@ export type PlantPlace = 'summary' | 'root-cause' | 'timeline' | 'could-improve'
 
 export interface Plant {
   name: string;
-  set: 'issue' | 'more';
+  set: 'issue' | 'more' | 'harder';
   /** The rule that must report it (for a plant that must pass: the rule it tempts). */
   rule: 'sensitive-data' | 'blameless-language';
   /** The sentence inserted. */
@@ -155,6 +156,18 @@ export const PLANTS: readonly Plant[] = [
   passes('more', 'blameless-language', 'could-improve', 'lazy loading', 'Lazy-loaded extensions need testing against every core version.'),
   passes('more', 'blameless-language', 'timeline', 'a date with a month name', 'Jan 17, 8:43 AM: a new version was released with the fix.'),
   passes('more', 'blameless-language', 'root-cause', 'an error that was not human', 'The error budget was spent by a retry storm, not by any deploy.'),
+
+  // Harder: probing the known limits. Measured, not asserted; the misses are reported as they are.
+  caught('harder', 'sensitive-data', 'timeline', 'Azure storage key', 'The backup job used AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw== in its connection string.', 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='),
+  caught('harder', 'sensitive-data', 'summary', 'DE number with (0)', 'The Berlin office is on +49 (0)30 1234567 for escalations.', '+49 (0)30 1234567'),
+  caught('harder', 'sensitive-data', 'root-cause', 'e-mail with a country domain in words', 'Complaints went to jane_doe at example dot co dot uk for a week.', 'jane_doe at example dot co dot uk'),
+  caught('harder', 'sensitive-data', 'could-improve', 'a bare random secret', 'We pasted 9fQ2xL7mZp4Rt8Wv1Kc6Yd3Bn5Hj0Gs into the channel by mistake.', '9fQ2xL7mZp4Rt8Wv1Kc6Yd3Bn5Hj0Gs'),
+  caught('harder', 'sensitive-data', 'timeline', 'a phone as bare digits', 'The customer asked us to call back on 4155552671.', '4155552671'),
+  caught('harder', 'blameless-language', 'timeline', 'a role and another verb', 'The intern deleted the production database.', 'The intern deleted'),
+  caught('harder', 'blameless-language', 'could-improve', 'blame by idiom', 'Ben dropped the ball on the renewal.', 'Ben'),
+  caught('harder', 'blameless-language', 'timeline', 'a name after the verb', 'The alert that Sean never looked at fired twice.', 'Sean'),
+  passes('harder', 'blameless-language', 'root-cause', 'a product after a preposition', 'The page was generated with Hugo templates from the docs repository.'),
+  passes('harder', 'sensitive-data', 'summary', 'a long hex digest', 'The artefact digest sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 matched.'),
 
   // Incident records: the same rules read YAML values.
   caught('issue', 'sensitive-data', 'record-timeline', 'phone in a timeline event', 'Vendor called back from 020 7946 0958.', '020 7946 0958'),

@@ -1,6 +1,7 @@
 /**
- * Every planted variant (scripts/bench/planted.ts): the issue's measured misses and false alarms,
- * and further formats and wordings, each inserted into a real post-mortem or incident record of the
+ * The planted variants (scripts/bench/planted.ts) of the first two sets: the measured misses and
+ * false alarms, and further formats and wordings (the third set, probing known limits, is measured
+ * by `npm run lint-recall`, not asserted), each inserted into a real post-mortem or incident record of the
  * corpus at test time. A plant that must be caught gives exactly one finding, of its rule, at the
  * planted span's line and column; a plant that must pass gives none.
  */
