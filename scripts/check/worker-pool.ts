@@ -3,11 +3,11 @@
  * is made; every batch is handed out at once (each worker a share of similar weight), so workers
  * never wait for the main thread, which meanwhile runs checks of its own.
  */
-import type { RuleLibraries } from './rule-libraries.ts';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { BatchOutcome, ContextFile } from './document-batch.ts';
 import type { IncidentDefinition } from './incident-definitions.ts';
+import type { RuleLibraries } from './rule-libraries.ts';
 import type { FromWorker, ToWorker } from './worker.ts';
 import type { KindId } from '../schema/kinds.ts';
 
