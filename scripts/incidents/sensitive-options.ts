@@ -10,10 +10,12 @@ import type { SensitiveOptions } from './sensitive.ts';
 
 /** The regions of people's phone numbers (written with a country code), most common first. */
 export function regionsOfPeople(phones: readonly string[]): string[] {
-  const { parsePhoneNumberFromString } = phoneLibrary();
+  const { parsePhoneNumberFromString, regionsOfCallingCode } = phoneLibrary();
   const counts = new Map<string, number>();
   for (const phone of phones) {
-    const region = parsePhoneNumberFromString(phone)?.country;
+    const parsed = parsePhoneNumberFromString(phone);
+    // A number the metadata does not hold as valid (an example number) still names its country by its code.
+    const region = parsed?.country ?? (parsed ? regionsOfCallingCode(parsed.countryCallingCode)[0] : undefined);
     if (region) counts.set(region, (counts.get(region) ?? 0) + 1);
   }
   return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([region]) => region);

@@ -120,6 +120,8 @@ describe('findSensitive', () => {
 describe('regionsOfPeople', () => {
   it('gives the regions of international numbers, most common first', () => {
     expect(regionsOfPeople(['+49 30 5550 1001', '+44 20 7946 0958', '+49 30 5550 1002', 'not a number'])).toEqual(['DE', 'GB']);
+    // +44 20 5550 ... is no valid London number, but +44 is the United Kingdom's code all the same.
+    expect(regionsOfPeople(['+44 20 5550 1016', '+1 212 555 0104'])).toEqual(['GB', 'US']);
   });
 });
 
