@@ -34,7 +34,7 @@ import { kindOfPath, type KindId } from '../schema/kinds.ts';
 import { assembleModel, missingPolicyDiagnostics, type ModelEntry } from './build-model.ts';
 import { diskBackedFile } from './disk-backed.ts';
 import { checkDocumentBatch, contextEntry, contextFileOf, type BatchOutcome } from './document-batch.ts';
-import { loadMarkdownParser } from '../postmortems/markdown-parser.ts';
+import { librariesFor, loadRuleLibraries } from './rule-libraries.ts';
 import { contextPayloadOf, readContextFileWithValue } from './context-values.ts';
 import { checkReadFile, compactResult, contentHash, valueOfPayload, type FileResult } from './file-result.ts';
 import { definitionsOfIncidents, predictedIncidents, sameIncidents, type IncidentDefinition } from './incident-definitions.ts';
@@ -254,9 +254,9 @@ export async function validateRepository(root: string, options: PipelineOptions)
     }
     mark('main: context read');
     const contextFiles = context.filter((s) => s.source).map((s) => contextFileOf(s.source!, s.result!));
-    // Post-mortem bodies that are not plain Markdown need the parser (markdown-parser.ts).
-    const markdown = records.some((s) => s.kind === 'postmortem');
-    pool?.init({ root, now, context: contextFiles, incidents: predicted, markdown });
+    // What the records' rules need loaded (rule-libraries.ts).
+    const libraries = librariesFor(records.map((s) => s.kind));
+    pool?.init({ root, now, context: contextFiles, incidents: predicted, libraries });
 
     // 4. Records, in batches; meanwhile the main thread runs the schedule checks, which read only the context.
     const failures: Diagnostic[] = [];
@@ -284,12 +284,12 @@ export async function validateRepository(root: string, options: PipelineOptions)
           await pool.close();
           pool = undefined;
           const finished = new Set(done.map((d) => d.batch));
-          if (markdown) await loadMarkdownParser();
+          await loadRuleLibraries(libraries);
           for (const batch of batches) if (!finished.has(batch)) inline(batch);
         }
       } else {
         whileWaiting?.();
-        if (markdown) await loadMarkdownParser();
+        await loadRuleLibraries(libraries);
         for (const batch of batches) inline(batch);
       }
       for (const { batch, outcome } of done) {

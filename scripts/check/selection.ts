@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { statSignature, trustworthyStat, ValidationCache } from '../cache/validation-cache.ts';
 import { toolkitKey } from '../cache/toolkit-key.ts';
 import { trustedBlobIdsAt } from '../git/blob-ids.ts';
-import { loadMarkdownParser } from '../postmortems/markdown-parser.ts';
+import { librariesFor, loadRuleLibraries } from './rule-libraries.ts';
 import { DEFAULT_DECODE_LIMITS } from '../repo/decode.ts';
 import { listDataFiles, readDataFileSync } from '../repo/read-repository.ts';
 import { readRevision } from '../repo/read-revision.ts';
@@ -248,8 +248,8 @@ export async function validateSelection(root: string, options: SelectionOptions)
   // The document rules report on a document from it and the context alone (rule-placement.ts):
   // they run over the selected documents, beside the context's data.
   const documentModel = documentModelFor(entries, options.selected);
-  // A selected post-mortem's body may need the Markdown parser (markdown-parser.ts).
-  if (documentModel.postmortems.length > 0) await loadMarkdownParser();
+  // What the selected records' rules need loaded (rule-libraries.ts).
+  await loadRuleLibraries(librariesFor([...documentModel.incidents, ...documentModel.postmortems].map((doc) => doc.kind)));
   diagnostics.push(...runRules(documentRules, documentModel, options.now, undefined, { definitions }));
   const contextModel = contextModelFor(model, options.selected);
   if (contextModel) diagnostics.push(...runRules(contextRules, contextModel, options.now, base, { definitions }));

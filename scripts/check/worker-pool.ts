@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { BatchOutcome, ContextFile } from './document-batch.ts';
 import type { IncidentDefinition } from './incident-definitions.ts';
+import type { RuleLibraries } from './rule-libraries.ts';
 import type { FromWorker, ToWorker } from './worker.ts';
 import type { KindId } from '../schema/kinds.ts';
 
@@ -47,8 +48,8 @@ export class WorkerPool {
   }
 
   /** Gives every worker the context, the time and the incident ids to check against. */
-  init(options: { root: string; now: Date; context: ContextFile[]; incidents: IncidentDefinition[]; markdown: boolean }): void {
-    const message: ToWorker = { type: 'init', root: options.root, now: options.now.getTime(), context: options.context, incidents: options.incidents, markdown: options.markdown };
+  init(options: { root: string; now: Date; context: ContextFile[]; incidents: IncidentDefinition[]; libraries: RuleLibraries }): void {
+    const message: ToWorker = { type: 'init', root: options.root, now: options.now.getTime(), context: options.context, incidents: options.incidents, libraries: options.libraries };
     for (const worker of this.workers) worker.postMessage(message);
   }
 

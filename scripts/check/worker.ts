@@ -3,7 +3,7 @@
  * the main thread sends (see document-batch.ts), answering with plain results.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadMarkdownParser } from '../postmortems/markdown-parser.ts';
+import { loadRuleLibraries, type RuleLibraries } from './rule-libraries.ts';
 import { checkDocumentBatch, contextEntry, type ContextFile } from './document-batch.ts';
 import { mark } from './timeline.ts';
 import { definitionsOfIncidents, type IncidentDefinition } from './incident-definitions.ts';
@@ -13,7 +13,7 @@ import type { KindId } from '../schema/kinds.ts';
 
 /** Messages from the main thread. */
 export type ToWorker =
-  | { type: 'init'; root: string; now: number; context: ContextFile[]; incidents: IncidentDefinition[]; markdown: boolean }
+  | { type: 'init'; root: string; now: number; context: ContextFile[]; incidents: IncidentDefinition[]; libraries: RuleLibraries }
   | { type: 'incidents'; incidents: IncidentDefinition[] }
   | { type: 'batch'; id: number; files: { path: string; kind: KindId }[] };
 
@@ -39,8 +39,8 @@ if (port && workerData?.role === 'oncall-validate') {
 async function handle(port: NonNullable<typeof parentPort>, message: ToWorker): Promise<void> {
   switch (message.type) {
     case 'init':
-      // Post-mortems among the records: their bodies may need the parser.
-      if (message.markdown) await loadMarkdownParser();
+      // What the records' rules need loaded (rule-libraries.ts).
+      await loadRuleLibraries(message.libraries);
       mark('worker: init');
       root = message.root;
       now = new Date(message.now);

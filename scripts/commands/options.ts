@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DateTime } from 'luxon';
 import type { Format } from '../report/index.ts';
+import { dateTimeWithoutOffset } from '../time/date-time.ts';
 import { UsageError, type CommandIO } from './io.ts';
 
 /** The repository a command works on: `--root`, default the current directory. */
@@ -17,6 +18,8 @@ export function resolveRoot(root: string | undefined, io: CommandIO): string {
 /** `--now`: an ISO 8601 date-time with an offset; default the clock. */
 export function resolveNow(now: string | undefined): Date {
   if (now === undefined) return new Date();
+  const local = dateTimeWithoutOffset(now);
+  if (local !== undefined) throw new UsageError(`--now: "${now}" has no UTC offset. Write it with one, e.g. "${local}Z" or "${local}+01:00".`);
   const parsed = DateTime.fromISO(now, { setZone: true });
   if (!parsed.isValid || !/(Z|[+-][0-9]{2}:?[0-9]{2})$/.test(now)) {
     throw new UsageError(`--now: "${now}" is not a date-time with a UTC offset (e.g. 2026-11-22T09:00:00+01:00).`);

@@ -1,52 +1,124 @@
-import { findPersonMentions, nameMatcher } from '../incidents/person-mentions.ts';
-import { describeSpan, spanInValue } from '../incidents/text-positions.ts';
+import { blameAfter, findBlamePhrases } from '../incidents/blame-phrases.ts';
+import { findPersonMentions, nameMatcher, type NameOptions } from '../incidents/person-mentions.ts';
+import { describeSpan, spanInValue, type TextSpan } from '../incidents/text-positions.ts';
+import type { DocPath } from '../repo/locate.ts';
+import type { Doc } from '../model/repo-model.ts';
 import { readPostmortemBody, templateSectionsOf } from '../postmortems/markdown.ts';
-import type { Rule } from './rule.ts';
+import type { SectionId } from '../postmortems/template.ts';
+import type { Rule, RuleContext } from './rule.ts';
 
 const HINT =
   'Describe the system instead: what allowed the mistake (a missing check, an unclear runbook, an alert that did not fire), not who made it. Blame teaches people to hide mistakes.';
 
+/** What a text is checked for: any person named (a root cause), or only a person blamed (a timeline, what could be improved). */
+type Strictness = 'any-name' | 'blamed-name';
+
+interface Found {
+  index: number;
+  length: number;
+  message: (where: string, span: string) => string;
+  hint: string;
+}
+
+type Matcher = ReturnType<typeof nameMatcher>;
+
+function findBlame(text: string, matcher: Matcher, names: NameOptions, strictness: Strictness): Found[] {
+  const found: Found[] = [];
+  // Where a person is named with blaming words, those words are part of that one finding.
+  const covered: [number, number][] = [];
+  for (const mention of findPersonMentions(text, matcher, names)) {
+    const blame = blameAfter(text, mention.index + mention.text.length);
+    if (strictness === 'blamed-name' && blame === undefined) continue;
+    if (blame) covered.push([mention.index, blame.end]);
+    found.push({
+      index: mention.index,
+      length: mention.text.length,
+      message: (where, span) =>
+        strictness === 'any-name' ? `${where}names "${mention.text}" (${mention.person}) as part of the cause (${span}).` : `${where}blames "${mention.text}" (${mention.person}): "${blame!.words}" (${span}).`,
+      hint: HINT,
+    });
+  }
+  for (const phrase of findBlamePhrases(text)) {
+    if (covered.some(([from, to]) => phrase.index < to && phrase.index + phrase.text.length > from)) continue;
+    found.push({
+      index: phrase.index,
+      length: phrase.text.length,
+      message: (where, span) => `${where}uses blaming language: "${phrase.text}" (${span}).`,
+      hint: phrase.rewrite,
+    });
+  }
+  return found.sort((a, b) => a.index - b.index);
+}
+
+function checkValue(ctx: RuleContext, doc: Doc, path: DocPath, label: string, text: string, matcher: Matcher, names: NameOptions, strictness: Strictness): void {
+  for (const blame of findBlame(text, matcher, names, strictness)) {
+    const span = spanInValue(doc.parsed, path, text.slice(blame.index, blame.index + blame.length), blame.index);
+    ctx.reportAt(doc, span.line, span.column, { message: blame.message(`${label}: `, describeSpan(span)), hint: blame.hint });
+  }
+}
+
+/** The sections of a post-mortem that are checked, and how. */
+const SECTIONS: readonly { id: SectionId; name: string; strictness: Strictness }[] = [
+  { id: 'root-cause', name: 'root-cause', strictness: 'any-name' },
+  { id: 'timeline', name: 'timeline', strictness: 'blamed-name' },
+  { id: 'could-improve', name: '"What could be improved"', strictness: 'blamed-name' },
+];
+
+function checkPostmortem(ctx: RuleContext, doc: Doc<'postmortem'>, matcher: Matcher, names: NameOptions): void {
+  const markdown = doc.file.markdown;
+  if (!markdown) return;
+  const body = readPostmortemBody(markdown.text, markdown.startLine);
+  const sections = templateSectionsOf(body);
+  const lines = markdown.text.split('\n');
+  for (const { id, name, strictness } of SECTIONS) {
+    const found = sections.get(id);
+    if (!found) continue;
+    const first = found.section.heading.line + 1;
+    const last = found.section.endLine;
+    // The section's text as one string (a sentence may wrap), and where each of its lines starts.
+    const sectionLines = lines.slice(first - markdown.startLine, last - markdown.startLine + 1);
+    const text = sectionLines.join('\n');
+    const starts: number[] = [];
+    let offset = 0;
+    for (const line of sectionLines) {
+      starts.push(offset);
+      offset += line.length + 1;
+    }
+    const at = (index: number) => {
+      let i = starts.length - 1;
+      while (i > 0 && starts[i]! > index) i--;
+      return { line: first + i, column: index - starts[i]! + 1 };
+    };
+    for (const blame of findBlame(text, matcher, names, strictness)) {
+      const from = at(blame.index);
+      const to = at(blame.index + blame.length);
+      const span: TextSpan = { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+      ctx.reportAt(doc, span.line, span.column, { message: blame.message(`The ${name} section `, describeSpan(span)), hint: blame.hint });
+    }
+  }
+}
+
 /**
- * Seed 004 "The blame game": focusing on who caused the incident instead of how to prevent it.
- * A root cause (the incident's root_cause, or the post-mortem's root-cause section) that names a
- * person from policy/people.yaml gets a warning; elsewhere in a post-mortem names are fine (the
- * timeline says who did what).
+ * The blame game: focusing on who caused the incident instead of how to prevent it. A root cause
+ * (an incident's root_cause, a post-mortem's root-cause section) that names a person gets a
+ * warning; in a timeline and in "What could be improved" names are expected (they say who did
+ * what), so only a person named with blaming words ("_Sean_ ignored the error") is reported. Blame
+ * without a name ("human error", "the developer forgot") is reported in all of them, with a rewrite.
  */
 export const blamelessLanguage: Rule = {
   id: 'blameless-language',
-  description: 'Root causes are blameless: an incident\'s root_cause or a post-mortem\'s root-cause section that names a person from policy/people.yaml gets a warning suggesting to describe the system instead (seed 004).',
+  description:
+    'Root causes, timelines and "what could be improved" are blameless: a root cause that names a person from policy/people.yaml (full name, first name used as a person, @-mention, handle; diacritics ignored), a person named with blaming words in a timeline or "what could be improved", and blaming phrases without a name ("human error", "the developer forgot") get a warning suggesting to describe the system instead.',
   severity: 'warning',
   needs: ['people'],
   check(ctx) {
     const matcher = nameMatcher(ctx.model.policy.people!.data.people);
+    const names: NameOptions = { notNames: new Set((ctx.model.policy.organisation?.data.blameless_language?.not_names ?? []).map((word) => word.toLowerCase())) };
     for (const doc of ctx.model.incidents) {
-      const text = doc.data.root_cause;
-      if (text === undefined) continue;
-      for (const mention of findPersonMentions(text, matcher)) {
-        const span = spanInValue(doc.parsed, ['root_cause'], mention.text, mention.index);
-        ctx.reportAt(doc, span.line, span.column, {
-          message: `root_cause: names "${mention.text}" (${mention.person}) as part of the cause (${describeSpan(span)}).`,
-          hint: HINT,
-        });
-      }
+      const rootCause = doc.data.root_cause;
+      if (rootCause !== undefined) checkValue(ctx, doc, ['root_cause'], 'root_cause', rootCause, matcher, names, 'any-name');
+      doc.data.timeline.forEach((entry, i) => checkValue(ctx, doc, ['timeline', i, 'event'], `timeline[${i}].event`, entry.event, matcher, names, 'blamed-name'));
     }
-    for (const doc of ctx.model.postmortems) {
-      const markdown = doc.file.markdown;
-      if (!markdown) continue;
-      const body = readPostmortemBody(markdown.text, markdown.startLine);
-      const rootCause = templateSectionsOf(body).get('root-cause');
-      if (!rootCause) continue;
-      const lines = markdown.text.split('\n');
-      for (let line = rootCause.section.heading.line + 1; line <= rootCause.section.endLine; line++) {
-        const text = lines[line - markdown.startLine] ?? '';
-        for (const mention of findPersonMentions(text, matcher)) {
-          const span = { line, column: mention.index + 1, endLine: line, endColumn: mention.index + 1 + mention.text.length };
-          ctx.reportAt(doc, line, span.column, {
-            message: `The root-cause section names "${mention.text}" (${mention.person}) (${describeSpan(span)}).`,
-            hint: HINT,
-          });
-        }
-      }
-    }
+    for (const doc of ctx.model.postmortems) checkPostmortem(ctx, doc, matcher, names);
   },
 };

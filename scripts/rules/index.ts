@@ -22,6 +22,7 @@ import { postHandoffOnCall } from './post-handoff-on-call.ts';
 import { postmortemActionItems } from './postmortem-action-items.ts';
 import { postmortemDue } from './postmortem-due.ts';
 import { postmortemSections } from './postmortem-sections.ts';
+import { postmortemTimelineOrdered } from './postmortem-timeline-ordered.ts';
 import { productionCoverage } from './production-coverage.ts';
 import { raciAccountable } from './raci-accountable.ts';
 import { referenceExists } from './reference-exists.ts';
@@ -59,6 +60,7 @@ export const RULES: readonly Rule[] = [
   postmortemActionItems,
   postmortemDue,
   postmortemSections,
+  postmortemTimelineOrdered,
   productionCoverage,
   raciAccountable,
   referenceExists,

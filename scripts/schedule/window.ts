@@ -3,6 +3,7 @@
  * into instants. Pure; the commands turn a thrown WindowError into a usage error.
  */
 import { DateTime } from 'luxon';
+import { dateTimeWithoutOffset } from '../time/date-time.ts';
 
 /** A time given on the command line that cannot be read. */
 export class WindowError extends Error {}
@@ -20,6 +21,8 @@ export function parseInstant(option: string, text: string, zone: string, endOfDa
     if (!day.isValid) throw new WindowError(`${option}: "${text}" is not a date (YYYY-MM-DD).`);
     return (endOfDay ? day.plus({ days: 1 }) : day).startOf('day').toJSDate();
   }
+  const local = dateTimeWithoutOffset(text);
+  if (local !== undefined) throw new WindowError(`${option}: "${text}" has no UTC offset. Write it with one, e.g. "${local}Z" or "${local}+01:00", or give a date (2026-11-01).`);
   const value = DateTime.fromISO(text, { setZone: true });
   if (!value.isValid || !OFFSET.test(text)) {
     throw new WindowError(`${option}: "${text}" is not a date (2026-11-01) or a date-time with a UTC offset (2026-11-01T09:00:00+01:00).`);

@@ -1,3 +1,4 @@
+import { dateTimeWithoutOffset } from '../time/date-time.ts';
 import { allZoneNames } from '../util/timezones.ts';
 import { closest } from '../util/suggest.ts';
 import { distance } from 'fastest-levenshtein';
@@ -768,7 +769,8 @@ const FORMAT_WORDS: Record<string, string> = {
   date: 'date (YYYY-MM-DD)',
   time: 'time (HH:MM:SS with a UTC offset, e.g. 08:12:00+02:00)',
   'iso-time': 'time (HH:MM:SS)',
-  'date-time': 'date-time (RFC 3339, e.g. 2026-10-14T08:12:00+02:00)',
+  'date-time': 'date-time with a UTC offset (e.g. 2026-10-14T08:12:00+02:00 or 2026-10-14T08:12Z)',
+  'phone-region': 'region code for phone numbers (ISO 3166-1 alpha-2 in capitals, e.g. GB, DE, US)',
   'iso-date-time': 'date-time (e.g. 2026-10-14T08:12:00)',
   duration: 'ISO 8601 duration (e.g. PT15M, P1D)',
   email: 'email address (e.g. name@example.com)',
@@ -786,13 +788,10 @@ const FORMAT_WORDS: Record<string, string> = {
   'relative-json-pointer': 'relative JSON pointer',
 };
 
-const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?$/;
-
 function formatFields(where: string, format: string, data: unknown, description: string | undefined): Fields {
   if (format === 'date-time' && typeof data === 'string') {
-    const m = LOCAL_DATE_TIME.exec(data.trim());
-    if (m && plausibleDateTime(m)) {
-      const fixed = `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}${m[7] ?? ''}`;
+    const fixed = dateTimeWithoutOffset(data);
+    if (fixed !== undefined) {
       return {
         ruleId: 'datetime-offset',
         message: `${where}: ${quote(data)} has no UTC offset.`,
@@ -810,11 +809,6 @@ function formatFields(where: string, format: string, data: unknown, description:
   }
   const words = FORMAT_WORDS[format] ?? format;
   return { ruleId: 'schema-format', message: `${where}: ${show(data)} is not a valid ${words}.`, hint: description };
-}
-
-function plausibleDateTime(m: RegExpExecArray): boolean {
-  const [month, day, hour, minute, second] = [m[2], m[3], m[4], m[5], m[6]].map(Number) as [number, number, number, number, number];
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour <= 23 && minute <= 59 && second <= 60;
 }
 
 interface Constraint {

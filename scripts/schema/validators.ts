@@ -14,7 +14,7 @@ import type { Ajv2020, ErrorObject, Options, ValidateFunction } from 'ajv/dist/2
 import * as compiledModule from './compiled-validators.js';
 import { FILE_KINDS, type KindId } from './kinds.ts';
 import { allSchemas, schemaFileName } from './schemas.ts';
-import { IANA_TIME_ZONE_FORMAT } from './formats.ts';
+import { DATE_TIME_FORMAT, IANA_TIME_ZONE_FORMAT, PHONE_REGION_FORMAT } from './formats.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -43,6 +43,8 @@ export function createAjv(extra: Options = {}): Ajv2020 {
   const ajv = new Ajv({ ...AJV_OPTIONS, ...extra });
   addFormats(ajv);
   ajv.addFormat('iana-time-zone', IANA_TIME_ZONE_FORMAT);
+  ajv.addFormat('date-time', DATE_TIME_FORMAT);
+  ajv.addFormat('phone-region', PHONE_REGION_FORMAT);
   ajv.addVocabulary(['x-ref', 'x-amendable']);
   for (const { name, schema } of allSchemas()) ajv.addSchema(schema, name);
   return ajv;

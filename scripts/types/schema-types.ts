@@ -555,6 +555,36 @@ export interface OrganisationSettings {
     action_item_grace?: string;
   };
   /**
+   * What the sensitive-data rule looks for in incident records and post-mortems beyond credentials and international phone numbers.
+   */
+  sensitive_data?: {
+    /**
+     * Regions whose national phone formats are recognised (020 7946 0958 in GB, 030 1234567 in DE), as ISO 3166-1 alpha-2 codes; the first is the default region. Numbers written with a country code (+49 30 ...) are recognised whatever this says. Default: the regions of the phone numbers in policy/people.yaml.
+     *
+     * @minItems 1
+     *
+     * Items: An ISO 3166-1 alpha-2 region code in capitals.
+     */
+    phone_regions?: [string, ...string[]];
+    /**
+     * Public e-mail addresses that incident records and post-mortems may name, such as a support mailbox (compared case-insensitively).
+     *
+     * Items: An e-mail address.
+     */
+    allowed_emails?: string[];
+  };
+  /**
+   * What the blameless-language rule must not read as a person.
+   */
+  blameless_language?: {
+    /**
+     * Words never taken for a person's first name or handle, however they are used (e.g. a product called Hugo, or a first name that is also a common word in your teams' writing). Full names and @-mentions are still recognised.
+     *
+     * Items: A word, compared case-insensitively.
+     */
+    not_names?: string[];
+  };
+  /**
    * Versions of the policy set (seed 001 section 9).
    */
   document_control?: {

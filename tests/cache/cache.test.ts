@@ -20,10 +20,10 @@ import { compareDiagnostics, type Diagnostic } from '../../scripts/report/diagno
 import { RULES } from '../../scripts/rules/index.ts';
 import type { Rule } from '../../scripts/rules/rule.ts';
 import { tempRepo, TEST_NOW, type TempRepo } from '../support/repo.ts';
-import { loadMarkdownParser } from '../../scripts/postmortems/markdown-parser.ts';
+import { loadRuleLibraries } from '../../scripts/check/rule-libraries.ts';
 
 // Checked directly (not through the pipeline, which loads it when a post-mortem needs it).
-await loadMarkdownParser();
+await loadRuleLibraries({ markdown: true, secrets: true });
 
 const now = new Date(TEST_NOW);
 const INCIDENT = 'incidents/2026/2026-10-14-ingestion-error-rate.yaml';

@@ -14,10 +14,10 @@ import { compareDiagnostics, type Diagnostic } from '../../scripts/report/diagno
 import { RULES } from '../../scripts/rules/index.ts';
 import { applyFixture, loadFixtures, type Fixture } from '../validate/fixture-cases.ts';
 import { tempRepo, TEST_NOW } from '../support/repo.ts';
-import { loadMarkdownParser } from '../../scripts/postmortems/markdown-parser.ts';
+import { loadRuleLibraries } from '../../scripts/check/rule-libraries.ts';
 
 // Checked directly (not through the pipeline, which loads it when a post-mortem needs it).
-await loadMarkdownParser();
+await loadRuleLibraries({ markdown: true, secrets: true });
 
 const now = new Date(TEST_NOW);
 

@@ -17,10 +17,10 @@ import { validateSelection } from '../../scripts/check/selection.ts';
 import { readRepository } from '../../scripts/repo/read-repository.ts';
 import { compareDiagnostics, type Diagnostic } from '../../scripts/report/diagnostic.ts';
 import { REPO_ROOT, TEST_NOW } from '../support/repo.ts';
-import { loadMarkdownParser } from '../../scripts/postmortems/markdown-parser.ts';
+import { loadRuleLibraries } from '../../scripts/check/rule-libraries.ts';
 
 // Checked directly (not through the pipeline, which loads it when a post-mortem needs it).
-await loadMarkdownParser();
+await loadRuleLibraries({ markdown: true, secrets: true });
 
 const now = new Date(TEST_NOW);
 

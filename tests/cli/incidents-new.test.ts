@@ -96,7 +96,9 @@ describe('oncall new incident', () => {
     { args: ['--severity', 'P1', '--title', '!!!'], message: 'pass --slug <slug>' },
     { args: ['--severity', 'P1', '--title', 'x', '--slug', 'Bad Slug'], message: '--slug: "Bad Slug" is not' },
     { args: ['--severity', 'P1', '--title', 'x', '--commander', 'nobody'], message: '--commander: "nobody" is not a person' },
-    { args: ['--severity', 'P1', '--title', 'x', '--now', '2026-11-22T12:00:00'], message: '--now: "2026-11-22T12:00:00" is not a date-time with a UTC offset' },
+    { args: ['--severity', 'P1', '--title', 'x', '--now', '2026-11-22T12:00:00'], message: '--now: "2026-11-22T12:00:00" has no UTC offset. Write it with one, e.g. "2026-11-22T12:00:00Z" or "2026-11-22T12:00:00+01:00".' },
+    { args: ['--severity', 'P1', '--title', 'x', '--now', '2026-11-22 12:00'], message: '--now: "2026-11-22 12:00" has no UTC offset. Write it with one, e.g. "2026-11-22T12:00Z"' },
+    { args: ['--severity', 'P1', '--title', 'x', '--now', 'next Tuesday'], message: '--now: "next Tuesday" is not a date-time with a UTC offset' },
   ])('exits 2 for $args', async ({ args, message }) => {
     repo = tempRepo();
     const result = await newIncident(repo, ...(args.includes('--now') ? args : [...args, '--now', TEST_NOW]));

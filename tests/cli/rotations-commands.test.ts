@@ -69,7 +69,8 @@ describe('oncall now', () => {
   it('exits 2 for an unknown rotation, a bad time or a bad zone, without a stack trace', async () => {
     for (const [args, message] of [
       [['now', '--rotation', 'ingestoin'], 'Did you mean "ingestion"?'],
-      [['now', '--at', '2026-11-22T12:00'], '--at'],
+      [['now', '--at', '2026-11-22T12:00'], '--at: "2026-11-22T12:00" has no UTC offset. Write it with one, e.g. "2026-11-22T12:00Z" or "2026-11-22T12:00+01:00", or give a date (2026-11-01).'],
+      [['now', '--at', '2026-11-22T12:00+01:00', '--rotation', 'ingestoin'], 'Did you mean "ingestion"?'],
       [['now', '--tz', 'Mars/Olympus'], '--tz'],
       [['schedule', '--from', '2026-13-01'], '--from'],
       [['burden', '--from', '2026-11-10', '--to', '2026-11-01'], '--to must be after --from'],

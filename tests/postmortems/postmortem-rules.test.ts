@@ -222,12 +222,135 @@ const blameCases: Case[] = [
   },
 ];
 
+const ORGANISATION = 'policy/organisation.yaml';
+
+const sensitiveSettingCases: Case[] = [
+  {
+    name: 'national formats of the regions of the people in policy/people.yaml by default (a GB number)',
+    edit: (r) => r.replace(OUTAGE_PM, 'queued by clients were processed after recovery; none were lost.\n', 'queued by clients were processed after recovery; none were lost. The desk is on 020 7946 0958.\n'),
+    expect: (r) => [{ ruleId: 'sensitive-data', severity: 'error', file: OUTAGE_PM, ...at(r, OUTAGE_PM, 'The desk is on', '020'), message: 'contains a phone number ("02***"' }],
+  },
+  {
+    name: 'sensitive_data.phone_regions narrows the national formats: a GB number is no longer one for an organisation in DE only',
+    edit: (r) => {
+      r.replace(ORGANISATION, 'follow_up:\n', 'sensitive_data:\n  phone_regions: [DE]\nfollow_up:\n');
+      r.replace(OUTAGE_PM, 'queued by clients were processed after recovery; none were lost.\n', 'queued by clients were processed after recovery; none were lost. Desks: 020 7946 0958 and 030 1234567.\n');
+    },
+    expect: (r) => [{ ruleId: 'sensitive-data', severity: 'error', file: OUTAGE_PM, ...at(r, OUTAGE_PM, 'Desks:', '030'), message: 'contains a phone number ("03***"' }],
+  },
+  {
+    name: 'a public support mailbox listed in sensitive_data.allowed_emails passes; another address does not',
+    edit: (r) => {
+      r.replace(ORGANISATION, 'follow_up:\n', 'sensitive_data:\n  allowed_emails: [Support@Anchor.example]\nfollow_up:\n');
+      r.replace(OUTAGE_PM, 'queued by clients were processed after recovery; none were lost.\n', 'queued by clients were processed after recovery; none were lost. Write to support@anchor.example, not ops.lead@anchor.example.\n');
+    },
+    expect: (r) => [{ ruleId: 'sensitive-data', severity: 'error', file: OUTAGE_PM, ...at(r, OUTAGE_PM, 'Write to support', 'ops.lead'), message: 'contains an e-mail address ("o***@a***"' }],
+  },
+  {
+    name: 'a region code libphonenumber does not know',
+    edit: (r) => r.replace(ORGANISATION, 'follow_up:\n', 'sensitive_data:\n  phone_regions: [DE, UK]\nfollow_up:\n'),
+    expect: (r) => [
+      { ruleId: 'schema-format', severity: 'error', file: ORGANISATION, ...at(r, ORGANISATION, 'phone_regions:', 'UK'), message: 'sensitive_data.phone_regions[1]: "UK" is not a valid region code for phone numbers (ISO 3166-1 alpha-2 in capitals, e.g. GB, DE, US).' },
+    ],
+  },
+  {
+    name: 'a secretlint finding in an incident record: an AWS secret key assigned in a timeline event',
+    edit: (r) => r.replace(ERROR_RATE, 'event: "Alert: ingestion error rate 23% over 5 minutes"', 'event: "Alert fired; the job had AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKY set"'),
+    expect: (r) => [{ ruleId: 'sensitive-data', severity: 'error', file: ERROR_RATE, ...at(r, ERROR_RATE, 'AWS_SECRET', 'wJalr'), message: 'timeline[0].event: contains an AWS secret access key ("wJal************"' }],
+  },
+];
+
+const blameSectionCases: Case[] = [
+  {
+    name: 'a name in emphasis blamed in the timeline section',
+    edit: (r) => r.replace(OUTAGE_PM, '| 02:21 | On-call primary acknowledges; P0 declared |', '| 02:21 | _Dana_ ignored the page; P0 declared |'),
+    expect: (r) => [{ ruleId: 'blameless-language', severity: 'warning', file: OUTAGE_PM, ...at(r, OUTAGE_PM, '_Dana_', 'Dana'), message: 'The timeline section blames "Dana" (dana-reyes): "ignored" (columns 12-15).' }],
+  },
+  {
+    name: 'blame without a name in "What could be improved", with a rewrite hint',
+    edit: (r) => r.replace(OUTAGE_PM, '- Credentials with a fixed expiry were not inventoried.', '- Credentials with a fixed expiry were not inventoried: human error.'),
+    expect: (r) => [{ ruleId: 'blameless-language', severity: 'warning', file: OUTAGE_PM, ...at(r, OUTAGE_PM, 'human error', 'human'), message: 'The "What could be improved" section uses blaming language: "human error"' }],
+  },
+  {
+    name: 'blame in an incident timeline event; names without blame in a timeline are fine',
+    edit: (r) => {
+      r.replace(ERROR_RATE, 'event: "Alert: ingestion error rate 23% over 5 minutes"', 'event: "Alert fired; Kavya forgot to silence the test alert"');
+      r.replace(OUTAGE_PM, '| 02:29 | Escalated to the team lead; secondary joins |', '| 02:29 | Escalated to Chen Wei; Dana joins |');
+    },
+    expect: (r) => [{ ruleId: 'blameless-language', severity: 'warning', file: ERROR_RATE, ...at(r, ERROR_RATE, 'Kavya forgot', 'Kavya'), message: 'timeline[0].event: blames "Kavya" (kavya-iyer): "forgot"' }],
+  },
+  {
+    name: 'a first name that is an ordinary word is a person only where used as one; blameless_language.not_names removes it',
+    edit: (r) => r.replace(OUTAGE_PM, 'expiry. Nothing rotated it', 'expiry. The Hugo static site builder cached the page, Grace period checks were off, Hugo deployed it. Nothing rotated it'),
+    expect: (r) => [{ ruleId: 'blameless-language', severity: 'warning', file: OUTAGE_PM, ...at(r, OUTAGE_PM, 'Hugo deployed', 'Hugo deployed'), message: 'The root-cause section names "Hugo" (hugo-martin) as part of the cause' }],
+  },
+  {
+    name: 'a word listed in blameless_language.not_names is never a name',
+    edit: (r) => {
+      r.replace(ORGANISATION, 'follow_up:\n', 'blameless_language:\n  not_names: [Hugo]\nfollow_up:\n');
+      r.replace(OUTAGE_PM, 'expiry. Nothing rotated it', 'expiry. Hugo deployed it; Hugo Martin reviewed it. Nothing rotated it');
+    },
+    expect: (r) => [{ ruleId: 'blameless-language', severity: 'warning', file: OUTAGE_PM, ...at(r, OUTAGE_PM, 'Hugo Martin', 'Hugo Martin'), message: 'names "Hugo Martin" (hugo-martin)' }],
+  },
+  {
+    name: 'an @-mention by GitHub login and a person spelt without diacritics in a root cause',
+    edit: (r) => {
+      r.replace('policy/people.yaml', '  - id: zoe-laurent\n', '  - id: soren-kjaer\n    name: Søren Kjær\n    github: skjaer\n    timezone: Europe/Copenhagen\n    team: anchor-operations\n    contacts: { slack: "@soren" }\n  - id: zoe-laurent\n');
+      r.replace(OUTAGE_PM, 'expiry. Nothing rotated it', 'expiry. Soren forgot it and @bschultz merged the change. Nothing rotated it');
+    },
+    expect: (r) => [
+      { ruleId: 'blameless-language', severity: 'warning', file: OUTAGE_PM, ...at(r, OUTAGE_PM, 'Soren forgot', 'Soren'), message: 'names "Soren" (soren-kjaer)' },
+      { ruleId: 'blameless-language', severity: 'warning', file: OUTAGE_PM, ...at(r, OUTAGE_PM, 'Soren forgot', '@bschultz'), message: 'names "@bschultz" (ben-schultz)' },
+    ],
+  },
+];
+
+const timelineTableCases: Case[] = [
+  {
+    name: 'a timeline row before the row above it',
+    edit: (r) => r.replace(OUTAGE_PM, '| 02:26 | Leadership summary posted |', '| 02:16 | Leadership summary posted |'),
+    expect: (r) => [
+      { ruleId: 'postmortem-timeline-ordered', severity: 'error', file: OUTAGE_PM, ...at(r, OUTAGE_PM, '| 02:16 |', '02:16'), message: 'The timeline row at "02:16" is before the row above it at "02:24".' },
+    ],
+  },
+  {
+    name: 'ISO 8601 times with an offset and without seconds are compared as instants',
+    edit: (r) => {
+      r.replace(OUTAGE_PM, '| 02:14 | Alert', '| 2026-10-29T02:14+01:00 | Alert');
+      r.replace(OUTAGE_PM, '| 02:21 | On-call', '| 2026-10-29T01:21Z | On-call');
+      r.replace(OUTAGE_PM, '| 02:24 | Kill-switch', '| 2026-10-29T00:30Z | Kill-switch');
+    },
+    expect: (r) => [
+      { ruleId: 'postmortem-timeline-ordered', severity: 'error', file: OUTAGE_PM, ...at(r, OUTAGE_PM, '2026-10-29T00:30Z', '2026'), message: 'The timeline row at "2026-10-29T00:30Z" is before the row above it at "2026-10-29T01:21Z".' },
+    ],
+  },
+];
+
+const dateTimeCases: Case[] = [
+  {
+    name: 'an incident time without seconds but with an offset is accepted',
+    edit: (r) => r.replace(ERROR_RATE, 'at: 2026-10-14T09:42:00+02:00, event: "Alert', 'at: 2026-10-14T09:42+02:00, event: "Alert'),
+    expect: () => [],
+  },
+  {
+    name: 'an incident time without an offset is reported for exactly that',
+    edit: (r) => r.replace(ERROR_RATE, 'at: 2026-10-14T09:42:00+02:00, event: "Alert', 'at: 2026-10-14T09:42, event: "Alert'),
+    expect: (r) => [
+      { ruleId: 'datetime-offset', severity: 'error', file: ERROR_RATE, ...at(r, ERROR_RATE, 'at: 2026-10-14T09:42,', '2026'), message: 'timeline[0].at: "2026-10-14T09:42" has no UTC offset.' },
+    ],
+  },
+];
+
 describe.each([
   ['post-mortem deadlines', dueCases],
   ['post-mortem sections', sectionCases],
   ['action items', actionItemCases],
   ['sensitive data', sensitiveCases],
   ['blameless language', blameCases],
+  ['sensitive-data settings', sensitiveSettingCases],
+  ['blameless language beyond the root cause', blameSectionCases],
+  ['timeline tables', timelineTableCases],
+  ['date-times', dateTimeCases],
 ] as const)('%s', (_name, cases) => {
   it.each(cases)('$name', (testCase) =>
     checkCase(testCase, (copy) => {

@@ -213,6 +213,11 @@ const cases: { name: string; yaml: string; expected: Expected[] }[] = [
     expected: [{ ruleId: 'datetime-offset', line: 5, column: 9, message: 'starts: "2026-10-14 08:12:00" has no UTC offset.', hint: /"2026-10-14T08:12:00Z"/ }],
   },
   {
+    name: 'date-time without seconds and without offset: the missing offset is what is said',
+    yaml: `${VALID}starts: 2026-10-14T09:42\n`,
+    expected: [{ ruleId: 'datetime-offset', line: 5, column: 9, message: 'starts: "2026-10-14T09:42" has no UTC offset.', hint: 'Write the offset explicitly, e.g. "2026-10-14T09:42Z" or "2026-10-14T09:42+02:00"; a time without one is ambiguous.' }],
+  },
+  {
     name: 'date-time that is not one',
     yaml: `${VALID}starts: "14.10.2026 8:12"\n`,
     expected: [
@@ -220,7 +225,7 @@ const cases: { name: string; yaml: string; expected: Expected[] }[] = [
         ruleId: 'schema-format',
         line: 5,
         column: 9,
-        message: 'starts: "14.10.2026 8:12" is not a valid date-time (RFC 3339, e.g. 2026-10-14T08:12:00+02:00).',
+        message: 'starts: "14.10.2026 8:12" is not a valid date-time with a UTC offset (e.g. 2026-10-14T08:12:00+02:00 or 2026-10-14T08:12Z).',
       },
     ],
   },
