@@ -7,7 +7,12 @@ import { coverageGap } from './coverage-gap.ts';
 import { doubleBooking } from './double-booking.ts';
 import { fileNameMatchesId } from './file-name-matches-id.ts';
 import { historyAppendOnly } from './history-append-only.ts';
+import { incidentClassificationRequired } from './incident-classification-required.ts';
+import { incidentClassificationRouting } from './incident-classification-routing.ts';
+import { incidentEscalationHandoff } from './incident-escalation-handoff.ts';
 import { incidentEscalationLadder } from './incident-escalation-ladder.ts';
+import { incidentEscalationTiming } from './incident-escalation-timing.ts';
+import { incidentEscalationTriggers } from './incident-escalation-triggers.ts';
 import { incidentKillSwitchAuthority } from './incident-kill-switch-authority.ts';
 import { incidentKillSwitchFields } from './incident-kill-switch-fields.ts';
 import { incidentLeadershipNotified } from './incident-leadership-notified.ts';
@@ -44,7 +49,12 @@ export const RULES: readonly Rule[] = [
   doubleBooking,
   fileNameMatchesId,
   historyAppendOnly,
+  incidentClassificationRequired,
+  incidentClassificationRouting,
+  incidentEscalationHandoff,
   incidentEscalationLadder,
+  incidentEscalationTiming,
+  incidentEscalationTriggers,
   incidentKillSwitchAuthority,
   incidentKillSwitchFields,
   incidentLeadershipNotified,
