@@ -14,7 +14,10 @@ import { incidentEscalationLadder } from './incident-escalation-ladder.ts';
 import { incidentEscalationTiming } from './incident-escalation-timing.ts';
 import { incidentEscalationTriggers } from './incident-escalation-triggers.ts';
 import { incidentKillSwitchAuthority } from './incident-kill-switch-authority.ts';
+import { incidentKillSwitchDuration } from './incident-kill-switch-duration.ts';
 import { incidentKillSwitchFields } from './incident-kill-switch-fields.ts';
+import { incidentKillSwitchNotification } from './incident-kill-switch-notification.ts';
+import { incidentKillSwitchResume } from './incident-kill-switch-resume.ts';
 import { incidentLeadershipNotified } from './incident-leadership-notified.ts';
 import { incidentRolesRequired } from './incident-roles-required.ts';
 import { incidentTimesOrdered } from './incident-times-ordered.ts';
@@ -36,6 +39,8 @@ import type { BuiltInRule, Rule } from './rule.ts';
 import { schemaModeline } from './schema-modeline.ts';
 import { sensitiveData } from './sensitive-data.ts';
 import { signoffAuthority } from './signoff-authority.ts';
+import { signoffGaConfirmations } from './signoff-ga-confirmations.ts';
+import { signoffRollbackForm } from './signoff-rollback-form.ts';
 import { signoffSignerRole } from './signoff-signer-role.ts';
 import { signoffTransition } from './signoff-transition.ts';
 import { signoffVeto } from './signoff-veto.ts';
@@ -56,7 +61,10 @@ export const RULES: readonly Rule[] = [
   incidentEscalationTiming,
   incidentEscalationTriggers,
   incidentKillSwitchAuthority,
+  incidentKillSwitchDuration,
   incidentKillSwitchFields,
+  incidentKillSwitchNotification,
+  incidentKillSwitchResume,
   incidentLeadershipNotified,
   incidentRolesRequired,
   incidentTimesOrdered,
@@ -77,6 +85,8 @@ export const RULES: readonly Rule[] = [
   schemaModeline,
   sensitiveData,
   signoffAuthority,
+  signoffGaConfirmations,
+  signoffRollbackForm,
   signoffSignerRole,
   signoffTransition,
   signoffVeto,
