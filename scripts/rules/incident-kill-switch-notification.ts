@@ -37,14 +37,14 @@ export const incidentKillSwitchNotification: Rule = {
           { notify: scenario.notify, source: `"${scenario.name}"` },
           { notify: action.notify, source: `"${action.name}"` },
         ];
-        const missing: string[] = [];
+        const missing = new Map<string, string[]>();
         for (const { notify, source } of requirements) {
           const who = notify.who === 'all-stakeholders' ? ['all-stakeholders'] : notify.who;
           for (const recipient of who) {
             const heard = told.filter((t) => t.who === recipient || (t.who === 'all-stakeholders' && recipient !== 'all-stakeholders')).sort((a, b) => a.at.getTime() - b.at.getTime());
             const label = recipient === 'all-stakeholders' ? 'all stakeholders' : recipient;
             if (heard.length === 0) {
-              missing.push(`${label} (${source}${deadlineWords(notify)})`);
+              missing.set(label, [...(missing.get(label) ?? []), `${source}${deadlineWords(notify)}`]);
               continue;
             }
             const first = heard[0]!;
@@ -64,9 +64,10 @@ export const incidentKillSwitchNotification: Rule = {
             });
           }
         }
-        if (missing.length === 0) return;
+        if (missing.size === 0) return;
+        const whom = [...missing].map(([label, sources]) => `${label} (${sources.join('; ')})`);
         ctx.report(doc, ['kill_switch', i, 'notified'], {
-          message: `kill_switch[${i}].notified: the ${action.name} for "${scenario.name}" must be notified to ${missing.join('; ')}, and no notification of them is recorded.`,
+          message: `kill_switch[${i}].notified: the ${action.name} for "${scenario.name}" must be notified to ${whom.join(', ')}, and no notification of ${missing.size > 1 ? 'them' : 'it'} is recorded.`,
           hint: 'Add { who: <role or all-stakeholders>, at: <when> } for each, as they were told.',
           target: 'key',
         });
