@@ -14,14 +14,18 @@ const GA = 'signoffs/2026/2026-11-02-ingestion-ga.yaml';
 const INCIDENT = 'incidents/2026/2026-11-18-ingestion-log-warning.yaml';
 const OUTAGE = 'incidents/2026/2026-10-29-ingestion-outage.yaml';
 
-/** The example data committed to a fresh git repository, as a pull request's base. */
-function committedRepo(): TempRepo {
-  const r = tempRepo();
+/** Commits a test repository's files to a fresh git repository, as a pull request's base. */
+function commitAsBase(r: TempRepo): TempRepo {
   const git = (...args: string[]) => execFileSync('git', args, { cwd: r.root, stdio: 'pipe' });
   git('init', '--quiet', '--initial-branch=main');
   git('-c', 'user.name=Test', '-c', 'user.email=test@example.com', 'add', '.');
   git('-c', 'user.name=Test', '-c', 'user.email=test@example.com', 'commit', '--quiet', '-m', 'base');
   return r;
+}
+
+/** The example data committed as a pull request's base. */
+function committedRepo(): TempRepo {
+  return commitAsBase(tempRepo());
 }
 
 async function historyFindings(root: string) {
@@ -147,10 +151,7 @@ describe('validate --changed-since: append-only history', () => {
     const resume = '    resumed: 2026-10-29T03:02:00+01:00\n    resumed_by:\n      - { person: sofia-rossi, role: on-call }\n    verification: Test upload passes\n    verified: [test-upload]\n';
     const withResume = repo.read(OUTAGE);
     repo.replace(OUTAGE, resume, '');
-    const git = (...args: string[]) => execFileSync('git', args, { cwd: repo!.root, stdio: 'pipe' });
-    git('init', '--quiet', '--initial-branch=main');
-    git('-c', 'user.name=Test', '-c', 'user.email=test@example.com', 'add', '.');
-    git('-c', 'user.name=Test', '-c', 'user.email=test@example.com', 'commit', '--quiet', '-m', 'base');
+    commitAsBase(repo);
     repo.write(OUTAGE, withResume);
     const { code, all } = await historyFindings(repo.root);
     expect(all).toEqual([]);

@@ -5,21 +5,19 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempRepo, type TempRepo } from '../support/repo.ts';
-import { at, checkCase, expectExactly, validateAt, type Case } from './support.ts';
+import { at, checkCase, trackedCopies, expectExactly, validateAt, type Case } from './support.ts';
 
 const OUTAGE = 'incidents/2026/2026-10-29-ingestion-outage.yaml';
 const ERROR_RATE = 'incidents/2026/2026-10-14-ingestion-error-rate.yaml';
 const STUCK = 'incidents/2026/2026-11-10-ingestion-stuck-upload.yaml';
 const LOG_WARNING = 'incidents/2026/2026-11-18-ingestion-log-warning.yaml';
 
+const track = trackedCopies();
 let repo: TempRepo | undefined;
 afterEach(() => {
   repo?.cleanup();
   repo = undefined;
 });
-const track = (copy: TempRepo) => {
-  repo = copy;
-};
 
 const timing: Case[] = [
   {

@@ -4,19 +4,17 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempRepo, type TempRepo } from '../support/repo.ts';
-import { at, checkCase, validateAt, type Case } from './support.ts';
+import { at, checkCase, trackedCopies, validateAt, type Case } from './support.ts';
 
 const OUTAGE = 'incidents/2026/2026-10-29-ingestion-outage.yaml';
 const ERROR_RATE = 'incidents/2026/2026-10-14-ingestion-error-rate.yaml';
 
+const track = trackedCopies();
 let repo: TempRepo | undefined;
 afterEach(() => {
   repo?.cleanup();
   repo = undefined;
 });
-const track = (copy: TempRepo) => {
-  repo = copy;
-};
 
 const OUTAGE_RESUME = '    resumed: 2026-10-29T03:02:00+01:00\n    resumed_by:\n      - { person: sofia-rossi, role: on-call }\n    verification: Test upload passes\n    verified: [test-upload]\n';
 const ERROR_RATE_PAUSE = `    scenario: error-rate-over-20

@@ -2,21 +2,13 @@
  * The sign-off forms on a broken copy of the example data: each GA signer's confirmations, a
  * rollback's reasons and its next steps once due.
  */
-import { afterEach, describe, it } from 'vitest';
-import { at, checkCase, type Case } from '../incidents/support.ts';
-import type { TempRepo } from '../support/repo.ts';
+import { describe, it } from 'vitest';
+import { at, checkCase, trackedCopies, type Case } from '../incidents/support.ts';
 
 const GA = 'signoffs/2026/2026-11-02-ingestion-ga.yaml';
 const ROLLBACK = 'signoffs/2026/2026-10-14-ingestion-rollback-p2-p1.yaml';
 
-let repo: TempRepo | undefined;
-afterEach(() => {
-  repo?.cleanup();
-  repo = undefined;
-});
-const track = (copy: TempRepo) => {
-  repo = copy;
-};
+const track = trackedCopies();
 
 const ga: Case[] = [
   {
