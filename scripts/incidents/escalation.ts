@@ -6,6 +6,7 @@
 import type { RepoModel } from '../model/repo-model.ts';
 import { roleHolders, type PolicyView } from '../signoffs/holders.ts';
 import type { SchemaTypes } from '../types/schema-types.ts';
+import { nominalMinutes, parseDuration } from '../util/duration.ts';
 import { instantOf } from './instants.ts';
 import { escalationScenario, levelRanks, type Incident } from './policy.ts';
 
@@ -30,6 +31,30 @@ export function laddersFor(policy: EscalationPolicy, incident: Incident): Ladder
       (ladder.product === undefined || ladder.product === incident.product) &&
       (!ladder.customer_facing_only || incident.customer_facing === true),
   );
+}
+
+/**
+ * Whether a ladder can be followed as written: its steps come strictly later one after another and
+ * never drop to a lower level. A ladder that cannot is reported by the ladder-order rule, and is not
+ * held against incidents until it is fixed.
+ */
+export function ladderIsOrdered(ladder: Ladder, ranks: ReadonlyMap<string, number>): boolean {
+  let last = -1;
+  let highest = 0;
+  for (const step of ladder.steps) {
+    const duration = parseDuration(step.after);
+    if (!duration || nominalMinutes(duration) <= last) return false;
+    last = nominalMinutes(duration);
+    const rank = step.level === undefined ? undefined : ranks.get(step.level);
+    if (rank !== undefined && rank < highest) return false;
+    if (rank !== undefined) highest = rank;
+  }
+  return true;
+}
+
+/** Whether every escalation of an incident names a level the policy knows (reference-exists reports the others). */
+export function escalationLevelsKnown(incident: Incident, ranks: ReadonlyMap<string, number>): boolean {
+  return (incident.escalations ?? []).every((escalation) => escalation.level === undefined || ranks.has(escalation.level));
 }
 
 /**

@@ -34,6 +34,21 @@ export function activationEnd(incident: Incident, index: number, now: Date): Dat
   return OPEN.has(incident.status) ? now : undefined;
 }
 
+/**
+ * Whether every role an activation names (who activated, approved, was told, resumed) is a role the
+ * policy defines. One that is not is reported by reference-exists; the kill-switch rules then leave
+ * the entry alone rather than echo the typo as a missing approval or notification.
+ */
+export function entryRolesKnown(entry: KillSwitchEntry, roles: ReadonlySet<string>): boolean {
+  const named = [
+    ...(entry.activated_by ? [entry.activated_by.role] : []),
+    ...(entry.approval && entry.approval !== 'none' ? entry.approval.by.map((signer) => signer.role) : []),
+    ...(entry.notified ?? []).map((n) => n.who).filter((who) => who !== 'all-stakeholders'),
+    ...(entry.resumed_by ?? []).map((signer) => signer.role),
+  ];
+  return named.every((role) => roles.has(role));
+}
+
 /** Milliseconds of a calendar duration text (15m, 1h); undefined for business time or bad text. */
 export function durationMillis(text: string | undefined): number | undefined {
   const duration = text === undefined ? undefined : parseDuration(text);

@@ -1,4 +1,14 @@
-import { escalationMeetingStep, ladderStop, laddersFor, startRank, stepNeedsEscalation, timedEscalations, type Ladder } from '../incidents/escalation.ts';
+import {
+  escalationLevelsKnown,
+  escalationMeetingStep,
+  ladderIsOrdered,
+  ladderStop,
+  laddersFor,
+  startRank,
+  stepNeedsEscalation,
+  timedEscalations,
+  type Ladder,
+} from '../incidents/escalation.ts';
 import { describeMinutes, formatInstant, instantOf, minutesBetween } from '../incidents/instants.ts';
 import { calendarOf, levelRanks, organisationZone } from '../incidents/policy.ts';
 import { policyViewOf } from '../signoffs/model-view.ts';
@@ -28,21 +38,25 @@ export const incidentEscalationTiming: Rule = {
     const zone = organisationZone(ctx.model);
     const view = policyViewOf(ctx.model);
     const roleName = (id: string) => view?.roles.roles.find((role) => role.id === id)?.name ?? id;
+    const knownRoles = new Set(view?.roles.roles.map((role) => role.id) ?? []);
     const whom = (step: Ladder['steps'][number]) =>
       step.roles && step.roles.length > 0 ? step.roles.map(roleName).join(' + ') : `${step.level} (${levelName.get(step.level!) ?? step.level})`;
     for (const doc of ctx.model.incidents) {
       const incident = doc.data;
       const detected = instantOf(incident.detected);
-      if (!detected) continue;
+      // An escalation to an unknown level is reported by reference-exists; what it reached is unknown.
+      if (!detected || !escalationLevelsKnown(incident, ranks)) continue;
       const stop = ladderStop(policy, incident);
       const until = stop ?? ctx.now;
       const start = startRank(ctx.model, incident);
       const escalations = timedEscalations(view, incident);
       const lateReported = new Set<number>();
-      for (const ladder of laddersFor(policy, incident)) {
+      for (const ladder of laddersFor(policy, incident).filter((l) => ladderIsOrdered(l, ranks))) {
         let missingReported = false;
         ladder.steps.forEach((step, index) => {
           if (!stepNeedsEscalation(ladder, index, ranks, start)) return;
+          // A role the policy does not define cannot be brought in; reference-exists reports it.
+          if (step.roles?.some((role) => !knownRoles.has(role))) return;
           const due = deadlineAfter(calendar, detected, step.after);
           // Resolved by then, or not yet due: the step never came.
           if (!due || until.getTime() <= due.getTime()) return;

@@ -1,4 +1,4 @@
-import { ladderStop, timedEscalations } from '../incidents/escalation.ts';
+import { escalationLevelsKnown, ladderStop, timedEscalations } from '../incidents/escalation.ts';
 import { describeMinutes, formatInstant, instantOf, minutesBetween } from '../incidents/instants.ts';
 import { calendarOf, escalationScenario, levelRanks, organisationZone } from '../incidents/policy.ts';
 import type { DocPath } from '../repo/locate.ts';
@@ -29,7 +29,7 @@ export const incidentEscalationTriggers: Rule = {
     for (const doc of ctx.model.incidents) {
       const incident = doc.data;
       const detected = instantOf(incident.detected);
-      if (!detected) continue;
+      if (!detected || !escalationLevelsKnown(incident, ranks)) continue;
       const until = ladderStop(policy, incident) ?? ctx.now;
       const escalations = timedEscalations(undefined, incident);
       for (const trigger of policy.triggers.automatic) {

@@ -1,5 +1,5 @@
 import { describeMinutes, formatInstant, instantOf, minutesBetween } from '../incidents/instants.ts';
-import { activationEnd, durationMillis } from '../incidents/kill-switch.ts';
+import { activationEnd, durationMillis, entryRolesKnown } from '../incidents/kill-switch.ts';
 import { organisationZone } from '../incidents/policy.ts';
 import { describeDuration } from '../util/duration.ts';
 import type { Rule } from './rule.ts';
@@ -16,9 +16,10 @@ export const incidentKillSwitchDuration: Rule = {
   description:
     "A kill-switch activation that lasted longer than its action's max_duration (a pause recorded as under an hour) carries the approvals and notifications of the action it became (policy/kill-switch.yaml becomes), approved before it passed the limit.",
   severity: 'error',
-  needs: ['kill-switch'],
+  needs: ['kill-switch', 'roles'],
   check(ctx) {
     const policy = ctx.model.policy['kill-switch']!.data;
+    const roles = new Set(ctx.model.policy.roles!.data.roles.map((role) => role.id));
     const zone = organisationZone(ctx.model);
     for (const doc of ctx.model.incidents) {
       const incident = doc.data;
@@ -27,7 +28,7 @@ export const incidentKillSwitchDuration: Rule = {
         const longer = action?.becomes === undefined ? undefined : policy.actions.find((a) => a.id === action.becomes);
         const limit = durationMillis(action?.max_duration);
         const start = instantOf(entry.at);
-        if (!action || !longer || limit === undefined || !start) return;
+        if (!action || !longer || limit === undefined || !start || !entryRolesKnown(entry, roles)) return;
         const end = activationEnd(incident, i, ctx.now);
         if (!end || end.getTime() - start.getTime() <= limit) return;
         const passed = new Date(start.getTime() + limit);

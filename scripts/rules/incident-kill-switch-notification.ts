@@ -1,5 +1,5 @@
 import { describeMinutes, formatInstant, instantOf, minutesBetween } from '../incidents/instants.ts';
-import { durationMillis, type KillSwitchEntry } from '../incidents/kill-switch.ts';
+import { durationMillis, entryRolesKnown, type KillSwitchEntry } from '../incidents/kill-switch.ts';
 import { calendarOf, organisationZone } from '../incidents/policy.ts';
 import { deadlineAfter } from '../time/business-time.ts';
 import { describeDuration } from '../util/duration.ts';
@@ -20,9 +20,10 @@ export const incidentKillSwitchNotification: Rule = {
   description:
     "Every kill-switch activation in an incident notified whom its scenario and action require (policy/kill-switch.yaml notify), in time: within the scenario's deadline after activation, or its notice ahead of it; missing is an error, late a warning.",
   severity: 'error',
-  needs: ['kill-switch'],
+  needs: ['kill-switch', 'roles'],
   check(ctx) {
     const policy = ctx.model.policy['kill-switch']!.data;
+    const roles = new Set(ctx.model.policy.roles!.data.roles.map((role) => role.id));
     const calendar = calendarOf(ctx.model);
     const zone = organisationZone(ctx.model);
     for (const doc of ctx.model.incidents) {
@@ -31,7 +32,7 @@ export const incidentKillSwitchNotification: Rule = {
         const scenario = policy.scenarios.find((s) => s.id === entry.scenario);
         const action = policy.actions.find((a) => a.id === entry.action);
         // Without a time or a notification list the log entry is incomplete: incident-kill-switch-fields says so.
-        if (!activated || entry.notified === undefined || !scenario || !action) return;
+        if (!activated || entry.notified === undefined || !scenario || !action || !entryRolesKnown(entry, roles)) return;
         const told = recipientsTold(entry);
         const requirements: { notify: Notify; source: string }[] = [
           { notify: scenario.notify, source: `"${scenario.name}"` },

@@ -1,5 +1,5 @@
 import { instantOf } from '../incidents/instants.ts';
-import { resumeScopeFor } from '../incidents/kill-switch.ts';
+import { entryRolesKnown, resumeScopeFor } from '../incidents/kill-switch.ts';
 import { describeHolders, roleHolders, roleName } from '../signoffs/holders.ts';
 import { policyViewOf } from '../signoffs/model-view.ts';
 import type { Rule } from './rule.ts';
@@ -21,6 +21,7 @@ export const incidentKillSwitchResume: Rule = {
   check(ctx) {
     const policy = ctx.model.policy['kill-switch']!.data;
     const view = policyViewOf(ctx.model)!;
+    const roles = new Set(view.roles.roles.map((role) => role.id));
     const checkName = (id: string) => policy.checks?.find((c) => c.id === id)?.name ?? id;
     for (const doc of ctx.model.incidents) {
       (doc.data.kill_switch ?? []).forEach((entry, i) => {
@@ -37,7 +38,9 @@ export const incidentKillSwitchResume: Rule = {
           return;
         }
         const start = instantOf(entry.at);
-        if (!resumed || !start) return;
+        const knownChecks = new Set((policy.checks ?? []).map((c) => c.id));
+        // Unknown roles or checks are reported by reference-exists; judging the resume would only echo them.
+        if (!resumed || !start || !entryRolesKnown(entry, roles) || (entry.verified ?? []).some((id) => !knownChecks.has(id))) return;
         if (resumed.getTime() < start.getTime()) {
           ctx.report(doc, [...base, 'resumed'], {
             message: `kill_switch[${i}].resumed: ${entry.resumed} is before the activation (${entry.at}).`,

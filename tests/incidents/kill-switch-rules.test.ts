@@ -56,6 +56,13 @@ const notification: Case[] = [
     ],
   },
   {
+    name: 'a misspelt role is reported once, where it is written, not again as a missing notification',
+    edit: (r) => r.replace(OUTAGE, '{ who: ingestion-owner, at: 2026-10-29T02:27:00+01:00 }', '{ who: ingestion-ownr, at: 2026-10-29T02:27:00+01:00 }'),
+    expect: (r) => [
+      { ruleId: 'reference-exists', severity: 'error', file: OUTAGE, ...at(r, OUTAGE, '{ who: ingestion-ownr', 'ingestion-ownr'), message: '"ingestion-ownr" is not a role in policy/roles.yaml' },
+    ],
+  },
+  {
     name: 'all-stakeholders can be recorded, and tells the owner too',
     edit: (r) => r.replace(OUTAGE, '{ who: ingestion-owner, at: 2026-10-29T02:27:00+01:00 }', '{ who: all-stakeholders, at: 2026-10-29T02:27:00+01:00 }'),
     expect: () => [],
