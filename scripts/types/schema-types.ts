@@ -2994,7 +2994,7 @@ export interface OnCallRotation {
   }[];
 }
 /**
- * incidents/YYYY/<id>.yaml: one incident: severity, status, times, roles, timeline, escalations and kill-switch log. Append-only: fields marked x-amendable may change later ("any": edited; "append": entries added).
+ * incidents/YYYY/<id>.yaml: one incident: severity, status, times, roles, timeline, escalations and kill-switch log. Append-only: fields marked x-amendable may change later ("any": edited; "append": entries added at the end, or a single value given once, also inside an existing list entry).
  */
 export interface IncidentRecord {
   /**
@@ -3288,7 +3288,7 @@ export interface IncidentRecord {
       }[]
     ];
     /**
-     * When ingestion resumed.
+     * When ingestion resumed; may be added to the entry later, then stays.
      */
     resumed?: string;
     /**
