@@ -79,13 +79,13 @@ export function checkReadFile(read: ReadFile): { result: FileResult; file?: Sour
 
 /**
  * The fields of each record kind that the repository-wide rules read (see rule-placement.ts): post-
- * mortem deadlines, sign-off histories and hand-offs, duplicate ids. The main thread keeps only
- * these of each record; reading any other field there fails loudly (a `rule-failed` finding), so a
- * rule that starts reading more cannot silently get wrong answers, and tests/cache checks the rules
- * against the example data and every bad-input fixture.
+ * mortem deadlines, sign-off histories and hand-offs, who an incident after a hand-off was escalated
+ * to, duplicate ids. The main thread keeps only these of each record; reading any other field there
+ * fails loudly (a `rule-failed` finding), so a rule that starts reading more cannot silently get
+ * wrong answers, and tests/cache checks the rules against the example data and every bad-input fixture.
  */
 export const FIELDS_FOR_REPOSITORY_RULES: Partial<Record<KindId, readonly string[]>> = {
-  incident: ['id', 'severity', 'scenario', 'resolved', 'postmortem'],
+  incident: ['id', 'product', 'severity', 'scenario', 'classification', 'status', 'detected', 'resolved', 'escalations', 'postmortem'],
   signoff: ['id', 'kind', 'rollout', 'at', 'from', 'to', 'veto'],
   postmortem: ['incident', 'published', 'status'],
 };

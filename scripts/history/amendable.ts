@@ -111,9 +111,16 @@ function compare(nodes: readonly Located[], before: unknown, after: unknown, pat
   if (mark === 'any') return;
   if (deepEqual(before, after)) return;
   if (mark === 'append' && Array.isArray(before) && Array.isArray(after)) {
+    const items = itemSchema(nodes);
     before.forEach((entry, index) => {
       if (index >= after.length) out.push({ path: [...path, index], change: 'removed', before: entry, amendable: 'append' });
-      else if (!deepEqual(entry, after[index])) out.push({ path: [...path, index], change: 'changed', before: entry, after: after[index], amendable: 'append' });
+      else if (!deepEqual(entry, after[index])) {
+        // An existing entry stays as it was, except fields its own schema marks amendable (a resume
+        // recorded on a kill-switch activation after it happened).
+        const inside: HistoryChange[] = [];
+        if (items) compare(applicable(items, after[index]), entry, after[index], [...path, index], inside);
+        if (!items || inside.length > 0) out.push({ path: [...path, index], change: 'changed', before: entry, after: after[index], amendable: 'append' });
+      }
     });
     return;
   }

@@ -49,6 +49,7 @@ export const DEFINITION_KINDS: readonly DefinitionKind[] = [
   { refKind: 'kill-switch-action', label: 'a kill-switch action in policy/kill-switch.yaml', source: 'kill-switch', list: (m) => fromPolicy(m, 'kill-switch', (d) => d.actions, ['actions']) },
   { refKind: 'kill-switch-scenario', label: 'a kill-switch scenario in policy/kill-switch.yaml', source: 'kill-switch', list: (m) => fromPolicy(m, 'kill-switch', (d) => d.scenarios, ['scenarios']) },
   { refKind: 'resume-scope', label: 'a resume scope in policy/kill-switch.yaml', source: 'kill-switch', list: (m) => fromPolicy(m, 'kill-switch', (d) => d.resume, ['resume']) },
+  { refKind: 'resume-check', label: 'a verification check in policy/kill-switch.yaml', source: 'kill-switch', list: (m) => fromPolicy(m, 'kill-switch', (d) => d.checks, ['checks']) },
   { refKind: 'phase', label: 'a phase in policy/approvals.yaml', source: 'approvals', list: (m) => fromPolicy(m, 'approvals', (d) => d.phases, ['phases']) },
   { refKind: 'rollback-type', label: 'a rollback type in policy/approvals.yaml', source: 'approvals', list: (m) => fromPolicy(m, 'approvals', (d) => d.rollback.types, ['rollback', 'types']) },
   { refKind: 'rollback-reason', label: 'a rollback reason in policy/approvals.yaml', source: 'approvals', list: (m) => fromPolicy(m, 'approvals', (d) => d.rollback.reasons, ['rollback', 'reasons']) },

@@ -120,7 +120,8 @@ export interface EscalationTiming {
   incident: string;
   severity: string;
   firstEscalation: string;
-  level: string;
+  /** The level it reached; absent when it brought in people outside the levels (a product owner). */
+  level?: string;
   /** Detection to first escalation (elapsed minutes). */
   timeToEscalateMinutes: number;
   /** Goal: escalate before the severity's resolution target runs out. */
@@ -347,7 +348,10 @@ export function buildMonthlyReport(model: RepoModel, month: string, now: Date): 
     const durationMinutes = Math.max(0, (until.getTime() - detected.getTime()) / 60_000);
     const window = downtimeInterval(incident, asOf);
     const escalations = incident.escalations ?? [];
-    const highest = escalations.reduce<string | undefined>((best, e) => (best === undefined || (ranks.get(e.level) ?? 0) > (ranks.get(best) ?? 0) ? e.level : best), undefined);
+    const highest = escalations.reduce<string | undefined>(
+      (best, e) => (e.level !== undefined && (best === undefined || (ranks.get(e.level) ?? 0) > (ranks.get(best) ?? 0)) ? e.level : best),
+      undefined,
+    );
     return {
       id: incident.id,
       title: incident.title,
@@ -402,7 +406,7 @@ export function buildMonthlyReport(model: RepoModel, month: string, now: Date): 
       incident: incident.id,
       severity: incident.severity,
       firstEscalation: first.at,
-      level: first.level,
+      ...(first.level !== undefined ? { level: first.level } : {}),
       timeToEscalateMinutes: round((escalatedAt.getTime() - detected.getTime()) / 60_000, 2),
       timeToEscalateGoal: resolveTarget,
       timeToEscalateMet: escalationDeadline ? escalatedAt.getTime() <= escalationDeadline.getTime() : true,

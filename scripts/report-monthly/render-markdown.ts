@@ -115,7 +115,7 @@ export function renderMonthlyReportMarkdown(report: MonthlyReport): string {
         ['Incident', 'First escalation', 'Time to escalate (goal: before the resolution target)', 'Resolution after escalation (goal)'],
         ...report.escalation.timings.map((t) => [
           esc(t.incident),
-          `${esc(t.level)} at ${when(t.firstEscalation, zone)}`,
+          t.level !== undefined ? `${esc(t.level)} at ${when(t.firstEscalation, zone)}` : `at ${when(t.firstEscalation, zone)}`,
           `${describeMinutes(t.timeToEscalateMinutes)} / ${describeDuration(t.timeToEscalateGoal)}: ${goal(t.timeToEscalateMet)}`,
           t.resolutionAfterEscalationMinutes === undefined
             ? 'not resolved'

@@ -11,7 +11,7 @@ import type { Rule } from './rule.ts';
 export const historyAppendOnly: Rule = {
   id: 'history-append-only',
   description:
-    'With --changed-since, an existing sign-off or incident record is neither deleted nor edited, except fields its schema marks x-amendable ("any", "append": entries added at the end, "forward": an enum moving forward).',
+    'With --changed-since, an existing sign-off or incident record is neither deleted nor edited, except fields its schema marks x-amendable ("any", "append": entries added at the end or a value given once, also inside an existing list entry such as a kill-switch resume, "forward": an enum moving forward).',
   severity: 'error',
   needs: [],
   check(ctx) {

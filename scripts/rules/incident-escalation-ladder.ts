@@ -3,13 +3,17 @@ import { instantOf } from '../incidents/instants.ts';
 import type { Rule } from './rule.ts';
 
 /**
- * Seed 002 "Don't: skip levels unnecessarily". An incident starts at the first level, or where its
- * scenario starts (a security breach goes straight to level 3), and each escalation climbs at most
- * one level above the highest reached so far. Escalations are listed in the order they happened.
+ * "Don't skip levels unnecessarily". An incident starts at the first level, or where its scenario
+ * starts (a security breach goes straight to level 3, data loss to level 2), and each escalation
+ * climbs at most one level above the highest reached so far. The first escalation of a scenario that
+ * starts higher is to that level: a security breach handed to a team lead has entered too low.
+ * Escalations are listed in the order they happened; one that names no level (it brings in a role of
+ * a product's ladder) neither climbs nor skips.
  */
 export const incidentEscalationLadder: Rule = {
   id: 'incident-escalation-ladder',
-  description: 'Escalations follow the ladder: no level is skipped unless the incident\'s scenario starts higher (seed 002: a security breach starts at level 3); escalations are in time order and not before detection.',
+  description:
+    "Escalations follow the levels (policy/escalation.yaml): no level is skipped unless the incident's scenario starts higher, the first escalation of such a scenario is to its start level or above (e.g. a security breach at level 3), and escalations are in time order and not before detection.",
   severity: 'error',
   needs: ['escalation'],
   check(ctx) {
@@ -25,6 +29,7 @@ export const incidentEscalationLadder: Rule = {
       let reachedId = byRank(startRank)?.id ?? scenario?.start_level ?? '';
       let previous: { at: number; text: string } | undefined;
       const detected = instantOf(incident.detected)?.getTime();
+      let first = true;
       (incident.escalations ?? []).forEach((escalation, i) => {
         const at = instantOf(escalation.at)?.getTime();
         if (at !== undefined) {
@@ -41,8 +46,17 @@ export const incidentEscalationLadder: Rule = {
           }
           previous = { at, text: escalation.at };
         }
-        const rank = ranks.get(escalation.level);
+        const rank = escalation.level === undefined ? undefined : ranks.get(escalation.level);
         if (rank === undefined) return;
+        const isFirst = first;
+        first = false;
+        if (isFirst && scenario && rank < startRank) {
+          ctx.report(doc, ['escalations', i, 'level'], {
+            message: `escalations[${i}].level: the incident's scenario "${scenario.id}" (${scenario.name}) starts at ${scenario.start_level}, but its first escalation is to ${escalation.level}.`,
+            hint: `Escalate a ${scenario.name} incident straight to ${scenario.start_level}${byRank(startRank) ? ` (${byRank(startRank)!.name})` : ''}, bypassing the levels below it; if the scenario does not apply, remove scenario:.`,
+          });
+          return;
+        }
         if (rank > reached + 1) {
           const skipped = levels.filter((level) => level.rank > reached && level.rank < rank).map((level) => level.id);
           const higherStarts = (ctx.model.policy.escalation!.data.scenarios ?? [])
@@ -58,7 +72,7 @@ export const incidentEscalationLadder: Rule = {
         }
         if (rank > reached) {
           reached = rank;
-          reachedId = escalation.level;
+          reachedId = escalation.level!;
         }
       });
     }

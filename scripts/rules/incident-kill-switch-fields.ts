@@ -7,7 +7,7 @@ import type { Rule } from './rule.ts';
  */
 export const incidentKillSwitchFields: Rule = {
   id: 'incident-kill-switch-fields',
-  description: 'Every kill-switch activation in an incident carries each field policy/kill-switch.yaml log.fields marks required (seed 001 section 5.2), and a workspace-scoped one names its workspace.',
+  description: 'Every kill-switch activation in an incident carries each field policy/kill-switch.yaml log.fields marks required, and a workspace-scoped one names its workspace.',
   severity: 'error',
   needs: ['kill-switch'],
   check(ctx) {

@@ -7,9 +7,17 @@ import { coverageGap } from './coverage-gap.ts';
 import { doubleBooking } from './double-booking.ts';
 import { fileNameMatchesId } from './file-name-matches-id.ts';
 import { historyAppendOnly } from './history-append-only.ts';
+import { incidentClassificationRequired } from './incident-classification-required.ts';
+import { incidentClassificationRouting } from './incident-classification-routing.ts';
+import { incidentEscalationHandoff } from './incident-escalation-handoff.ts';
 import { incidentEscalationLadder } from './incident-escalation-ladder.ts';
+import { incidentEscalationTiming } from './incident-escalation-timing.ts';
+import { incidentEscalationTriggers } from './incident-escalation-triggers.ts';
 import { incidentKillSwitchAuthority } from './incident-kill-switch-authority.ts';
+import { incidentKillSwitchDuration } from './incident-kill-switch-duration.ts';
 import { incidentKillSwitchFields } from './incident-kill-switch-fields.ts';
+import { incidentKillSwitchNotification } from './incident-kill-switch-notification.ts';
+import { incidentKillSwitchResume } from './incident-kill-switch-resume.ts';
 import { incidentLeadershipNotified } from './incident-leadership-notified.ts';
 import { incidentRolesRequired } from './incident-roles-required.ts';
 import { incidentTimesOrdered } from './incident-times-ordered.ts';
@@ -32,6 +40,8 @@ import type { BuiltInRule, Rule } from './rule.ts';
 import { schemaModeline } from './schema-modeline.ts';
 import { sensitiveData } from './sensitive-data.ts';
 import { signoffAuthority } from './signoff-authority.ts';
+import { signoffGaConfirmations } from './signoff-ga-confirmations.ts';
+import { signoffRollbackForm } from './signoff-rollback-form.ts';
 import { signoffSignerRole } from './signoff-signer-role.ts';
 import { signoffTransition } from './signoff-transition.ts';
 import { signoffVeto } from './signoff-veto.ts';
@@ -45,9 +55,17 @@ export const RULES: readonly Rule[] = [
   doubleBooking,
   fileNameMatchesId,
   historyAppendOnly,
+  incidentClassificationRequired,
+  incidentClassificationRouting,
+  incidentEscalationHandoff,
   incidentEscalationLadder,
+  incidentEscalationTiming,
+  incidentEscalationTriggers,
   incidentKillSwitchAuthority,
+  incidentKillSwitchDuration,
   incidentKillSwitchFields,
+  incidentKillSwitchNotification,
+  incidentKillSwitchResume,
   incidentLeadershipNotified,
   incidentRolesRequired,
   incidentTimesOrdered,
@@ -69,6 +87,8 @@ export const RULES: readonly Rule[] = [
   schemaModeline,
   sensitiveData,
   signoffAuthority,
+  signoffGaConfirmations,
+  signoffRollbackForm,
   signoffSignerRole,
   signoffTransition,
   signoffVeto,

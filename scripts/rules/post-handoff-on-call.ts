@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { describeInterval } from '../schedule/describe.ts';
 import { shiftsOnwards } from '../schedule/onwards.ts';
+import { handoffDate } from '../signoffs/handoff-date.ts';
 import { formatPath } from '../util/paths.ts';
 import type { Rule } from './rule.ts';
 
@@ -24,11 +25,7 @@ export const postHandoffOnCall: Rule = {
       if (!handoff) continue;
       for (const doc of ctx.model.rotations.filter((r) => r.data.id === product.rotation || r.data.product === product.id)) {
       const rotation = doc.data;
-      const signed = ctx.model.signoffs
-        .filter((s) => s.data.kind === 'handoff' && s.data.rollout === product.id)
-        .map((s) => DateTime.fromISO(s.data.at, { setZone: true }).setZone(rotation.timezone).toISODate()!)
-        .sort()[0];
-      const date = signed ?? handoff.planned;
+      const date = handoffDate(ctx.model, product.id, rotation.timezone);
       if (date === undefined) continue;
       const from = DateTime.fromISO(date, { zone: rotation.timezone }).plus({ days: 1 });
       const always = new Map(rotation.tiers.filter((t) => t.coverage === 'always').map((t) => [t.id, t.name]));

@@ -90,7 +90,10 @@ function walk(located: Located, value: unknown, path: (string | number)[], out: 
   }
   for (const branch of (schema.allOf as JsonSchema[] | undefined) ?? []) walk({ schema: branch, file }, value, path, out);
   for (const key of ['oneOf', 'anyOf'] as const) {
-    for (const branch of (schema[key] as JsonSchema[] | undefined) ?? []) {
+    const branches = (schema[key] as JsonSchema[] | undefined) ?? [];
+    // A value equal to a constant form is that form ("all-stakeholders" beside a role id), not a reference.
+    if (branches.some((branch) => Object.hasOwn(branch, 'const') && branch.const === value)) continue;
+    for (const branch of branches) {
       if (typeFits(branch, value)) walk({ schema: branch, file }, value, path, out);
     }
   }

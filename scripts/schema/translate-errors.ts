@@ -602,11 +602,25 @@ function translateSummary(item: Extract<Item, { kind: 'summary' }>, ctx: Ctx): T
   const passing = (e.params as { passingSchemas?: unknown }).passingSchemas;
   if (Array.isArray(passing)) {
     const which = passing.map((n) => forms[Number(n)] ?? `form ${Number(n) + 1}`);
+    if (data === null || typeof data !== 'object') {
+      // No spelling of a plain value can pick one form when two accept it: the schema is at fault.
+      return {
+        diagnostic: at(path, {
+          ruleId: 'schema',
+          message: `${where}: ${show(data)} fits more than one allowed form (${which.join('; ')}), and the schema accepts a value of exactly one.`,
+          hint: 'The forms overlap for this value, so it cannot be written at all: the schema must change (the general form excluding it, or anyOf). Report it to whoever maintains schemas/.',
+        }),
+      };
+    }
+    const fields = passing.map((n) => ({ form: forms[Number(n)] ?? `form ${Number(n) + 1}`, names: fieldsOf(branchSchemas[Number(n)], ctx.index) }));
+    const present = Object.keys(data);
     return {
       diagnostic: at(path, {
         ruleId: 'schema',
-        message: `${where}: matches more than one of the allowed forms (${which.join('; ')}), but must match exactly one.`,
-        hint: 'Add or remove fields so that only one form applies.',
+        message: `${where}: ${Array.isArray(data) ? 'the list' : 'the mapping'} fits more than one allowed form (${which.join('; ')}), but must fit exactly one.`,
+        hint: fields.every((f) => f.names.length > 0)
+          ? `Keep only the fields of the form you mean (${fields.map((f) => `${f.form}: ${f.names.map((name) => (present.includes(name) ? `${name} (given)` : name)).join(', ')}`).join('; ')}).`
+          : 'Add or remove fields so that only one form applies.',
       }),
     };
   }
@@ -656,6 +670,14 @@ function translateSummary(item: Extract<Item, { kind: 'summary' }>, ctx: Ctx): T
 }
 
 /** A short description of a combinator branch, for listing the allowed forms. */
+/** The field names a form declares (its own properties, or those of the schema it refers to). */
+function fieldsOf(schema: unknown, index: SchemaIndex | undefined): string[] {
+  if (!isObject(schema)) return [];
+  const target = typeof schema.$ref === 'string' ? index?.resolveFrom(schema, schema.$ref) : undefined;
+  const properties = isObject(schema.properties) ? schema.properties : isObject(target) && isObject(target.properties) ? target.properties : undefined;
+  return properties ? Object.keys(properties) : [];
+}
+
 function formOf(schema: unknown, items: readonly Item[], P: string, index: SchemaIndex | undefined): string {
   if (!isObject(schema)) return 'another form';
   if ('const' in schema) return show(schema.const);

@@ -89,89 +89,144 @@ export type Texts8 = string[];
  */
 export type Texts9 = string[];
 /**
- * Examples.
+ * Where the choice is written in the data, e.g. policy/escalation.yaml scenarios (data-loss).
  *
  * Items: Free text.
  */
 export type Texts10 = string[];
 /**
- * The steps, in order.
+ * Where the source documents disagree on escalation, what this policy follows and why.
+ */
+export type Choices = {
+  /**
+   * Choice id, e.g. data-loss-entry-level.
+   */
+  id: string;
+  /**
+   * What the documents disagree on, e.g. Where a data-loss escalation starts.
+   */
+  topic: string;
+  /**
+   * What each document says.
+   *
+   * @minItems 1
+   */
+  sources: [
+    {
+      /**
+       * The document and section, e.g. Escalation procedures, scenario 3.
+       */
+      source: string;
+      /**
+       * What it says.
+       */
+      says: string;
+    },
+    ...{
+      /**
+       * The document and section, e.g. Escalation procedures, scenario 3.
+       */
+      source: string;
+      /**
+       * What it says.
+       */
+      says: string;
+    }[]
+  ];
+  /**
+   * What the organisation follows.
+   */
+  chosen: string;
+  /**
+   * Why.
+   */
+  reason: string;
+  applies_to?: Texts10;
+}[];
+/**
+ * Examples.
  *
  * Items: Free text.
  */
 export type Texts11 = string[];
 /**
- * What the step involves.
+ * The steps, in order.
  *
  * Items: Free text.
  */
 export type Texts12 = string[];
 /**
- * Steps.
+ * What the step involves.
  *
  * Items: Free text.
  */
 export type Texts13 = string[];
 /**
- * Metrics tracked.
+ * Steps.
  *
  * Items: Free text.
  */
 export type Texts14 = string[];
 /**
- * Do.
+ * Metrics tracked.
  *
  * Items: Free text.
  */
 export type Texts15 = string[];
 /**
- * Don't.
+ * Do.
  *
  * Items: Free text.
  */
 export type Texts16 = string[];
 /**
- * Monthly review items.
+ * Don't.
  *
  * Items: Free text.
  */
 export type Texts17 = string[];
 /**
- * Quarterly review items.
+ * Monthly review items.
  *
  * Items: Free text.
  */
 export type Texts18 = string[];
 /**
- * Phases within the stage.
+ * Quarterly review items.
  *
  * Items: Free text.
  */
 export type Texts19 = string[];
 /**
- * Key activities during the stage.
+ * Phases within the stage.
  *
  * Items: Free text.
  */
 export type Texts20 = string[];
 /**
- * How on-call works in this stage.
+ * Key activities during the stage.
  *
  * Items: Free text.
  */
 export type Texts21 = string[];
 /**
- * What it includes.
+ * How on-call works in this stage.
  *
  * Items: Free text.
  */
 export type Texts22 = string[];
 /**
- * Who receives it.
+ * What it includes.
  *
  * Items: Free text.
  */
 export type Texts23 = string[];
+/**
+ * Who receives it.
+ *
+ * Items: Free text.
+ */
+export type Texts24 = string[];
 /**
  * Role ids from policy/roles.yaml.
  *
@@ -197,7 +252,56 @@ export type RoleRefs6 = string[];
  *
  * Items: Free text.
  */
-export type Texts24 = string[];
+export type Texts25 = string[];
+/**
+ * Where the source documents disagree on kill-switch authority, what this policy follows and why.
+ */
+export type Choices1 = {
+  /**
+   * Choice id, e.g. data-loss-entry-level.
+   */
+  id: string;
+  /**
+   * What the documents disagree on, e.g. Where a data-loss escalation starts.
+   */
+  topic: string;
+  /**
+   * What each document says.
+   *
+   * @minItems 1
+   */
+  sources: [
+    {
+      /**
+       * The document and section, e.g. Escalation procedures, scenario 3.
+       */
+      source: string;
+      /**
+       * What it says.
+       */
+      says: string;
+    },
+    ...{
+      /**
+       * The document and section, e.g. Escalation procedures, scenario 3.
+       */
+      source: string;
+      /**
+       * What it says.
+       */
+      says: string;
+    }[]
+  ];
+  /**
+   * What the organisation follows.
+   */
+  chosen: string;
+  /**
+   * Why.
+   */
+  reason: string;
+  applies_to?: Texts10;
+}[];
 /**
  * Role ids from policy/roles.yaml.
  *
@@ -219,7 +323,7 @@ export type RoleRefs8 = [string, ...string[]];
  *
  * Items: Free text.
  */
-export type Texts25 = string[];
+export type Texts26 = string[];
 /**
  * Role ids from policy/roles.yaml.
  *
@@ -247,7 +351,7 @@ export type RoleRefs11 = [string, ...string[]];
  *
  * Items: Free text.
  */
-export type Texts26 = string[];
+export type Texts27 = string[];
 /**
  * Role ids from policy/roles.yaml.
  *
@@ -273,19 +377,13 @@ export type RoleRefs14 = string[];
  *
  * Items: Free text.
  */
-export type Texts27 = string[];
+export type Texts28 = string[];
 /**
  * Role ids from policy/roles.yaml.
  *
  * Items: The id of a role in policy/roles.yaml.
  */
 export type RoleRefs15 = string[];
-/**
- * A list of free-text lines.
- *
- * Items: Free text.
- */
-export type Texts28 = string[];
 /**
  * A list of free-text lines.
  *
@@ -304,6 +402,12 @@ export type Texts30 = string[];
  * Items: Free text.
  */
 export type Texts31 = string[];
+/**
+ * A list of free-text lines.
+ *
+ * Items: Free text.
+ */
+export type Texts32 = string[];
 /**
  * signoffs/YYYY/<id>.yaml: one decision, proposed by a pull request that adds it: a phase gate, GA, a rollback, a kill-switch action, a resume, or a product hand-off. Append-only: only fields marked x-amendable may change later.
  */
@@ -365,9 +469,9 @@ export type SignOffRecord = {
     authorised_by: Signer2;
     approved_by: Signer3;
     /**
-     * Next steps; filled in as they are known.
+     * Next steps, filled in as they are known; all three are due by policy/approvals.yaml rollback.next_steps_within after the rollback.
      */
-    next_steps: {
+    next_steps?: {
       /**
        * Investigation assigned to.
        */
@@ -379,7 +483,7 @@ export type SignOffRecord = {
       /**
        * Whether clients must be told.
        */
-      client_communication: 'required' | 'not-required';
+      client_communication?: 'required' | 'not-required';
     };
   };
   /**
@@ -438,7 +542,7 @@ export type SignOffRecord = {
  *
  * Items: Free text.
  */
-export type Texts32 = string[];
+export type Texts33 = string[];
 
 export interface SchemaTypes {
   organisation: OrganisationSettings;
@@ -1167,6 +1271,10 @@ export interface Escalation {
        */
       source?: string;
       /**
+       * The ladder applies only to incidents marked customer_facing (others are ticketed, not escalated).
+       */
+      customer_facing_only?: boolean;
+      /**
        * Steps, strictly increasing in time.
        *
        * @minItems 1
@@ -1229,6 +1337,10 @@ export interface Escalation {
        * Where the ladder comes from, when it restates another scale.
        */
       source?: string;
+      /**
+       * The ladder applies only to incidents marked customer_facing (others are ticketed, not escalated).
+       */
+      customer_facing_only?: boolean;
       /**
        * Steps, strictly increasing in time.
        *
@@ -1301,16 +1413,87 @@ export interface Escalation {
        */
       unresolved_after?: string;
       /**
-       * Level it escalates to, if fixed.
+       * Level it escalates to, if fixed (without it: the scenario's start level for scenarios, else any escalation).
        */
       to_level?: string;
+      /**
+       * Escalation scenarios that trigger it (an incident recording one of them is escalated to the scenario's start level).
+       *
+       * @minItems 1
+       *
+       * Items: An id: lower-case letters, digits and hyphens, starting with a letter or digit, at most 63 characters (e.g. ingestion-owner).
+       */
+      scenarios?: [string, ...string[]];
+      /**
+       * Triggered when an incident's impact names at least this many affected services (impact.services).
+       */
+      services_at_least?: number;
+      /**
+       * A duration: a whole number and a unit, m (minutes), h (hours), d (days), w (weeks), or bh / bd for business hours / business days counted in the organisation's business hours (e.g. 15m, 2h, 2d, 1w, 8bh, 2bd). 0m means immediately.
+       */
+      within?: string;
     }[];
     manual: Texts7;
     escalate_quickly_for?: Texts8;
     do_not_escalate_if?: Texts9;
   };
   /**
-   * Step 1 of an escalation to the application team: classify the issue; each class names the team that resolves it.
+   * Which time of an incident stops its ladder and its unresolved-after triggers: mitigated (service restored by a fix or workaround; the resolved time when no mitigation is recorded) or resolved. Default: resolved.
+   */
+  ladder_stops_at?: 'mitigated' | 'resolved';
+  /**
+   * What an escalation hands to the level it brings in: the fields of an incident's escalations[].handoff.
+   */
+  handoff?: {
+    /**
+     * Hand-off fields, each required or not.
+     *
+     * @minItems 1
+     */
+    fields: [
+      {
+        /**
+         * The field's key in an incident's escalations[].handoff.
+         */
+        field:
+          'summary' | 'status' | 'severity' | 'impact' | 'affected_systems' | 'actions_taken' | 'evidence';
+        /**
+         * As the source names it (e.g. Steps already taken).
+         */
+        name: string;
+        /**
+         * Whether every escalation must carry it.
+         */
+        required: boolean;
+        /**
+         * Where the field comes from, when the policy restates another document.
+         */
+        source?: string;
+      },
+      ...{
+        /**
+         * The field's key in an incident's escalations[].handoff.
+         */
+        field:
+          'summary' | 'status' | 'severity' | 'impact' | 'affected_systems' | 'actions_taken' | 'evidence';
+        /**
+         * As the source names it (e.g. Steps already taken).
+         */
+        name: string;
+        /**
+         * Whether every escalation must carry it.
+         */
+        required: boolean;
+        /**
+         * Where the field comes from, when the policy restates another document.
+         */
+        source?: string;
+      }[]
+    ];
+  };
+  choices?: Choices;
+  /**
+   * Step 1 of an escalation to the application team: classify the issue; each class names the team that resolves it once the product is handed off (and that an escalation of it goes to).
    */
   classification?: {
     /**
@@ -1325,9 +1508,9 @@ export interface Escalation {
      * What falls in this class.
      */
     description: string;
-    examples?: Texts10;
+    examples?: Texts11;
     /**
-     * Team that resolves it.
+     * Team that resolves it after the product's hand-off; an escalation of the class goes to this team, never to the handing-off team when another team owns the class.
      */
     owner: string;
   }[];
@@ -1351,7 +1534,7 @@ export interface Escalation {
      * Level the response starts at; levels below it are skipped.
      */
     start_level: string;
-    steps: Texts11;
+    steps: Texts12;
     /**
      * A duration: a whole number and a unit, m (minutes), h (hours), d (days), w (weeks), or bh / bd for business hours / business days counted in the organisation's business hours (e.g. 15m, 2h, 2d, 1w, 8bh, 2bd). 0m means immediately.
      */
@@ -1371,13 +1554,13 @@ export interface Escalation {
      * Step name.
      */
     name: string;
-    items: Texts12;
+    items: Texts13;
   }[];
   /**
    * Customer escalation (seed 002).
    */
   customer?: {
-    process?: Texts13;
+    process?: Texts14;
     /**
      * Which kind of issue goes to which team.
      */
@@ -1419,7 +1602,7 @@ export interface Escalation {
    * What is tracked about escalations, and the goals.
    */
   metrics?: {
-    tracked?: Texts14;
+    tracked?: Texts15;
     /**
      * Goal: at most this percentage of incidents of a severity are escalated.
      */
@@ -1439,10 +1622,10 @@ export interface Escalation {
    * Do's and don'ts, and the review cadence.
    */
   practices?: {
-    do?: Texts15;
-    dont?: Texts16;
-    monthly_review?: Texts17;
-    quarterly_review?: Texts18;
+    do?: Texts16;
+    dont?: Texts17;
+    monthly_review?: Texts18;
+    quarterly_review?: Texts19;
   };
 }
 /**
@@ -1468,7 +1651,7 @@ export interface LifecycleOwnership {
        * e.g. Launch and Stabilisation.
        */
       name: string;
-      phases: Texts19;
+      phases: Texts20;
       /**
        * A duration: a whole number and a unit, m (minutes), h (hours), d (days), w (weeks), or bh / bd for business hours / business days counted in the organisation's business hours (e.g. 15m, 2h, 2d, 1w, 8bh, 2bd). 0m means immediately.
        */
@@ -1524,7 +1707,7 @@ export interface LifecycleOwnership {
           teams?: string[];
         }[]
       ];
-      activities?: Texts20;
+      activities?: Texts21;
       /**
        * Support channels.
        *
@@ -1541,7 +1724,7 @@ export interface LifecycleOwnership {
        * How issues are prioritised without SLAs.
        */
       sla_note?: string;
-      on_call?: Texts21;
+      on_call?: Texts22;
     },
     ...{
       /**
@@ -1552,7 +1735,7 @@ export interface LifecycleOwnership {
        * e.g. Launch and Stabilisation.
        */
       name: string;
-      phases: Texts19;
+      phases: Texts20;
       /**
        * A duration: a whole number and a unit, m (minutes), h (hours), d (days), w (weeks), or bh / bd for business hours / business days counted in the organisation's business hours (e.g. 15m, 2h, 2d, 1w, 8bh, 2bd). 0m means immediately.
        */
@@ -1608,7 +1791,7 @@ export interface LifecycleOwnership {
           teams?: string[];
         }[]
       ];
-      activities?: Texts20;
+      activities?: Texts21;
       /**
        * Support channels.
        *
@@ -1625,7 +1808,7 @@ export interface LifecycleOwnership {
        * How issues are prioritised without SLAs.
        */
       sla_note?: string;
-      on_call?: Texts21;
+      on_call?: Texts22;
     }[]
   ];
   /**
@@ -1665,8 +1848,8 @@ export interface LifecycleOwnership {
      * Team that produces it.
      */
     owner?: string;
-    contents: Texts22;
-    shared_with?: Texts23;
+    contents: Texts23;
+    shared_with?: Texts24;
     /**
      * Where it is shared.
      */
@@ -1839,6 +2022,10 @@ export interface KillSwitchAuthority {
        */
       max_duration?: string;
       /**
+       * The action it turns into when it lasts longer than max_duration (a short pause becomes a long one): that action's approvals and notifications then apply too.
+       */
+      becomes?: string;
+      /**
        * Who can execute it.
        */
       execute: RoleRefs4 | 'anyone';
@@ -1858,6 +2045,10 @@ export interface KillSwitchAuthority {
        * A duration: a whole number and a unit, m (minutes), h (hours), d (days), w (weeks), or bh / bd for business hours / business days counted in the organisation's business hours (e.g. 15m, 2h, 2d, 1w, 8bh, 2bd). 0m means immediately.
        */
       max_duration?: string;
+      /**
+       * The action it turns into when it lasts longer than max_duration (a short pause becomes a long one): that action's approvals and notifications then apply too.
+       */
+      becomes?: string;
       /**
        * Who can execute it.
        */
@@ -1970,10 +2161,24 @@ export interface KillSwitchAuthority {
         required: boolean;
       }[]
     ];
-    location: Texts24;
+    location: Texts25;
   };
   /**
-   * Resume authority by deactivation scope (seed 001 section 5.3).
+   * Verification checks a resume can require (named by resume[].checks and recorded in an incident's kill_switch[].verified).
+   */
+  checks?: {
+    /**
+     * Check id, e.g. test-upload.
+     */
+    id: string;
+    /**
+     * e.g. Test upload passes.
+     */
+    name: string;
+  }[];
+  choices?: Choices1;
+  /**
+   * Resume authority by deactivation scope; the first scope whose applies_to fits a kill-switch activation governs its resume.
    *
    * @minItems 1
    */
@@ -1989,9 +2194,46 @@ export interface KillSwitchAuthority {
       scope: string;
       authority: RoleRefs7;
       /**
-       * Verification required before resuming.
+       * Verification required before resuming, in words.
        */
       verification: string;
+      /**
+       * The checks the verification consists of (ids from checks); a resume records each in verified.
+       *
+       * @minItems 1
+       *
+       * Items: An id: lower-case letters, digits and hyphens, starting with a letter or digit, at most 63 characters (e.g. ingestion-owner).
+       */
+      checks?: [string, ...string[]];
+      /**
+       * Which kill-switch activations this scope covers: any of the scenarios, or any of the actions whose duration (activation to resume) fits the bounds. Scopes are tried in order.
+       */
+      applies_to?: {
+        /**
+         * Activations for these scenarios, whatever the action.
+         *
+         * @minItems 1
+         *
+         * Items: An id: lower-case letters, digits and hyphens, starting with a letter or digit, at most 63 characters (e.g. ingestion-owner).
+         */
+        scenarios?: [string, ...string[]];
+        /**
+         * Activations by these actions.
+         *
+         * @minItems 1
+         *
+         * Items: An id: lower-case letters, digits and hyphens, starting with a letter or digit, at most 63 characters (e.g. ingestion-owner).
+         */
+        actions?: [string, ...string[]];
+        /**
+         * A duration: a whole number and a unit, m (minutes), h (hours), d (days), w (weeks), or bh / bd for business hours / business days counted in the organisation's business hours (e.g. 15m, 2h, 2d, 1w, 8bh, 2bd). 0m means immediately.
+         */
+        up_to?: string;
+        /**
+         * A duration: a whole number and a unit, m (minutes), h (hours), d (days), w (weeks), or bh / bd for business hours / business days counted in the organisation's business hours (e.g. 15m, 2h, 2d, 1w, 8bh, 2bd). 0m means immediately.
+         */
+        longer_than?: string;
+      };
     },
     ...{
       /**
@@ -2004,9 +2246,46 @@ export interface KillSwitchAuthority {
       scope: string;
       authority: RoleRefs7;
       /**
-       * Verification required before resuming.
+       * Verification required before resuming, in words.
        */
       verification: string;
+      /**
+       * The checks the verification consists of (ids from checks); a resume records each in verified.
+       *
+       * @minItems 1
+       *
+       * Items: An id: lower-case letters, digits and hyphens, starting with a letter or digit, at most 63 characters (e.g. ingestion-owner).
+       */
+      checks?: [string, ...string[]];
+      /**
+       * Which kill-switch activations this scope covers: any of the scenarios, or any of the actions whose duration (activation to resume) fits the bounds. Scopes are tried in order.
+       */
+      applies_to?: {
+        /**
+         * Activations for these scenarios, whatever the action.
+         *
+         * @minItems 1
+         *
+         * Items: An id: lower-case letters, digits and hyphens, starting with a letter or digit, at most 63 characters (e.g. ingestion-owner).
+         */
+        scenarios?: [string, ...string[]];
+        /**
+         * Activations by these actions.
+         *
+         * @minItems 1
+         *
+         * Items: An id: lower-case letters, digits and hyphens, starting with a letter or digit, at most 63 characters (e.g. ingestion-owner).
+         */
+        actions?: [string, ...string[]];
+        /**
+         * A duration: a whole number and a unit, m (minutes), h (hours), d (days), w (weeks), or bh / bd for business hours / business days counted in the organisation's business hours (e.g. 15m, 2h, 2d, 1w, 8bh, 2bd). 0m means immediately.
+         */
+        up_to?: string;
+        /**
+         * A duration: a whole number and a unit, m (minutes), h (hours), d (days), w (weeks), or bh / bd for business hours / business days counted in the organisation's business hours (e.g. 15m, 2h, 2d, 1w, 8bh, 2bd). 0m means immediately.
+         */
+        longer_than?: string;
+      };
     }[]
   ];
 }
@@ -2129,7 +2408,7 @@ export interface SignOffAndApprovalRules {
        * What each role's signature confirms (the GA form, seed 001 section 6.2).
        */
       confirms?: {
-        [k: string]: Texts25 | undefined;
+        [k: string]: Texts26 | undefined;
       };
     },
     ...{
@@ -2150,7 +2429,7 @@ export interface SignOffAndApprovalRules {
        * What each role's signature confirms (the GA form, seed 001 section 6.2).
        */
       confirms?: {
-        [k: string]: Texts25 | undefined;
+        [k: string]: Texts26 | undefined;
       };
     }[]
   ];
@@ -2222,6 +2501,10 @@ export interface SignOffAndApprovalRules {
          * As on the form.
          */
         name: string;
+        /**
+         * Ticking it needs words of its own in the record's rollback.reason_other (the form's "Other: ____").
+         */
+        needs_text?: boolean;
       },
       ...{
         /**
@@ -2232,15 +2515,23 @@ export interface SignOffAndApprovalRules {
          * As on the form.
          */
         name: string;
+        /**
+         * Ticking it needs words of its own in the record's rollback.reason_other (the form's "Other: ____").
+         */
+        needs_text?: boolean;
       }[]
     ];
+    /**
+     * A duration: a whole number and a unit, m (minutes), h (hours), d (days), w (weeks), or bh / bd for business hours / business days counted in the organisation's business hours (e.g. 15m, 2h, 2d, 1w, 8bh, 2bd). 0m means immediately.
+     */
+    next_steps_within?: string;
   };
   /**
    * The formal hand-off sign-off that moves a product to post-handoff (seed 000).
    */
   handoff?: {
     require: RoleRefs11;
-    checklist?: Texts26;
+    checklist?: Texts27;
   };
   /**
    * Decision authority summary (seed 001 section 8).
@@ -2415,7 +2706,7 @@ export interface Communication {
      * Leadership channel.
      */
     channel: string;
-    content?: Texts27;
+    content?: Texts28;
   };
   /**
    * Internal communication (seed 001 section 7.1).
@@ -2425,7 +2716,7 @@ export interface Communication {
    * External communication (seed 001 section 7.2).
    */
   external: Event[];
-  external_rules?: Texts28;
+  external_rules?: Texts29;
   /**
    * Message templates; {{field}} marks what the sender fills in.
    *
@@ -2542,10 +2833,10 @@ export interface OnCallRotation {
      * The hand-off checklist (seed 001 section 3.3).
      */
     checklist?: {
-      outgoing?: Texts29;
-      incoming?: Texts30;
+      outgoing?: Texts30;
+      incoming?: Texts31;
     };
-    note_fields?: Texts31;
+    note_fields?: Texts32;
   };
   /**
    * Date of the first hand-off; shift 0 starts then.
@@ -2733,7 +3024,7 @@ export interface OnCallRotation {
   }[];
 }
 /**
- * incidents/YYYY/<id>.yaml: one incident: severity, status, times, roles, timeline, escalations and kill-switch log. Append-only: fields marked x-amendable may change later ("any": edited; "append": entries added).
+ * incidents/YYYY/<id>.yaml: one incident: severity, status, times, roles, timeline, escalations and kill-switch log. Append-only: fields marked x-amendable may change later ("any": edited; "append": entries added at the end, or a single value given once, also inside an existing list entry).
  */
 export interface IncidentRecord {
   /**
@@ -2812,6 +3103,14 @@ export interface IncidentRecord {
      * Number of clients affected.
      */
     clients?: number;
+    /**
+     * Services affected at the same time; several can trigger escalation (policy/escalation.yaml triggers).
+     *
+     * @minItems 1
+     *
+     * Items: Free text.
+     */
+    services?: [string, ...string[]];
   };
   /**
    * Incident roles (seed 004).
@@ -2880,19 +3179,66 @@ export interface IncidentRecord {
      */
     at: string;
     /**
-     * Escalation level reached (policy/escalation.yaml).
+     * Escalation level reached (policy/escalation.yaml); omitted when the escalation brings in a role of a product's ladder that is not one of the levels (a product owner).
      */
-    level: string;
+    level?: string;
     /**
-     * People brought in.
+     * People brought in; the roles they hold then are the roles the escalation brings in.
+     *
+     * @minItems 1
      *
      * Items: The id of a person in policy/people.yaml.
      */
-    to?: string[];
+    to?: [string, ...string[]];
     /**
      * Why.
      */
     reason: string;
+    /**
+     * What was handed to the people brought in; policy/escalation.yaml handoff.fields says which fields are required.
+     */
+    handoff?: {
+      /**
+       * Incident summary: what is happening.
+       */
+      summary?: string;
+      /**
+       * Current status at the time of the escalation.
+       */
+      status?: string;
+      /**
+       * The id of a severity level in policy/severities.yaml (e.g. P1).
+       */
+      severity?: string;
+      /**
+       * Who is affected and how (customer impact).
+       */
+      impact?: string;
+      /**
+       * Services, endpoints or features affected.
+       *
+       * @minItems 1
+       *
+       * Items: Free text.
+       */
+      affected_systems?: [string, ...string[]];
+      /**
+       * Steps already taken.
+       *
+       * @minItems 1
+       *
+       * Items: Free text.
+       */
+      actions_taken?: [string, ...string[]];
+      /**
+       * Relevant logs, metrics, dashboards or screenshots (links or descriptions).
+       *
+       * @minItems 1
+       *
+       * Items: Free text.
+       */
+      evidence?: [string, ...string[]];
+    };
   }[];
   /**
    * Kill-switch activation log (seed 001 section 5.2).
@@ -2954,7 +3300,7 @@ export interface IncidentRecord {
         /**
          * Role id, or all-stakeholders.
          */
-        who: string | 'all-stakeholders';
+        who: 'all-stakeholders' | string;
         /**
          * When.
          */
@@ -2964,7 +3310,7 @@ export interface IncidentRecord {
         /**
          * Role id, or all-stakeholders.
          */
-        who: string | 'all-stakeholders';
+        who: 'all-stakeholders' | string;
         /**
          * When.
          */
@@ -2972,17 +3318,25 @@ export interface IncidentRecord {
       }[]
     ];
     /**
-     * When ingestion resumed.
+     * When ingestion resumed; may be added to the entry later, then stays.
      */
     resumed?: string;
     /**
-     * Who authorised the resume.
+     * Who authorised the resume, each in a role.
      */
     resumed_by?: Signer1[];
     /**
-     * Verification done before resuming.
+     * Verification done before resuming, in words.
      */
     verification?: string;
+    /**
+     * The verification checks that passed before resuming (ids from policy/kill-switch.yaml checks); the resume scope says which are required.
+     *
+     * @minItems 1
+     *
+     * Items: An id: lower-case letters, digits and hyphens, starting with a letter or digit, at most 63 characters (e.g. ingestion-owner).
+     */
+    verified?: [string, ...string[]];
   }[];
   /**
    * Why it happened, briefly; the post-mortem has the detail.
@@ -3035,7 +3389,7 @@ export interface Signature {
    * The id of a role in policy/roles.yaml.
    */
   role: string;
-  confirms?: Texts32;
+  confirms?: Texts33;
 }
 /**
  * A person acting in a role.

@@ -56,8 +56,13 @@ describe('oncall new incident', () => {
     await newIncident(repo, '--severity', 'P0', '--title', 'Everything is down', '--now', TEST_NOW);
     const path = 'incidents/2026/2026-11-22-everything-is-down.yaml';
     expect((await validateAt(repo, '2026-11-22T12:10:00+01:00')).diagnostics).toEqual([]);
+    // Sixteen minutes in, leadership has not heard, and the ladders' 15-minute steps (team lead, secondary) have passed.
     const late = await validateAt(repo, '2026-11-22T12:16:00+01:00');
-    expect(late.diagnostics.map((d) => [d.ruleId, d.file, d.line])).toEqual([['incident-leadership-notified', path, 5]]);
+    expect(late.diagnostics.map((d) => [d.ruleId, d.file, d.line]).sort()).toEqual([
+      ['incident-escalation-timing', path, 5],
+      ['incident-escalation-timing', path, 5],
+      ['incident-leadership-notified', path, 5],
+    ]);
   });
 
   it('takes the commander, communications lead, product and slug from options', async () => {

@@ -12,15 +12,20 @@ afterEach(() => {
 const ROLLBACK = 'signoffs/2026/2026-10-14-ingestion-rollback-p2-p1.yaml';
 const GA = 'signoffs/2026/2026-11-02-ingestion-ga.yaml';
 const INCIDENT = 'incidents/2026/2026-11-18-ingestion-log-warning.yaml';
+const OUTAGE = 'incidents/2026/2026-10-29-ingestion-outage.yaml';
 
-/** The example data committed to a fresh git repository, as a pull request's base. */
-function committedRepo(): TempRepo {
-  const r = tempRepo();
+/** Commits a test repository's files to a fresh git repository, as a pull request's base. */
+function commitAsBase(r: TempRepo): TempRepo {
   const git = (...args: string[]) => execFileSync('git', args, { cwd: r.root, stdio: 'pipe' });
   git('init', '--quiet', '--initial-branch=main');
   git('-c', 'user.name=Test', '-c', 'user.email=test@example.com', 'add', '.');
   git('-c', 'user.name=Test', '-c', 'user.email=test@example.com', 'commit', '--quiet', '-m', 'base');
   return r;
+}
+
+/** The example data committed as a pull request's base. */
+function committedRepo(): TempRepo {
+  return commitAsBase(tempRepo());
 }
 
 async function historyFindings(root: string) {
@@ -82,6 +87,24 @@ describe('validate --changed-since: append-only history', () => {
     },
   ];
 
+  rejected.push(
+    {
+      name: "rewriting a kill-switch activation's reason",
+      edit: (r) => r.replace(OUTAGE, 'reason: All uploads failing; pause to stop retry storms against storage', 'reason: Routine pause'),
+      file: OUTAGE,
+      line: (r) => lineOf(r, OUTAGE, '  - at: 2026-10-29T02:24:00+01:00'),
+      message: 'kill_switch[0]: an entry of an existing incident record was changed (was {"at":"2026-10-29T02:24:00+01:00","action":"pause-short",...); entries may only be added at the end.',
+    },
+    {
+      // A resume may be added to an entry later, but once recorded it stays.
+      name: 'moving a recorded resume',
+      edit: (r) => r.replace(OUTAGE, 'resumed: 2026-10-29T03:02:00+01:00', 'resumed: 2026-10-29T03:00:00+01:00'),
+      file: OUTAGE,
+      line: (r) => lineOf(r, OUTAGE, '  - at: 2026-10-29T02:24:00+01:00'),
+      message: 'kill_switch[0]: an entry of an existing incident record was changed (was {"at":"2026-10-29T02:24:00+01:00","action":"pause-short",...); entries may only be added at the end.',
+    },
+  );
+
   it.each(rejected)('rejects $name, showing the field', async ({ edit, file, line, message }) => {
     repo = committedRepo();
     edit(repo);
@@ -122,6 +145,18 @@ describe('validate --changed-since: append-only history', () => {
         ),
     },
   ];
+
+  it('accepts recording the resume of a kill-switch activation after the activation landed', async () => {
+    repo = tempRepo();
+    const resume = '    resumed: 2026-10-29T03:02:00+01:00\n    resumed_by:\n      - { person: sofia-rossi, role: on-call }\n    verification: Test upload passes\n    verified: [test-upload]\n';
+    const withResume = repo.read(OUTAGE);
+    repo.replace(OUTAGE, resume, '');
+    commitAsBase(repo);
+    repo.write(OUTAGE, withResume);
+    const { code, all } = await historyFindings(repo.root);
+    expect(all).toEqual([]);
+    expect(code).toBe(0);
+  });
 
   it.each(accepted)('accepts $name', async ({ edit }) => {
     repo = committedRepo();

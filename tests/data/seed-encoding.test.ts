@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import type { SchemaTypes } from '../../scripts/types/schema-types.ts';
+import { renderRepository } from '../docs/support.ts';
 import { REPO_ROOT } from '../support/repo.ts';
 
 const SEEDS = join(REPO_ROOT, '..', 'shared', 'seeds');
@@ -218,15 +219,102 @@ describe.skipIf(!haveSeeds)('seed 000 (support ownership) is encoded in the data
   });
 });
 
+/** "Immediate", "15 min", "15 minutes", "2 hours", "1 week" as a duration (0m, 15m, 2h, 1w); "N/A" stays. */
+function toDuration(cell: string): string {
+  if (cell === 'Immediate' || cell === 'Immediately') return '0m';
+  return cell.replace(/^<?\s*(\d+) (min|minutes?|hours?|weeks?)$/, (_m, n: string, unit: string) => `${n}${unit.startsWith('min') ? 'm' : unit.startsWith('hour') ? 'h' : 'w'}`);
+}
+
 describe.skipIf(!haveSeeds)('seed 002 (escalation procedures) is encoded in the data', () => {
+  const procedures = haveSeeds ? seed('002') : '';
+
   it('the escalation matrix: when each level is reached per severity', () => {
     const escalation = policy('escalation');
-    const toDuration = (cell: string) =>
-      cell === 'Immediate' ? '0m' : cell.replace(/^(\d+) (min|hours?|week)$/, (_m, n: string, unit: string) => `${n}${unit === 'min' ? 'm' : unit.startsWith('hour') ? 'h' : 'w'}`);
-    for (const [severity, ...cells] of tableWithHeader(seed('002'), 'Severity', 'Level 1', 'Level 2', 'Level 3', 'Level 4')) {
+    for (const [severity, ...cells] of tableWithHeader(procedures, 'Severity', 'Level 1', 'Level 2', 'Level 3', 'Level 4')) {
       const ladder = escalation.ladders.find((l) => l.severity === severity && l.product === undefined)!;
       const expected = cells.map((c, i) => [`l${i + 1}`, c]).filter(([, c]) => c !== 'N/A').map(([level, c]) => [level, toDuration(c!)]);
       expect(ladder.steps.map((s) => [s.level, s.after])).toEqual(expected);
+    }
+  });
+
+  it('the escalation matrix on the generated page is the seed\'s table, cell by cell', async () => {
+    const page = (await renderRepository(REPO_ROOT)).get('docs/policy/escalation.md')!;
+    const matrix = tableWithHeader(page, 'Severity', 'Level 1', 'Level 2', 'Level 3', 'Level 4');
+    const seedRows = tableWithHeader(procedures, 'Severity', 'Level 1', 'Level 2', 'Level 3', 'Level 4');
+    expect(matrix.map((row) => row.map(toDuration))).toEqual(seedRows.map((row) => row.map(toDuration)));
+  });
+
+  it('each level\'s response time, as the level list states it', () => {
+    const levels = policy('escalation').levels;
+    const stated = [...procedures.matchAll(/### Level (\d): .*\n- \*\*Response Time\*\*: (.*)/g)];
+    expect(stated).toHaveLength(4);
+    for (const [, rank, text] of stated) {
+      const expected: Record<string, string> = {};
+      for (const part of text!.split(' or ')) {
+        const match = /^(.*?) \((P[0-3](?:\/P[0-3])*)(?: only)?\)$/.exec(part.trim())!;
+        for (const severity of match[2]!.split('/')) expected[severity] = toDuration(match[1]!.trim());
+      }
+      expect(levels.find((l) => l.rank === Number(rank))!.response, `level ${rank}`).toEqual(expected);
+    }
+  });
+
+  it('automatic triggers: the unresolved times, and data loss or a breach sending each scenario to its own start level', () => {
+    const escalation = policy('escalation');
+    for (const [, severity, amount, unit] of procedures.matchAll(/- (P\d) incident not resolved in (\d+) (minutes|hours)/g)) {
+      const trigger = escalation.triggers.automatic.find((t) => t.severity === severity)!;
+      expect(trigger.unresolved_after).toBe(`${amount}${unit === 'minutes' ? 'm' : 'h'}`);
+    }
+    expect(procedures).toContain('- Data loss or security breach detected');
+    const breachOrLoss = escalation.triggers.automatic.find((t) => t.condition === 'Data loss or security breach detected')!;
+    expect(breachOrLoss.to_level).toBeUndefined();
+    expect(breachOrLoss.scenarios).toEqual(['data-loss', 'security-breach']);
+  });
+
+  it('scenarios start where the seed sends them ("Immediate: Escalate to Level N"), else at level 1', () => {
+    const scenarios = policy('escalation').scenarios!;
+    const sections = procedures.split('### Scenario ').slice(1);
+    expect(sections).toHaveLength(scenarios.length);
+    for (const section of sections) {
+      const name = section.slice(section.indexOf(':') + 1, section.indexOf('\n')).trim();
+      const level = /\*\*Immediate\*\*: Escalate to Level (\d)/.exec(section)?.[1] ?? '1';
+      expect(scenarios.find((s) => s.name === name)?.start_level, name).toBe(`l${level}`);
+    }
+  });
+
+  it('an escalation hands over the seed\'s hand-off information and the support-ownership template fields', () => {
+    const fields = new Set<string>(policy('escalation').handoff!.fields.filter((f) => f.required).map((f) => f.field));
+    const handoff = procedures.slice(procedures.indexOf('**Handoff information**'), procedures.indexOf('3. **Update tracking**'));
+    const seedItems = [...handoff.matchAll(/^- (.+)$/gm)].map((m) => m[1]!);
+    const FIELD: Record<string, string> = {
+      'Incident summary': 'summary',
+      'Current status': 'status',
+      'Actions taken': 'actions_taken',
+      'Relevant logs/metrics': 'evidence',
+      'Customer impact': 'impact',
+      Severity: 'severity',
+      Impact: 'impact',
+      'Affected systems': 'affected_systems',
+      'Steps already taken': 'actions_taken',
+      'Logs/screenshots': 'evidence',
+    };
+    expect(seedItems).toEqual(['Incident summary', 'Current status', 'Actions taken', 'Relevant logs/metrics', 'Customer impact']);
+    const support = seed('000');
+    const escalationTemplate = support.slice(support.indexOf('Step 2: Post the escalation'), support.indexOf('Step 3: EGI acknowledges'));
+    const template = [...escalationTemplate.matchAll(/^- (Severity|Impact|Affected systems|Steps already taken|Logs\/screenshots): /gm)].map((m) => m[1]!);
+    expect(template).toHaveLength(5);
+    for (const item of [...seedItems, ...template]) expect(fields.has(FIELD[item]!), item).toBe(true);
+  });
+});
+
+describe.skipIf(!haveSeeds)('seed 004 (incident ownership) is encoded in the data', () => {
+  it('leadership is notified within the severity table\'s deadline (P0 15 min, P1 1 hour)', () => {
+    const levels = policy('severities').levels;
+    const rows = tableWithHeader(seed('004'), 'Level', 'Definition', 'Response Time', 'Escalation');
+    for (const [severity, , , escalation] of rows) {
+      const deadline = /notify leadership within (\d+) (min|hour)/.exec(escalation!);
+      const notify = levels.find((l) => l.id === severity)!.notify;
+      if (!deadline) expect(notify, severity).toBeUndefined();
+      else expect(notify?.[0]?.within, severity).toBe(`${deadline[1]}${deadline[2] === 'min' ? 'm' : 'h'}`);
     }
   });
 });

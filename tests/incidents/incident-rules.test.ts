@@ -56,29 +56,29 @@ const cases: Case[] = [
   },
   {
     name: 'an escalation that skips level 2',
-    edit: (r) => r.replace(ERROR_RATE, 'level: l2, to: [noah-fischer]', 'level: l3, to: [noah-fischer]'),
+    edit: (r) => r.replace(ERROR_RATE, '    level: l2\n    to: [noah-fischer, liam-novak]', '    level: l3\n    to: [noah-fischer, liam-novak]'),
     expect: (r) => [
       { ruleId: 'incident-escalation-ladder', severity: 'error', file: ERROR_RATE, ...at(r, ERROR_RATE, 'level: l3', 'l3'), message: '"l3" skips l2: the incident had reached l1' },
     ],
   },
   {
     name: 'a later escalation that skips a level after a lawful first one',
-    edit: (r) => r.replace(OUTAGE, 'level: l3, to: [olivia-grant]', 'level: l4, to: [paul-dubois]'),
+    edit: (r) => r.replace(OUTAGE, '    level: l3\n    to: [olivia-grant, amara-okafor]', '    level: l4\n    to: [paul-dubois, amara-okafor]'),
     expect: (r) => [{ ruleId: 'incident-escalation-ladder', severity: 'error', file: OUTAGE, ...at(r, OUTAGE, 'level: l4', 'l4'), message: '"l4" skips l3: the incident had reached l2' }],
   },
   {
     name: 'a security breach going straight to level 3 is no skip',
     edit: (r) => {
-      r.replace(ERROR_RATE, 'level: l2, to: [noah-fischer]', 'level: l3, to: [olivia-grant]');
+      r.replace(ERROR_RATE, '  - at: 2026-10-14T10:12:00+02:00\n    level: l2\n    to: [noah-fischer, liam-novak]', '  - at: 2026-10-14T09:55:00+02:00\n    level: l3\n    to: [olivia-grant, liam-novak]');
       r.replace(ERROR_RATE, 'classification: application\n', 'classification: application\nscenario: security-breach\n');
     },
     expect: () => [],
   },
   {
     name: 'escalations out of order',
-    edit: (r) => r.replace(OUTAGE, '- { at: 2026-10-29T02:44:00+01:00, level: l3', '- { at: 2026-10-29T02:20:00+01:00, level: l3'),
+    edit: (r) => r.replace(OUTAGE, '  - at: 2026-10-29T02:44:00+01:00\n    level: l3', '  - at: 2026-10-29T02:20:00+01:00\n    level: l3'),
     expect: (r) => [
-      { ruleId: 'incident-escalation-ladder', severity: 'error', file: OUTAGE, ...at(r, OUTAGE, 'level: l3', '2026-10-29T02:20'), message: 'is before the escalation above it' },
+      { ruleId: 'incident-escalation-ladder', severity: 'error', file: OUTAGE, ...at(r, OUTAGE, '  - at: 2026-10-29T02:20', '2026-10-29T02:20'), message: 'is before the escalation above it' },
     ],
   },
   {
@@ -92,7 +92,7 @@ const cases: Case[] = [
     name: 'a kill-switch log entry without timestamp, severity and notification',
     edit: (r) => {
       r.replace(OUTAGE, '  - at: 2026-10-29T02:24:00+01:00\n    action: pause-short', '  - action: pause-short');
-      r.replace(OUTAGE, '    severity: P0\n', '');
+      r.replace(OUTAGE, '    severity: P0\n    scope: global', '    scope: global');
       r.replace(OUTAGE, '    notified:\n      - { who: ingestion-owner, at: 2026-10-29T02:27:00+01:00 }\n', '');
     },
     expect: (r) => [
@@ -142,6 +142,8 @@ const cases: Case[] = [
         ...at(r, ERROR_RATE, 'approval: none', 'none', 2),
         message: '"Rollback" for "Error rate > 20%" needs approval by ingestion-owner, and none is recorded',
       },
+      // Nor was the owner told: an approver hears of the action by approving it.
+      { ruleId: 'incident-kill-switch-notification', severity: 'error', file: ERROR_RATE, ...at(r, ERROR_RATE, '    notified:', 'notified', 2), message: 'must be notified to ingestion-owner ("Error rate > 20%", within 5 minutes)' },
     ],
   },
   {
@@ -149,6 +151,7 @@ const cases: Case[] = [
     edit: (r) => r.replace(ERROR_RATE, 'by: [{ person: amara-okafor, role: ingestion-owner }]', 'by: [{ person: grace-lin, role: product-manager }]'),
     expect: (r) => [
       { ruleId: 'incident-kill-switch-authority', severity: 'error', file: ERROR_RATE, ...at(r, ERROR_RATE, 'by: [{ person: grace-lin', '['), message: 'needs approval by ingestion-owner, and no approver signs as ingestion-owner' },
+      { ruleId: 'incident-kill-switch-notification', severity: 'error', file: ERROR_RATE, ...at(r, ERROR_RATE, '    notified:', 'notified', 2), message: 'must be notified to ingestion-owner ("Error rate > 20%", within 5 minutes)' },
     ],
   },
   {

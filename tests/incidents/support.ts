@@ -1,5 +1,5 @@
 /** Helpers for the incident and post-mortem rule tests: break a copy of the example data, validate, compare. */
-import { expect } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import { runCli } from '../support/cli.ts';
 import { tempRepo, TEST_NOW, type TempRepo } from '../support/repo.ts';
 
@@ -72,4 +72,19 @@ export async function checkCase(testCase: Case, track: (repo: TempRepo) => void)
   const wanted = testCase.expect(repo);
   expectExactly(diagnostics, wanted);
   expect(code).toBe(wanted.some((d) => d.severity === 'error') ? 1 : 0);
+}
+
+/**
+ * For a test file of cases: a `track` to pass to {@link checkCase}, and the copy it was given removed
+ * after each test. Call it at the top level of the file.
+ */
+export function trackedCopies(): (copy: TempRepo) => void {
+  let current: TempRepo | undefined;
+  afterEach(() => {
+    current?.cleanup();
+    current = undefined;
+  });
+  return (copy) => {
+    current = copy;
+  };
 }

@@ -489,6 +489,12 @@ describe('translateAjvErrors: other keywords', () => {
     type: 'object',
     properties: {
       either: { oneOf: [{ type: 'string' }, { type: 'string', minLength: 1 }] },
+      form: {
+        oneOf: [
+          { type: 'object', description: 'A page', properties: { after: { type: 'string' }, who: { type: 'string' } } },
+          { type: 'object', description: 'A mail', properties: { to: { type: 'string' }, who: { type: 'string' } } },
+        ],
+      },
       labels: { type: 'object', propertyNames: { pattern: '^[a-z-]+$', description: 'Lower-case words joined by hyphens.' } },
       pair: { type: 'object', dependencies: { start: ['end'] } }, // draft-07 spelling of dependentRequired
       legacy: false,
@@ -497,18 +503,29 @@ describe('translateAjvErrors: other keywords', () => {
   };
   const check = ajv.compile(schema);
   const cases = [
-    { name: 'oneOf matched by several branches', yaml: 'either: x\n', expected: [['schema', 1, 9, /matches more than one of the allowed forms/]] },
+    {
+      name: 'oneOf matched by several branches: a plain value is the schema\'s fault',
+      yaml: 'either: x\n',
+      expected: [['schema', 1, 9, 'either: "x" fits more than one allowed form (text; text), and the schema accepts a value of exactly one.']],
+    },
+    {
+      name: 'oneOf matched by several branches: a mapping keeps the fields of one form',
+      yaml: 'form:\n  who: ops\n',
+      expected: [['schema', 2, 3, 'form: the mapping fits more than one allowed form (A page; A mail), but must fit exactly one.']],
+      hint: 'Keep only the fields of the form you mean (A page: after, who (given); A mail: to, who (given)).',
+    },
     { name: 'propertyNames: at the key', yaml: 'labels:\n  Team A: x\n', expected: [['schema-pattern', 2, 3, 'labels: key "Team A" does not match the expected form.']] },
     { name: 'dependencies (dependentRequired): at the key that needs the other', yaml: 'pair:\n  start: 1\n', expected: [['schema-constraint', 2, 3, 'pair: "end" is required when "start" is given.']] },
     { name: 'a field the schema forbids', yaml: 'legacy: 1\n', expected: [['schema-constraint', 1, 1, '(top level): field "legacy" is not allowed here.']] },
     { name: 'contains: one diagnostic, not one per item', yaml: 'checks: [unit, lint]\n', expected: [['schema-constraint', 1, 9, 'checks: the list has no entry of the required form.']] },
   ];
 
-  it.each(cases)('$name', ({ yaml, expected }) => {
+  it.each(cases as { name: string; yaml: string; expected: unknown[][]; hint?: string }[])('$name', ({ yaml, expected, hint }) => {
     const parsed = parseYaml(yaml, 'f.yaml');
     expect(check(parsed.value)).toBe(false);
     const diagnostics = translateAjvErrors(check.errors ?? [], parsed);
     expect(diagnostics.map((d) => [d.ruleId, d.line, d.column])).toEqual(expected.map((e) => e.slice(0, 3)));
+    if (hint !== undefined) expect(diagnostics[0]!.hint).toBe(hint);
     diagnostics.forEach((d, i) => {
       const message = expected[i]![3]!;
       if (typeof message === 'string') expect(d.message).toBe(message);

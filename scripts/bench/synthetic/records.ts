@@ -44,6 +44,8 @@ export interface SyntheticIncident {
   mitigated?: number;
   resolved?: number;
   summary: string;
+  /** The service the alert named (escalations hand it over as the affected system). */
+  service: string;
   downtime: boolean;
   clients: number;
   commander: string;
@@ -51,7 +53,7 @@ export interface SyntheticIncident {
   communicationsLead?: string;
   leadershipNotified?: number;
   timeline: TimelineEntry[];
-  escalations: { at: number; level: string; to: string[]; reason: string }[];
+  escalations: { at: number; level: string; to: string[]; reason: string; status: string }[];
   killSwitch?: { at: number; severity: string };
   rootCause?: string;
   resolution?: string;
@@ -70,6 +72,15 @@ export interface IncidentPlan {
   /** Ids already used by the example's records. */
   takenIds: ReadonlySet<string>;
 }
+
+/** The organisation-wide ladders of the example (policy/escalation.yaml), in minutes after detection. */
+const LADDER: Record<SyntheticIncident['severity'], { after: number; level: string }[]> = {
+  P0: [{ after: 15, level: 'l2' }, { after: 30, level: 'l3' }, { after: 60, level: 'l4' }],
+  P1: [{ after: 30, level: 'l2' }, { after: 120, level: 'l3' }, { after: 240, level: 'l4' }],
+  P2: [{ after: 120, level: 'l2' }, { after: 1440, level: 'l3' }],
+  P3: [{ after: 1440, level: 'l2' }, { after: 10080, level: 'l3' }],
+};
+const LEVEL_CONTACT: Record<string, string> = { l2: 'noah-fischer', l3: 'olivia-grant', l4: 'paul-dubois' };
 
 const SLUGS = ['latency', 'errors', 'queue-backlog', 'disk-full', 'outage', 'timeouts', 'replication-lag', 'cert-expiry'] as const;
 const CLASSES = ['infrastructure', 'application', 'configuration'] as const;
@@ -118,6 +129,7 @@ export function generateIncidents(random: Random, plan: IncidentPlan): Synthetic
       detected,
       acknowledged: timeline[1]?.at ?? detected,
       summary: `${capitalise(service)} showed ${symptom}; ${random.int(1, 40)} clients saw failed or slow requests for ${Math.round((at - detected) / MINUTE)} minutes.`,
+      service,
       downtime: severity === 'P0',
       clients: random.int(1, 40),
       commander: commander!,
@@ -137,15 +149,18 @@ export function generateIncidents(random: Random, plan: IncidentPlan): Synthetic
       incident.postmortem = `docs/incidents/${id}.md`;
       if (severity === 'P0' && random.chance(0.3)) incident.scenario = 'service-outage';
     }
-    const escalate = (index: number, level: string, to: string, reason: string) => {
-      const entry = timeline[Math.min(index, timeline.length - 1)]!;
-      incident.escalations.push({ at: entry.at, level, to: [to], reason });
-    };
-    if (severity === 'P0') {
-      escalate(2, 'l2', 'noah-fischer', 'Not resolved in 15 minutes');
-      escalate(4, 'l3', 'olivia-grant', 'Not resolved in 30 minutes; more people needed');
-    } else if (severity === 'P1' || random.chance(0.3)) {
-      escalate(3, 'l2', 'noah-fischer', 'Problem is outside on-call expertise');
+    // Escalated as the organisation's ladder says, at each step the incident is still unresolved by
+    // (mitigation stops the ladder); now and then a minor one reaches the team lead earlier.
+    const stop = incident.mitigated ?? incident.resolved ?? plan.now;
+    const ladder = incident.customerFacing || severity !== 'P3' ? LADDER[severity] : [];
+    const early = (severity === 'P2' || severity === 'P3') && random.chance(0.3) ? timeline[Math.min(3, timeline.length - 1)]!.at : undefined;
+    if (early !== undefined && (ladder.length === 0 || early < detected + ladder[0]!.after * MINUTE)) {
+      incident.escalations.push({ at: early, level: 'l2', to: [LEVEL_CONTACT.l2!], reason: 'Problem is outside on-call expertise', status: 'Investigating' });
+    }
+    for (const step of ladder) {
+      const at = detected + step.after * MINUTE;
+      if (at >= stop) break;
+      incident.escalations.push({ at, level: step.level, to: [LEVEL_CONTACT[step.level]!], reason: `Not resolved in ${step.after < 120 ? `${step.after} minutes` : `${step.after / 60} hours`}`, status: `Unresolved; ${random.pick(FINDINGS)}` });
     }
     if (!open && random.chance(0.04)) incident.killSwitch = { at: timeline[1]!.at + 3 * MINUTE, severity };
     return incident;
@@ -193,7 +208,22 @@ export function incidentYaml(incident: SyntheticIncident): string {
   }
   if (incident.escalations.length > 0) {
     lines.push('escalations:');
-    for (const e of incident.escalations) lines.push(`  - { at: ${t(e.at)}, level: ${e.level}, to: [${e.to.join(', ')}], reason: ${scalar(e.reason, true)} }`);
+    for (const e of incident.escalations) {
+      lines.push(
+        `  - at: ${t(e.at)}`,
+        `    level: ${e.level}`,
+        `    to: [${e.to.join(', ')}]`,
+        `    reason: ${scalar(e.reason)}`,
+        '    handoff:',
+        `      summary: ${scalar(incident.summary.split(';')[0]!)}`,
+        `      status: ${scalar(e.status)}`,
+        `      severity: ${incident.severity}`,
+        `      impact: ${scalar(`${incident.clients} clients see failed or slow requests`)}`,
+        `      affected_systems: [${scalar(incident.service, true)}]`,
+        `      actions_taken: [${scalar(`Investigated ${incident.service}`, true)}]`,
+        `      evidence: [${scalar(`Dashboards and logs of ${incident.service}`, true)}]`,
+      );
+    }
   }
   if (incident.killSwitch) {
     const at = incident.killSwitch.at;
@@ -345,14 +375,17 @@ export function signoffYaml(random: Random, rollout: string, step: Step, at: num
       `  authorised_by: { person: ${owner}, role: ingestion-owner }`,
       `  approved_by: { person: ${manager}, role: product-manager }`,
       '  next_steps:',
+      `    investigation: ${random.pick(SRE_LEADS)}`,
       `    reramp_target: ${addDays(dateInZone(at, RECORD_ZONE), 7)}`,
       '    client_communication: required',
     );
   } else {
     lines.push(`summary: ${scalar(`${rollout}: criteria for ${step.to} met; open the next phase.`)}`, `from: ${step.from}`, `to: ${step.to}`, 'signers:');
-    lines.push(`  - { person: ${owner}, role: ingestion-owner }`);
-    if (step.from !== 'P0') lines.push(`  - { person: ${manager}, role: product-manager }`);
-    if (step.kind === 'ga') lines.push(`  - { person: ${random.pick(SRE_LEADS)}, role: sre-lead }`);
+    // GA signers confirm what the form asks of their role (policy/approvals.yaml gates P3 to P4).
+    const confirms = (items: string) => (step.kind === 'ga' ? `, confirms: [${items}]` : '');
+    lines.push(`  - { person: ${owner}, role: ingestion-owner${confirms('Technical criteria met, System stable')} }`);
+    if (step.from !== 'P0') lines.push(`  - { person: ${manager}, role: product-manager${confirms('Client feedback acceptable, No blockers')} }`);
+    if (step.kind === 'ga') lines.push(`  - { person: ${random.pick(SRE_LEADS)}, role: sre-lead${confirms('Infra stable, Monitoring adequate, On-call trained')} }`);
   }
   return { id, path, text: `${lines.join('\n')}\n`, rollout, at };
 }

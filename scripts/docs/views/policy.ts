@@ -174,13 +174,15 @@ export function escalationView(model: RepoModel, site: Site) {
       responses: severityIds.filter((id) => level.response?.[id] !== undefined).map((id) => ({ severity: id, within: level.response![id] })),
     })),
     matrixColumns: data.levels.map((level) => `Level ${level.rank}`),
-    matrix: severityIds.map((severity) => ({
+    matrix: severityIds.map((severity) => ({ severity, cells: escalationMatrixRow(data, severity) })),
+    responses: severityIds.map((severity) => ({
       severity,
       cells: data.levels.map((level) => {
         const within = level.response?.[severity];
-        return within === undefined ? 'N/A' : describeDuration(within) === 'immediately' ? 'Immediate' : describeDuration(within);
+        return within === undefined ? 'N/A' : timeCell(within);
       }),
     })),
+    stopsAt: data.ladder_stops_at === 'mitigated' ? 'mitigated (service restored by a fix or workaround), or resolved when no mitigation is recorded' : 'resolved',
     ladders: data.ladders.map((ladder) => ({
       ...ladder,
       heading: ladder.product ? `${ladder.severity} for ${productName(ladder.product)}` : `${ladder.severity} (organisation-wide)`,
@@ -189,9 +191,25 @@ export function escalationView(model: RepoModel, site: Site) {
     })),
     triggers: {
       ...data.triggers,
-      automatic: data.triggers.automatic.map((trigger) => ({ ...trigger, levelName: trigger.to_level ? levelNames.get(trigger.to_level) : undefined })),
+      automatic: data.triggers.automatic.map((trigger) => ({
+        ...trigger,
+        appliesText: triggerApplies(trigger, (id) => (data.scenarios ?? []).find((s) => s.id === id)?.name ?? id),
+        dueText:
+          trigger.unresolved_after !== undefined
+            ? `${describeDuration(trigger.unresolved_after)} after detection`
+            : trigger.within !== undefined
+              ? trigger.within === '0m' ? 'At detection' : `Within ${describeDuration(trigger.within)} of detection`
+              : 'When it applies',
+        levelName: trigger.to_level
+          ? levelNames.get(trigger.to_level)
+          : trigger.scenarios
+            ? "The scenario's start level"
+            : undefined,
+      })),
     },
+    handoff: (data.handoff?.fields ?? []).map((field) => ({ ...field, requiredText: field.required ? 'Yes' : 'No' })),
     classification: (data.classification ?? []).map((c) => ({ ...c, teamName: site.teams.get(c.owner)?.name ?? c.owner })),
+    choices: data.choices ?? [],
     scenarios: (data.scenarios ?? []).map((scenario) => ({
       ...scenario,
       startLevelName: levelNames.get(scenario.start_level) ?? scenario.start_level,
@@ -222,6 +240,31 @@ export function escalationView(model: RepoModel, site: Site) {
   };
 }
 
+/** A time in a matrix cell: "Immediate", "15 minutes", "2 hours". */
+function timeCell(duration: string): string {
+  const words = describeDuration(duration);
+  return words === 'immediately' ? 'Immediate' : words;
+}
+
+/**
+ * One severity's row of the escalation matrix: when each level is brought in, counted from
+ * detection, read from the organisation-wide ladder of that severity (N/A where it never is).
+ */
+function escalationMatrixRow(data: Escalation, severity: string): string[] {
+  const ladder = data.ladders.find((l) => l.severity === severity && l.product === undefined);
+  return data.levels.map((level) => {
+    const step = ladder?.steps.find((s) => s.level === level.id);
+    return step ? timeCell(step.after) : 'N/A';
+  });
+}
+
+function triggerApplies(trigger: Escalation['triggers']['automatic'][number], scenarioName: (id: string) => string): string {
+  if (trigger.unresolved_after !== undefined) return `${trigger.severity ?? 'Any'} incident unresolved`;
+  if (trigger.scenarios) return `Scenario: ${trigger.scenarios.map(scenarioName).join(' or ')}`;
+  if (trigger.services_at_least !== undefined) return `At least ${trigger.services_at_least} services affected (impact.services)`;
+  return 'Judged by the responder';
+}
+
 function notifyText(site: Site, notify: SchemaTypes['kill-switch']['actions'][number]['notify'] | undefined): string {
   if (!notify) return '';
   const who = roleNames(site, notify.who);
@@ -245,8 +288,32 @@ export function killSwitchView(model: RepoModel, site: Site) {
       notifyText: notifyText(site, scenario.notify),
     })),
     log: data.log,
-    resume: data.resume,
+    resume: data.resume.map((scope) => ({
+      ...scope,
+      checksText: (scope.checks ?? []).map((id) => data.checks?.find((c) => c.id === id)?.name ?? id).join(' + '),
+      appliesText: resumeApplies(scope, data),
+    })),
+    checks: data.checks ?? [],
+    choices: data.choices ?? [],
+    becomes: data.actions.flatMap((action) => {
+      const longer = action.becomes ? data.actions.find((a) => a.id === action.becomes) : undefined;
+      return longer && action.max_duration ? [{ name: action.name, limit: describeDuration(action.max_duration), becomes: longer.name }] : [];
+    }),
   };
+}
+
+/** Which activations a resume scope covers, in words. */
+function resumeApplies(scope: SchemaTypes['kill-switch']['resume'][number], data: SchemaTypes['kill-switch']): string {
+  const applies = scope.applies_to;
+  if (!applies) return '—';
+  const name = (list: { id: string; name: string }[], id: string) => list.find((x) => x.id === id)?.name ?? id;
+  const parts: string[] = [];
+  if (applies.scenarios) parts.push(`Scenario ${applies.scenarios.map((id) => name(data.scenarios, id)).join(' or ')}`);
+  if (applies.actions) {
+    const bounds = [applies.longer_than ? `longer than ${describeDuration(applies.longer_than)}` : '', applies.up_to ? `at most ${describeDuration(applies.up_to)}` : ''].filter(Boolean).join(' and ');
+    parts.push(`${applies.actions.map((id) => name(data.actions, id)).join(' or ')}${bounds ? `, lasting ${bounds}` : ''}`);
+  }
+  return parts.join('; ');
 }
 
 /** The rollback sign-off form (seed 001 section 6.4), with the reasons the policy offers. */
@@ -263,7 +330,7 @@ function rollbackForm(approvals: SchemaTypes['approvals']): string {
     'Rolled back to: ____',
     '',
     'Reason:',
-    ...approvals.rollback.reasons.map((reason) => `□ ${reason.name}${reason.id === 'other' ? ': _____________' : ''}`),
+    ...approvals.rollback.reasons.map((reason) => `□ ${reason.name}${reason.needs_text ? ': _____________' : ''}`),
     '',
     'Authorized by: _____________ (Role: _________)',
     'Approved by: _____________ (Role: _________)',
@@ -298,6 +365,7 @@ export function approvalsView(model: RepoModel, site: Site) {
       : undefined,
     rollbackTypes: data.rollback.types.map((type) => ({ ...type, notifyText: type.notify ? notifyText(site, type.notify) : '' })),
     rollbackForm: rollbackForm(data),
+    nextStepsWithin: data.rollback.next_steps_within ? describeDuration(data.rollback.next_steps_within) : undefined,
     handoff: data.handoff,
     decisions: data.decisions ?? [],
     paths: data.paths,

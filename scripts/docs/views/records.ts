@@ -152,9 +152,10 @@ export function rolloutViews(model: RepoModel, site: Site) {
               reasons: reasons ?? [],
               authorisedBy: rollback.authorised_by,
               approvedBy: rollback.approved_by,
-              investigation: rollback.next_steps.investigation,
-              reramp: rollback.next_steps.reramp_target ? calendarDate(rollback.next_steps.reramp_target) : undefined,
-              clientCommunication: rollback.next_steps.client_communication === 'required' ? 'Required' : 'Not required',
+              investigation: rollback.next_steps?.investigation,
+              reramp: rollback.next_steps?.reramp_target ? calendarDate(rollback.next_steps.reramp_target) : undefined,
+              clientCommunication:
+                rollback.next_steps?.client_communication === undefined ? undefined : rollback.next_steps.client_communication === 'required' ? 'Required' : 'Not required',
             }
           : undefined,
         isGa: data.kind === 'ga',
