@@ -43,6 +43,7 @@ export const RULE_PLACEMENT: Readonly<Record<string, RulePlacement>> = {
   'raci-accountable': 'context',
   'reference-exists': 'document',
   'role-backup-differs': 'context',
+  'rotation-handoff-policy': 'context',
   'rotation-history': 'global',
   'schema-modeline': 'document',
   'sensitive-data': 'document',
@@ -50,7 +51,9 @@ export const RULE_PLACEMENT: Readonly<Record<string, RulePlacement>> = {
   'signoff-signer-role': 'document',
   'signoff-transition': 'global',
   'signoff-veto': 'document',
+  'stage-on-call-team': 'global',
   'tier-exists': 'context',
+  'tier-requirements': 'context',
   'unique-ids': 'global',
   'yaml-comment-in-text': 'document',
 };

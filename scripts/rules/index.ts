@@ -26,6 +26,7 @@ import { productionCoverage } from './production-coverage.ts';
 import { raciAccountable } from './raci-accountable.ts';
 import { referenceExists } from './reference-exists.ts';
 import { roleBackupDiffers } from './role-backup-differs.ts';
+import { rotationHandoffPolicy } from './rotation-handoff-policy.ts';
 import { rotationHistory } from './rotation-history.ts';
 import type { BuiltInRule, Rule } from './rule.ts';
 import { schemaModeline } from './schema-modeline.ts';
@@ -34,7 +35,9 @@ import { signoffAuthority } from './signoff-authority.ts';
 import { signoffSignerRole } from './signoff-signer-role.ts';
 import { signoffTransition } from './signoff-transition.ts';
 import { signoffVeto } from './signoff-veto.ts';
+import { stageOnCallTeam } from './stage-on-call-team.ts';
 import { tierExists } from './tier-exists.ts';
+import { tierRequirements } from './tier-requirements.ts';
 import { uniqueIds } from './unique-ids.ts';
 import { yamlCommentInText } from './yaml-comment-in-text.ts';
 
@@ -63,6 +66,7 @@ export const RULES: readonly Rule[] = [
   raciAccountable,
   referenceExists,
   roleBackupDiffers,
+  rotationHandoffPolicy,
   rotationHistory,
   schemaModeline,
   sensitiveData,
@@ -70,7 +74,9 @@ export const RULES: readonly Rule[] = [
   signoffSignerRole,
   signoffTransition,
   signoffVeto,
+  stageOnCallTeam,
   tierExists,
+  tierRequirements,
   uniqueIds,
   yamlCommentInText,
 ];

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { describeInterval } from '../schedule/describe.ts';
 import { shiftsOnwards } from '../schedule/onwards.ts';
+import { handoffDate } from '../signoffs/handoff-date.ts';
 import { formatPath } from '../util/paths.ts';
 import type { Rule } from './rule.ts';
 
@@ -8,7 +9,8 @@ import type { Rule } from './rule.ts';
  * Seed 000: after the formal hand-off the operating team runs the on-call rotation and the building
  * team's engineers "are not on-call after handoff is complete, but are available for escalation
  * during business hours". So from the day after the hand-off, the handing-off team is off the 24/7
- * tiers of the product's rotation (a business-hours tier such as the owner may keep them). The
+ * front-line tiers (coverage: always) of the product's rotation; a tier covered in business hours,
+ * with or without on call outside them (an owner who is the escalation point), may keep them. The
  * hand-off date is the signed hand-off decision's date if there is one, else the planned date.
  */
 export const postHandoffOnCall: Rule = {
@@ -24,11 +26,7 @@ export const postHandoffOnCall: Rule = {
       if (!handoff) continue;
       for (const doc of ctx.model.rotations.filter((r) => r.data.id === product.rotation || r.data.product === product.id)) {
       const rotation = doc.data;
-      const signed = ctx.model.signoffs
-        .filter((s) => s.data.kind === 'handoff' && s.data.rollout === product.id)
-        .map((s) => DateTime.fromISO(s.data.at, { setZone: true }).setZone(rotation.timezone).toISODate()!)
-        .sort()[0];
-      const date = signed ?? handoff.planned;
+      const date = handoffDate(ctx.model, product, rotation.timezone);
       if (date === undefined) continue;
       const from = DateTime.fromISO(date, { zone: rotation.timezone }).plus({ days: 1 });
       const always = new Map(rotation.tiers.filter((t) => t.coverage === 'always').map((t) => [t.id, t.name]));

@@ -154,11 +154,16 @@ describe.skipIf(!haveSeeds)('seed 001 (D9 production roles) is encoded in the da
   });
 
   it('rotation tiers: coverage, response time and escalation', () => {
+    const COVERAGE: Record<string, string> = { '24/7': 'always', 'Business hours': 'business-hours', 'Business hours + on-call': 'business-hours-and-on-call' };
     const rotation = parse(readFileSync(join(REPO_ROOT, 'rotations', 'ingestion.yaml'), 'utf8')) as SchemaTypes['rotation'];
     const rows = tableWithHeader(d9, 'Tier', 'Coverage', 'Response Time', 'Escalation To');
     expect(rotation.tiers.map((t) => [t.name, t.coverage, t.response])).toEqual(
-      rows.map(([tier, coverage, response]) => [tier, coverage === '24/7' ? 'always' : 'business-hours', `${parseInt(response!, 10)}${response!.includes('hour') ? 'h' : 'm'}`]),
+      rows.map(([tier, coverage, response]) => [tier, COVERAGE[coverage!], `${parseInt(response!, 10)}${response!.includes('hour') ? 'h' : 'm'}`]),
     );
+    // The same structure is what the organisation requires of the ingestion rotation.
+    const requirement = policy('organisation').rotation_requirements?.find((r) => r.products?.includes('ingestion'));
+    expect(requirement?.tiers?.map((t) => [t.coverage, t.response])).toEqual(rotation.tiers.map((t) => [t.coverage, t.response]));
+    expect([requirement?.cadence, requirement?.handoff]).toEqual([{ unit: 'week', every: 1 }, { weekday: 'monday', time: '09:00' }]);
     expect(rotation.cadence).toEqual({ unit: 'week', every: 1 });
     expect(rotation.handoff.weekday).toBe('monday');
     expect(rotation.handoff.time).toBe('09:00');

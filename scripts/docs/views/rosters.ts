@@ -4,6 +4,7 @@
  * own zone, because hand-offs happen at its local wall-clock time.
  */
 import type { RepoModel } from '../../model/repo-model.ts';
+import { coverageLabel } from '../../schedule/business-hours.ts';
 import { expandRotation } from '../../schedule/expand.ts';
 import { handoffClock } from '../../schedule/handoffs.ts';
 import { onCallAt } from '../../schedule/on-call.ts';
@@ -92,7 +93,7 @@ export function rosterView(model: RepoModel, site: Site, rotation: Rotation, now
       const nextTier = next?.tier ? rotation.tiers.find((t) => t.id === next.tier) : undefined;
       return {
         ...tier,
-        coverageText: tier.coverage === 'always' ? '24/7' : 'Business hours',
+        coverageText: coverageLabel(tier.coverage),
         responseText: tier.response ? describeDuration(tier.response) : '',
         escalatesToTier: nextTier?.name ?? next?.tier,
         escalatesToRole: next?.role,
