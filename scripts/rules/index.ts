@@ -7,17 +7,21 @@ import { coverageGap } from './coverage-gap.ts';
 import { doubleBooking } from './double-booking.ts';
 import { fileNameMatchesId } from './file-name-matches-id.ts';
 import { historyAppendOnly } from './history-append-only.ts';
+import { incidentChannel } from './incident-channel.ts';
 import { incidentEscalationLadder } from './incident-escalation-ladder.ts';
 import { incidentKillSwitchAuthority } from './incident-kill-switch-authority.ts';
 import { incidentKillSwitchFields } from './incident-kill-switch-fields.ts';
 import { incidentLeadershipNotified } from './incident-leadership-notified.ts';
 import { incidentRolesRequired } from './incident-roles-required.ts';
 import { incidentTimesOrdered } from './incident-times-ordered.ts';
+import { incidentUpdateCadence } from './incident-update-cadence.ts';
 import { ladderOrder } from './ladder-order.ts';
+import { maintenanceNotice } from './maintenance-notice.ts';
 import { noPlaceholders } from './no-placeholders.ts';
 import { onCallLimits } from './on-call-limits.ts';
 import { overrideOverlap } from './override-overlap.ts';
 import { participantActive } from './participant-active.ts';
+import { policyReviewDue } from './policy-review-due.ts';
 import { postHandoffOnCall } from './post-handoff-on-call.ts';
 import { postmortemActionItems } from './postmortem-action-items.ts';
 import { postmortemDue } from './postmortem-due.ts';
@@ -47,17 +51,21 @@ export const RULES: readonly Rule[] = [
   doubleBooking,
   fileNameMatchesId,
   historyAppendOnly,
+  incidentChannel,
   incidentEscalationLadder,
   incidentKillSwitchAuthority,
   incidentKillSwitchFields,
   incidentLeadershipNotified,
   incidentRolesRequired,
   incidentTimesOrdered,
+  incidentUpdateCadence,
   ladderOrder,
+  maintenanceNotice,
   noPlaceholders,
   onCallLimits,
   overrideOverlap,
   participantActive,
+  policyReviewDue,
   postHandoffOnCall,
   postmortemActionItems,
   postmortemDue,
