@@ -24,6 +24,7 @@ export const RULE_PLACEMENT: Readonly<Record<string, RulePlacement>> = {
   'double-booking': 'context',
   'file-name-matches-id': 'document',
   'history-append-only': 'global',
+  'incident-acknowledgement-sla': 'document',
   'incident-channel': 'document',
   'incident-escalation-ladder': 'document',
   'incident-kill-switch-authority': 'document',
@@ -69,6 +70,7 @@ export const RULE_PLACEMENT: Readonly<Record<string, RulePlacement>> = {
 export const DOCUMENT_RULE_RECORDS: Readonly<Record<string, readonly KindId[]>> = {
   'blameless-language': ['incident', 'postmortem'],
   'file-name-matches-id': ['incident', 'signoff', 'postmortem'],
+  'incident-acknowledgement-sla': ['incident'],
   'incident-channel': ['incident'],
   'incident-escalation-ladder': ['incident'],
   'incident-kill-switch-authority': ['incident'],

@@ -7,6 +7,7 @@ import { coverageGap } from './coverage-gap.ts';
 import { doubleBooking } from './double-booking.ts';
 import { fileNameMatchesId } from './file-name-matches-id.ts';
 import { historyAppendOnly } from './history-append-only.ts';
+import { incidentAcknowledgementSla } from './incident-acknowledgement-sla.ts';
 import { incidentChannel } from './incident-channel.ts';
 import { incidentEscalationLadder } from './incident-escalation-ladder.ts';
 import { incidentKillSwitchAuthority } from './incident-kill-switch-authority.ts';
@@ -51,6 +52,7 @@ export const RULES: readonly Rule[] = [
   doubleBooking,
   fileNameMatchesId,
   historyAppendOnly,
+  incidentAcknowledgementSla,
   incidentChannel,
   incidentEscalationLadder,
   incidentKillSwitchAuthority,
