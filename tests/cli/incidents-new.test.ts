@@ -4,7 +4,10 @@ import { parse } from 'yaml';
 import { onCallAt } from '../../scripts/schedule/on-call.ts';
 import { splitFrontMatter } from '../../scripts/repo/front-matter.ts';
 import { runCli } from '../support/cli.ts';
-import { TEST_NOW, tempRepo, type TempRepo } from '../support/repo.ts';
+import { REPO_ROOT, TEST_NOW, tempRepo, type TempRepo } from '../support/repo.ts';
+import { buildModel } from '../../scripts/check/build-model.ts';
+import { incidentMessages } from '../../scripts/incidents/messages.ts';
+import { readRepository } from '../../scripts/repo/read-repository.ts';
 import { validateAt } from '../incidents/support.ts';
 
 let repo: TempRepo | undefined;
@@ -49,6 +52,44 @@ describe('oncall new incident', () => {
 
     const checked = await validateAt(repo, TEST_NOW);
     expect(checked.diagnostics).toEqual([]);
+  });
+
+  it('prints the communication policy\'s start, update and resolved messages filled in from the record', async () => {
+    repo = tempRepo();
+    const result = await newIncident(repo, '--severity', 'P1', '--title', 'Uploads stuck for large files', '--now', TEST_NOW, '--commander', 'liam-novak');
+    expect(result.code).toBe(0);
+    const messages = result.stdout.slice(result.stdout.indexOf('\nMessages'));
+    // Start: detected 12:00 CET, next update 30 minutes later (policy/communication.yaml update_every).
+    expect(messages).toContain(
+      [
+        'Incident Start (#ingestion-rollout):',
+        '  🔴 INCIDENT: Ingestion P1',
+        '  Time: 2026-11-22 12:00 CET',
+        '  Impact: Not assessed yet: say who is affected and how as soon as it is known.',
+        '  Status: Investigating',
+        '  On-Call: Liam Novak',
+        '  Next update: 2026-11-22 12:30 CET',
+      ].join('\n'),
+    );
+    // Update and resolved: what the record cannot know yet stays marked for the sender.
+    expect(messages).toContain(['  🟡 UPDATE: Ingestion P1', '  Time: {{timestamp}}', '  Status: investigating', '  Findings: {{findings}}'].join('\n'));
+    expect(messages).toContain(['  🟢 RESOLVED: Ingestion P1', '  Time: {{timestamp}}', '  Duration: {{duration}}', '  Root cause: {{root_cause}}', '  Resolution: {{resolution}}', '  Follow-up: post-incident scheduled Y'].join('\n'));
+  });
+
+  it('fills the resolved message of a closed incident from its record', async () => {
+    const { model } = buildModel((await readRepository(REPO_ROOT)).files);
+    const outage = model.incidents.find((d) => d.data.id === '2026-10-29-ingestion-outage')!.data;
+    const resolved = incidentMessages(model, outage).find((m) => m.template === 'incident-resolved')!;
+    expect(resolved.text).toBe(
+      [
+        '🟢 RESOLVED: Ingestion P0',
+        'Time: 2026-10-29 03:06 CET',
+        'Duration: 52 min',
+        'Root cause: The blob storage access token had a fixed one-year expiry and no rotation or expiry alert.',
+        'Resolution: A new token was issued and deployed; rotation was automated with an expiry alert 30 days ahead.',
+        'Follow-up: post-incident scheduled Y',
+      ].join('\n'),
+    );
   });
 
   it('produces a record that the silent-escalation rule then watches', async () => {

@@ -3,7 +3,10 @@
  * needs that the file only implies (matrix columns, the ladder's diagram, the rollback form).
  * Strings stay raw here; templates escape them through helpers.
  */
+import { DateTime } from 'luxon';
 import type { RepoModel } from '../../model/repo-model.ts';
+import { coverageLabel } from '../../schedule/business-hours.ts';
+import { POLICY_KINDS } from '../../schema/kinds.ts';
 import type { SchemaTypes } from '../../types/schema-types.ts';
 import { describeDuration } from '../../util/duration.ts';
 import { flowchart, type FlowEdge, type FlowNode } from '../mermaid.ts';
@@ -351,7 +354,49 @@ export function onCallView(model: RepoModel) {
     expectations: data.on_call.expectations ?? [],
     limits,
     support: data.on_call.support ?? [],
+    rotationRequirements: rotationRequirementRows(model, data),
+    triage: data.triage,
+    reviews: reviewRows(model, data),
     grace: data.follow_up?.action_item_grace,
     documentControl: data.document_control ?? [],
   };
+}
+
+/** The organisation's rotation requirements as the on-call page lists them. */
+function rotationRequirementRows(model: RepoModel, data: SchemaTypes['organisation']) {
+  const products = new Map((model.policy.lifecycle?.data.products ?? []).map((p) => [p.id, p.name]));
+  return (data.rotation_requirements ?? []).map((requirement) => {
+    const every = requirement.cadence?.every ?? 1;
+    const unit = requirement.cadence?.unit;
+    const cadence = unit === undefined ? '' : every === 1 ? (unit === 'week' ? 'Weekly' : 'Daily') : `Every ${every} ${unit}s`;
+    const weekday = requirement.handoff?.weekday;
+    const handoff = [weekday ? weekday[0]!.toUpperCase() + weekday.slice(1) : undefined, requirement.handoff?.time ? `${requirement.handoff.time} local time` : undefined].filter(Boolean).join(' ');
+    return {
+      appliesTo: requirement.products ? requirement.products.map((id) => products.get(id) ?? id).join(', ') : 'Every rotation',
+      cadence: [cadence, handoff ? `hand-off ${handoff}` : ''].filter(Boolean).join(', '),
+      source: requirement.source,
+      tiers: (requirement.tiers ?? []).map((tier) => ({
+        id: tier.id,
+        coverage: tier.coverage ? coverageLabel(tier.coverage) : '',
+        response: tier.response ? `within ${describeDuration(tier.response)}` : '',
+      })),
+    };
+  });
+}
+
+const REVIEW_MONTHS = { month: 1, quarter: 3, year: 12 } as const;
+
+/** Each policy file's last review and when the next is due, by the most frequent review covering it. */
+function reviewRows(model: RepoModel, data: SchemaTypes['organisation']) {
+  const reviews = data.reviews ?? [];
+  const files = POLICY_KINDS.map((kind) => {
+    const path = `policy/${kind}.yaml`;
+    const covering = reviews.filter((r) => r.files === undefined || r.files.includes(path));
+    if (covering.length === 0) return undefined;
+    const review = covering.reduce((a, b) => (REVIEW_MONTHS[b.every] < REVIEW_MONTHS[a.every] ? b : a));
+    const last = (model.policy[kind]?.data as { last_reviewed?: string } | undefined)?.last_reviewed;
+    const due = last ? DateTime.fromISO(last).plus({ months: REVIEW_MONTHS[review.every] }).toISODate()! : undefined;
+    return { path, review: review.name, last, due };
+  }).filter((row) => row !== undefined);
+  return { reviews: reviews.map((r) => ({ ...r, everyText: { month: 'Monthly', quarter: 'Quarterly', year: 'Yearly' }[r.every] })), files };
 }
