@@ -23,6 +23,7 @@ export const RULE_PLACEMENT: Readonly<Record<string, RulePlacement>> = {
   'coverage-gap': 'context',
   'double-booking': 'context',
   'file-name-matches-id': 'document',
+  'handoff-note': 'document',
   'history-append-only': 'global',
   'incident-acknowledgement-sla': 'document',
   'incident-channel': 'document',
@@ -69,7 +70,8 @@ export const RULE_PLACEMENT: Readonly<Record<string, RulePlacement>> = {
  */
 export const DOCUMENT_RULE_RECORDS: Readonly<Record<string, readonly KindId[]>> = {
   'blameless-language': ['incident', 'postmortem'],
-  'file-name-matches-id': ['incident', 'signoff', 'postmortem'],
+  'file-name-matches-id': ['incident', 'signoff', 'postmortem', 'handoff'],
+  'handoff-note': ['handoff'],
   'incident-acknowledgement-sla': ['incident'],
   'incident-channel': ['incident'],
   'incident-escalation-ladder': ['incident'],
@@ -79,16 +81,16 @@ export const DOCUMENT_RULE_RECORDS: Readonly<Record<string, readonly KindId[]>> 
   'incident-roles-required': ['incident'],
   'incident-times-ordered': ['incident'],
   'incident-update-cadence': ['incident'],
-  'no-placeholders': ['incident', 'signoff', 'postmortem'],
+  'no-placeholders': ['incident', 'signoff', 'postmortem', 'handoff'],
   'postmortem-action-items': ['postmortem'],
   'postmortem-sections': ['postmortem'],
-  'reference-exists': ['incident', 'signoff', 'postmortem'],
-  'schema-modeline': ['incident', 'signoff'],
-  'sensitive-data': ['incident', 'postmortem'],
+  'reference-exists': ['incident', 'signoff', 'postmortem', 'handoff'],
+  'schema-modeline': ['incident', 'signoff', 'handoff'],
+  'sensitive-data': ['incident', 'postmortem', 'handoff'],
   'signoff-authority': ['signoff'],
   'signoff-signer-role': ['signoff'],
   'signoff-veto': ['signoff'],
-  'yaml-comment-in-text': ['incident', 'signoff', 'postmortem'],
+  'yaml-comment-in-text': ['incident', 'signoff', 'postmortem', 'handoff'],
 };
 
 /** The document rules that report on records of the given kinds. */

@@ -6,6 +6,7 @@ import { blamelessLanguage } from './blameless-language.ts';
 import { coverageGap } from './coverage-gap.ts';
 import { doubleBooking } from './double-booking.ts';
 import { fileNameMatchesId } from './file-name-matches-id.ts';
+import { handoffNote } from './handoff-note.ts';
 import { historyAppendOnly } from './history-append-only.ts';
 import { incidentAcknowledgementSla } from './incident-acknowledgement-sla.ts';
 import { incidentChannel } from './incident-channel.ts';
@@ -51,6 +52,7 @@ export const RULES: readonly Rule[] = [
   coverageGap,
   doubleBooking,
   fileNameMatchesId,
+  handoffNote,
   historyAppendOnly,
   incidentAcknowledgementSla,
   incidentChannel,

@@ -23,18 +23,19 @@ function scanYaml(ctx: RuleContext, doc: Doc): void {
 }
 
 /**
- * Seed 003 "Support Notes": never ask for or share secrets, tokens or raw credentials; redact
- * e-mails and IDs. Incident records and post-mortems are read widely, so a token, key, password,
+ * Support notes commonly say: never ask for or share secrets, tokens or raw credentials; redact
+ * e-mails and IDs. Incident records, hand-off notes and post-mortems are read widely, so a token, key, password,
  * e-mail address or phone number in them is an error. The finding points at the exact characters
  * and the message shows only a masked form.
  */
 export const sensitiveData: Rule = {
   id: 'sensitive-data',
-  description: 'Incident records and post-mortems hold no tokens, API keys, passwords, private keys, e-mail addresses or phone numbers (seed 003 "Support Notes"); the finding points at the span and masks the secret.',
+  description: 'Incident records, hand-off notes and post-mortems hold no tokens, API keys, passwords, private keys, e-mail addresses or phone numbers; the finding points at the span and masks the secret.',
   severity: 'error',
   needs: [],
   check(ctx) {
     for (const doc of ctx.model.incidents) scanYaml(ctx, doc);
+    for (const doc of ctx.model.handoffs) scanYaml(ctx, doc);
     for (const doc of ctx.model.postmortems) {
       scanYaml(ctx, doc);
       const body = doc.file.markdown;
