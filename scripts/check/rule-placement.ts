@@ -45,6 +45,7 @@ export const RULE_PLACEMENT: Readonly<Record<string, RulePlacement>> = {
   'postmortem-action-items': 'document',
   'postmortem-due': 'global',
   'postmortem-sections': 'document',
+  'postmortem-severity': 'global',
   'production-coverage': 'context',
   'raci-accountable': 'context',
   'reference-exists': 'document',

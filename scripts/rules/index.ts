@@ -28,6 +28,7 @@ import { postHandoffOnCall } from './post-handoff-on-call.ts';
 import { postmortemActionItems } from './postmortem-action-items.ts';
 import { postmortemDue } from './postmortem-due.ts';
 import { postmortemSections } from './postmortem-sections.ts';
+import { postmortemSeverity } from './postmortem-severity.ts';
 import { productionCoverage } from './production-coverage.ts';
 import { raciAccountable } from './raci-accountable.ts';
 import { referenceExists } from './reference-exists.ts';
@@ -74,6 +75,7 @@ export const RULES: readonly Rule[] = [
   postmortemActionItems,
   postmortemDue,
   postmortemSections,
+  postmortemSeverity,
   productionCoverage,
   raciAccountable,
   referenceExists,

@@ -164,6 +164,7 @@ describe('oncall new postmortem', () => {
     expect(parse(split.frontMatter!)).toEqual({
       incident: '2026-10-29-ingestion-outage',
       title: 'Full ingestion outage after the blob storage access token expired',
+      severity: 'P0',
       authors: ['sofia-rossi'],
       status: 'draft',
       action_items: [],
@@ -180,8 +181,21 @@ describe('oncall new postmortem', () => {
 
     // The draft is complete but late: the only finding is that it is still a draft after its deadline.
     const checked = await validateAt(repo);
-    expect(checked.diagnostics.map((d) => [d.ruleId, d.severity, d.file, d.line])).toEqual([['postmortem-due', 'warning', OUTAGE_PM, 5]]);
+    expect(checked.diagnostics.map((d) => [d.ruleId, d.severity, d.file, d.line])).toEqual([['postmortem-due', 'warning', OUTAGE_PM, 6]]);
     expect(checked.code).toBe(0);
+  });
+
+  it('writes the organisation\'s template: its headings, only the sections the severity requires', async () => {
+    repo = tempRepo();
+    repo.remove(OUTAGE_PM);
+    // The template is policy: rename a section and require another only for P1.
+    repo.replace('policy/severities.yaml', '      heading: What could be improved\n', '      heading: Lessons learned\n');
+    repo.replace('policy/severities.yaml', '      holds: The aspects of the response that worked.\n', '      holds: The aspects of the response that worked.\n      severities: [P1]\n');
+    const result = await runCli(['new', 'postmortem', '--root', repo.root, '--incident', '2026-10-29-ingestion-outage']);
+    expect(result.code).toBe(0);
+    const split = splitFrontMatter(repo.read(OUTAGE_PM));
+    expect(split.body.split('\n').filter((line) => line.startsWith('## '))).toEqual(['## Summary', '## Impact', '## Root cause', '## Timeline', '## Lessons learned', '## Action items']);
+    expect(split.body).toContain('## Lessons learned\n\n_The gaps in process, tooling, or communication._\n');
   });
 
   it('writes a timeline that spans days and DST with dates and zone names', async () => {

@@ -142,8 +142,22 @@ export function severitiesView(model: RepoModel) {
         : 'Not required',
     })),
     scales,
+    postmortemSections: data.postmortem_template.sections.map((section) => ({
+      ...section,
+      severitiesText: section.severities ? section.severities.join(', ') : 'All',
+      fillText: section.fill ? POSTMORTEM_FILL_TEXT[section.fill] : '',
+    })),
   };
 }
+
+/** What `new postmortem` writes into a section, as the severities page says it. */
+const POSTMORTEM_FILL_TEXT: Record<NonNullable<SchemaTypes['severities']['postmortem_template']['sections'][number]['fill']>, string> = {
+  summary: 'the incident summary from the record',
+  impact: 'the impact from the record',
+  'root-cause': 'the root cause from the record',
+  timeline: 'the timeline from the record, as a table',
+  'action-items': 'a pointer to the action items in the front matter',
+};
 
 /** A ladder as a flowchart: alert, then each step; each step either resolves or, if not, leads on. */
 export function ladderDiagram(ladder: Ladder, site: Site, levelNames: ReadonlyMap<string, string>): string {

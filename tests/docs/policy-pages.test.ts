@@ -1,6 +1,7 @@
 /**
- * The on-call page shows what rotations must meet, the triage checklist and the review dates as the
- * data holds them; the triage checklist and support notes are the source document's, line by line.
+ * Policy pages that show what the data holds: the on-call page (what rotations must meet, the
+ * triage checklist, review dates) and the post-mortem template on the severities page. Where the
+ * source documents state the values, they are compared line by line.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -62,5 +63,29 @@ describe('the on-call page', () => {
     expect(files).toContainEqual(['policy/escalation.yaml', 'Monthly review of escalation patterns and procedures', 'Mon 16 Nov 2026', 'Wed 16 Dec 2026']);
     expect(files).toContainEqual(['policy/people.yaml', 'Quarterly review of metrics, contact information, SLAs and documentation', 'Mon 16 Nov 2026', 'Tue 16 Feb 2027']);
     expect(files).toHaveLength(11);
+  });
+});
+
+describe('the post-mortem template on the severities page', () => {
+  it.skipIf(!existsSync(SEEDS))('lists the seven sections of the support-ownership document, with their accepted headings', async () => {
+    const page = (await renderRepository(REPO_ROOT)).get('docs/policy/severities.md')!;
+    const seed = readFileSync(join(SEEDS, readdirSync(SEEDS).find((f) => f.startsWith('000'))!), 'utf8');
+    const listed = seed
+      .slice(seed.indexOf('Post-Mortem Template'), seed.indexOf('Ownership Transition Summary'))
+      .split('\n')
+      .filter((l) => l.startsWith('- '))
+      .map((l) => l.slice(2).split(':').map((part) => part.trim()));
+    const rows = rowsOf(section(page, 'Post-mortem template').find((n) => n.type === 'table')!);
+    expect(rows[0]).toEqual(['Section', 'Holds', 'Also accepted as', 'Required for', 'Written by new postmortem']);
+    // The seed's names ("Incident summary") are the headings or accepted ones; what each holds is the seed's text.
+    expect(listed).toHaveLength(7);
+    rows.slice(1).forEach((row, i) => {
+      const [name, holds] = listed[i]!;
+      expect([row[0], ...row[2]!.split(', ')], name).toContain(name);
+      expect(row[1]!.toLowerCase().replace(/\.$/, ''), name).toContain(holds!.toLowerCase().replace(/^(what|who|why) /, '').split(' ').slice(0, 3).join(' '));
+      expect(row[3]).toBe('All');
+    });
+    expect(rows.find((r) => r[0] === 'What could be improved')![2]).toContain('Lessons learned');
+    expect(rows.find((r) => r[0] === 'Action items')![2]).toContain('Corrective actions');
   });
 });
