@@ -125,7 +125,7 @@ describe('oncall schedule', () => {
     expect(result.code).toBe(0);
     const lines = result.stdout.split('\n');
     expect(lines[0]).toBe('ingestion: Ingestion on-call (weekly, hand-off Monday 09:00 Europe/Berlin)');
-    expect(lines[1]).toMatch(/^Hand-off \(Europe\/Berlin\)\s+Primary\s+Secondary\s+Ingestion Owner$/);
+    expect(lines[1]).toMatch(/^Hand-off \(Europe\/Berlin\)\s+Primary\s+Secondary\s+Ingestion Owner \(business hours \+ on call\)$/);
     const rows = lines.slice(3, -1).map((line) => line.split(/\s{2,}/));
     expect(rows).toEqual([
       ['Mon 30 Nov 2026 09:00', 'ben-schultz', 'kavya-iyer', 'amara-okafor'],
