@@ -86,7 +86,7 @@ export interface NewIncidentPlan {
 
 /**
  * The communications lead for a major incident: the named holder of the role that owns client-facing
- * incident communication (policy/communication.yaml, seed 001 section 7.2), else whoever is on call
+ * incident communication (policy/communication.yaml external events), else whoever is on call
  * in the second tier.
  */
 function defaultCommunicationsLead(model: RepoModel, commander: string, onCall: OnCallPeople | undefined): string | undefined {

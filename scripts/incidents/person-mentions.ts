@@ -1,6 +1,6 @@
 /**
  * Finds people named in free text: full names, first names, person ids, GitHub logins and Slack
- * handles from policy/people.yaml. Used by the blameless-language rule (seed 004 "The blame game").
+ * handles from policy/people.yaml. Used by the blameless-language rule.
  */
 import type { SchemaTypes } from '../types/schema-types.ts';
 

@@ -1,5 +1,5 @@
 /**
- * Finds secrets and personal contact details in free text (seed 003 "Support Notes": never share
+ * Finds secrets and personal contact details in free text (support practice: never share
  * secrets, tokens or raw credentials; redact e-mails and IDs). Pure and conservative: each pattern
  * is a well-known token format or an explicit `password: ...` style assignment, so ordinary prose
  * about "the access token" is not reported.

@@ -1,5 +1,5 @@
 /**
- * The monthly uptime and incident report (seed 000 "Reporting", seed 002 "Escalation Metrics"):
+ * The monthly uptime and incident report, with the escalation metrics:
  * uptime per product, the month's incidents with duration, root cause and resolution, SLA compliance
  * per incident, escalation metrics against the policy's goals, open and overdue action items, and
  * upcoming maintenance. Pure: the model and two instants in, plain data out (rendered as Markdown or

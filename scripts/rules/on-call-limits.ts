@@ -38,7 +38,7 @@ function describeParts(parts: Run['parts']): string {
 }
 
 /**
- * Seed 004: "limit on-call shifts to Y days per rotation", and rest between shifts. A turn is an
+ * On-call should not be miserable: shifts are limited to a number of days, with rest between them. A turn is an
  * unbroken stretch holding one tier of one rotation (a swap that hands someone two weeks in a row
  * makes one 14-day turn); being secondary and then primary is two turns of different tiers, the
  * usual pattern. Rest is measured between any two stretches of a person's on-call time, across
