@@ -538,7 +538,7 @@ export interface OrganisationSettings {
     holidays?: string[];
   };
   /**
-   * Expectations and limits for people on call (seed 004 On-Call Expectations, seed 001 section 3.4).
+   * Expectations and limits for people on call.
    */
   on_call: {
     /**
@@ -699,7 +699,7 @@ export interface OrganisationSettings {
     items?: Texts4;
   }[];
   /**
-   * How post-mortem action items are followed up (seed 004: tracked to completion).
+   * How post-mortem action items are followed up (tracked to completion).
    */
   follow_up?: {
     /**
@@ -708,7 +708,7 @@ export interface OrganisationSettings {
     action_item_grace?: string;
   };
   /**
-   * Versions of the policy set (seed 001 section 9).
+   * Versions of the policy set.
    */
   document_control?: {
     /**
@@ -804,7 +804,7 @@ export interface PeopleAndTeams {
        */
       team: string;
       /**
-       * How to reach the person (seed 001 section 4.4).
+       * How to reach the person: pager, phone, Slack, e-mail.
        */
       contacts: {
         /**
@@ -851,7 +851,7 @@ export interface PeopleAndTeams {
        */
       team: string;
       /**
-       * How to reach the person (seed 001 section 4.4).
+       * How to reach the person: pager, phone, Slack, e-mail.
        */
       contacts: {
         /**
@@ -1136,7 +1136,7 @@ export interface Level {
    */
   equivalents?: {
     /**
-     * The other scale (e.g. D9 ingestion, seed 001).
+     * The other scale (e.g. a product team's own scale).
      */
     scale: string;
     /**
@@ -1178,7 +1178,7 @@ export interface Level {
    */
   handling?: string;
   /**
-   * Who must be told, and within what time of detection (seed 004: leadership within 15 min for P0).
+   * Who must be told, and within what time of detection (e.g. leadership within 15 min for P0).
    */
   notify?: Notify[];
   /**
@@ -1936,7 +1936,7 @@ export interface LifecycleOwnership {
        */
       rotation: string;
       /**
-       * Production-critical services need a named weekly primary and backup before production is enabled (seed 003).
+       * Production-critical services need a named weekly primary and backup before production is enabled (the production-coverage rule).
        */
       production_critical?: boolean;
       /**
@@ -1989,7 +1989,7 @@ export interface LifecycleOwnership {
        */
       rotation: string;
       /**
-       * Production-critical services need a named weekly primary and backup before production is enabled (seed 003).
+       * Production-critical services need a named weekly primary and backup before production is enabled (the production-coverage rule).
        */
       production_critical?: boolean;
       /**
@@ -2662,7 +2662,7 @@ export interface Communication {
    */
   update_until?: 'resolved' | 'mitigated';
   /**
-   * Leadership communication (seed 004).
+   * Leadership communication: which severities leadership hears of, and within what time of detection.
    */
   leadership?: {
     /**
@@ -2682,11 +2682,11 @@ export interface Communication {
     content?: Texts31;
   };
   /**
-   * Internal communication (seed 001 section 7.1).
+   * Internal communication: event, owner, channel, timing.
    */
   internal: Event[];
   /**
-   * External communication (seed 001 section 7.2).
+   * External communication: event, owner, approval, channel.
    */
   external: Event[];
   external_rules?: Texts32;
@@ -3086,7 +3086,7 @@ export interface IncidentRecord {
     clients?: number;
   };
   /**
-   * Incident roles (seed 004).
+   * Incident roles: the commander always, a communications lead for major incidents.
    */
   roles: {
     /**
