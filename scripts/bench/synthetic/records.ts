@@ -51,7 +51,7 @@ export interface SyntheticIncident {
   communicationsLead?: string;
   leadershipNotified?: number;
   timeline: TimelineEntry[];
-  escalations: { at: number; level: string; to: string[]; reason: string }[];
+  escalations: { at: number; level: string; to: string[]; reason: string; acknowledged: number }[];
   killSwitch?: { at: number; severity: string };
   rootCause?: string;
   resolution?: string;
@@ -139,7 +139,8 @@ export function generateIncidents(random: Random, plan: IncidentPlan): Synthetic
     }
     const escalate = (index: number, level: string, to: string, reason: string) => {
       const entry = timeline[Math.min(index, timeline.length - 1)]!;
-      incident.escalations.push({ at: entry.at, level, to: [to], reason });
+      // Acknowledged within minutes: inside every severity's escalation acknowledgement target.
+      incident.escalations.push({ at: entry.at, level, to: [to], reason, acknowledged: entry.at + 4 * 60_000 });
     };
     if (severity === 'P0') {
       escalate(2, 'l2', 'noah-fischer', 'Not resolved in 15 minutes');
@@ -193,7 +194,7 @@ export function incidentYaml(incident: SyntheticIncident): string {
   }
   if (incident.escalations.length > 0) {
     lines.push('escalations:');
-    for (const e of incident.escalations) lines.push(`  - { at: ${t(e.at)}, level: ${e.level}, to: [${e.to.join(', ')}], reason: ${scalar(e.reason, true)} }`);
+    for (const e of incident.escalations) lines.push(`  - { at: ${t(e.at)}, level: ${e.level}, to: [${e.to.join(', ')}], reason: ${scalar(e.reason, true)}, acknowledged: ${t(e.acknowledged)} }`);
   }
   if (incident.killSwitch) {
     const at = incident.killSwitch.at;
