@@ -1221,7 +1221,7 @@ export interface Notify {
   after?: boolean;
 }
 /**
- * The post-mortem template: the sections of docs/incidents/<id>.md in order, the headings accepted for each, and which severities need each. `new postmortem` writes it, postmortem-sections checks it, and the severities page shows it.
+ * The post-mortem template: its sections, the headings accepted for each, which severities need each.
  */
 export interface PostmortemTemplate {
   /**
