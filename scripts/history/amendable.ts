@@ -111,9 +111,16 @@ function compare(nodes: readonly Located[], before: unknown, after: unknown, pat
   if (mark === 'any') return;
   if (deepEqual(before, after)) return;
   if (mark === 'append' && Array.isArray(before) && Array.isArray(after)) {
+    const items = itemSchema(nodes);
     before.forEach((entry, index) => {
-      if (index >= after.length) out.push({ path: [...path, index], change: 'removed', before: entry, amendable: 'append' });
-      else if (!deepEqual(entry, after[index])) out.push({ path: [...path, index], change: 'changed', before: entry, after: after[index], amendable: 'append' });
+      if (index >= after.length) {
+        out.push({ path: [...path, index], change: 'removed', before: entry, amendable: 'append' });
+        return;
+      }
+      // An existing entry stays as it was, except fields its item schema marks amendable (filled in later).
+      const inside: HistoryChange[] = [];
+      compare(items ? applicable(items, after[index]) : [], entry, after[index], [...path, index], inside);
+      if (inside.length > 0) out.push({ path: [...path, index], change: 'changed', before: entry, after: after[index], amendable: 'append' });
     });
     return;
   }

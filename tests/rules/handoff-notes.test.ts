@@ -2,7 +2,9 @@
  * Hand-off notes (handoffs/YYYY/<id>.yaml): records with a schema, checked against the rotation's
  * schedule, and shown on the rotation's roster page.
  */
+import { execFileSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
+import { validateJson } from '../support/cli.ts';
 import { at, checkCase, type Case } from '../incidents/support.ts';
 import { parseGfm, renderRepository, textOf, walk } from '../docs/support.ts';
 import { REPO_ROOT, tempRepo, type TempRepo } from '../support/repo.ts';
@@ -122,5 +124,40 @@ describe('hand-off notes', () => {
     const page = (await renderRepository(repo.root)).get('docs/rosters/ingestion.md')!;
     expect(page).toContain('| Links | ` javascript:alert(1) `, incident 2026-11-10-ingestion-stuck-upload |');
     expect(page).not.toContain('](javascript');
+  });
+});
+
+describe('hand-off notes are append-only, like incidents', () => {
+  function committedRepo(): TempRepo {
+    const r = tempRepo();
+    repos.push(r);
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: r.root, stdio: 'pipe' });
+    git('init', '-q');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'base');
+    return r;
+  }
+
+  it('an edited note is a history finding under --changed-since, a deleted one too', async () => {
+    const repo = committedRepo();
+    repo.replace(NOTE, 'known_impact: One client re-uploaded', 'known_impact: Two clients re-uploaded');
+    repo.remove('handoffs/2026/2026-11-09-ingestion-primary.yaml');
+    const { code, report } = await validateJson(repo.root, ['--changed-since', 'HEAD']);
+    expect(code).toBe(1);
+    const history = report.diagnostics.filter((d) => d.ruleId === 'history-append-only');
+    expect(history.map((d) => [d.file, d.line, d.column])).toEqual([
+      ['handoffs/2026/2026-11-09-ingestion-primary.yaml', 1, 1],
+      [NOTE, at(repo, NOTE, 'known_impact:', 'Two').line, at(repo, NOTE, 'known_impact:', 'Two').column],
+    ]);
+    expect(history[0]!.message).toBe('handoffs/2026/2026-11-09-ingestion-primary.yaml: an existing hand-off note was deleted (or renamed); records are append-only.');
+    expect(history[1]!.message).toContain('known_impact');
+  });
+
+  it('an escalation\'s acknowledgement may be recorded later in a landed incident', async () => {
+    const repo = committedRepo();
+    const incident = 'incidents/2026/2026-10-29-ingestion-outage.yaml';
+    repo.replace(incident, ', acknowledged: 2026-10-29T02:49:00+01:00', ', acknowledged: 2026-10-29T02:50:00+01:00');
+    const { report } = await validateJson(repo.root, ['--changed-since', 'HEAD']);
+    expect(report.diagnostics.filter((d) => d.ruleId === 'history-append-only')).toEqual([]);
   });
 });
