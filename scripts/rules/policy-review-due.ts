@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
 import type { Doc } from '../model/repo-model.ts';
 import { POLICY_KINDS, type PolicyKindId } from '../schema/kinds.ts';
+import { reviewDue, reviewOf } from '../time/reviews.ts';
 import type { Rule } from './rule.ts';
 
-const MONTHS = { month: 1, quarter: 3, year: 12 } as const;
 const EVERY_TEXT = { month: 'every month', quarter: 'every three months', year: 'every year' } as const;
 
 /**
@@ -26,10 +26,8 @@ export const policyReviewDue: Rule = {
       const doc = ctx.model.policy[kind] as Doc<PolicyKindId> | undefined;
       if (!doc) continue;
       const path = `policy/${kind}.yaml`;
-      const covering = (organisation.reviews ?? []).filter((review) => review.files === undefined || review.files.includes(path));
-      if (covering.length === 0) continue;
-      // The most frequent review decides when the file is due.
-      const review = covering.reduce((a, b) => (MONTHS[b.every] < MONTHS[a.every] ? b : a));
+      const review = reviewOf(organisation, path);
+      if (!review) continue;
       const last = (doc.data as { last_reviewed?: string }).last_reviewed;
       if (last === undefined) {
         // At the file's first key: that is where the date goes.
@@ -41,7 +39,7 @@ export const policyReviewDue: Rule = {
         });
         continue;
       }
-      const due = DateTime.fromISO(last, { zone }).plus({ months: MONTHS[review.every] }).toISODate()!;
+      const due = reviewDue(last, review.every);
       if (due < today) {
         ctx.report(doc, ['last_reviewed'], {
           message: `last_reviewed: ${path} was last reviewed on ${last}; the ${review.name} (${EVERY_TEXT[review.every]}) was due by ${due}.`,

@@ -17,8 +17,7 @@ export const rotationHandoffPolicy: Rule = {
     const organisation = ctx.model.policy.organisation!.data;
     for (const doc of ctx.model.rotations) {
       const rotation = doc.data;
-      for (const { index, requirement, scope } of requirementsFor(organisation, rotation)) {
-        const where = `policy/organisation.yaml rotation_requirements[${index}]${requirement.source ? ` (${requirement.source})` : ''}`;
+      for (const { requirement, scope, where } of requirementsFor(organisation, rotation)) {
         const cadence = requirement.cadence;
         if (cadence && (cadence.unit !== rotation.cadence.unit || (cadence.every ?? 1) !== (rotation.cadence.every ?? 1))) {
           const describe = (c: { unit: string; every?: number }) => `every ${c.every ?? 1} ${c.unit}${(c.every ?? 1) === 1 ? '' : 's'}`;

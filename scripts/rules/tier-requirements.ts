@@ -18,8 +18,7 @@ export const tierRequirements: Rule = {
     const organisation = ctx.model.policy.organisation!.data;
     for (const doc of ctx.model.rotations) {
       const rotation = doc.data;
-      for (const { index, requirement, scope } of requirementsFor(organisation, rotation)) {
-        const where = `policy/organisation.yaml rotation_requirements[${index}]${requirement.source ? ` (${requirement.source})` : ''}`;
+      for (const { requirement, scope, where } of requirementsFor(organisation, rotation)) {
         for (const required of requirement.tiers ?? []) {
           const tierIndex = rotation.tiers.findIndex((t) => t.id === required.id);
           if (tierIndex < 0) {

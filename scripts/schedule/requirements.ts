@@ -10,15 +10,18 @@ export interface ApplicableRequirement {
   requirement: RotationRequirement;
   /** How the requirement names its scope in a message: `for the rotations of product "ingestion"`. */
   scope: string;
+  /** Where it is written, for messages: `policy/organisation.yaml rotation_requirements[0] (its source)`. */
+  where: string;
 }
 
 /** The requirements that apply to a rotation: those naming its product, and those naming no product. */
 export function requirementsFor(organisation: SchemaTypes['organisation'], rotation: SchemaTypes['rotation']): ApplicableRequirement[] {
   const out: ApplicableRequirement[] = [];
   (organisation.rotation_requirements ?? []).forEach((requirement, index) => {
-    if (requirement.products === undefined) out.push({ index, requirement, scope: 'for every rotation' });
+    const where = `policy/organisation.yaml rotation_requirements[${index}]${requirement.source ? ` (${requirement.source})` : ''}`;
+    if (requirement.products === undefined) out.push({ index, requirement, where, scope: 'for every rotation' });
     else if (rotation.product !== undefined && requirement.products.includes(rotation.product)) {
-      out.push({ index, requirement, scope: `for the rotations of product "${rotation.product}"` });
+      out.push({ index, requirement, where, scope: `for the rotations of product "${rotation.product}"` });
     }
   });
   return out;

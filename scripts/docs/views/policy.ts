@@ -3,10 +3,10 @@
  * needs that the file only implies (matrix columns, the ladder's diagram, the rollback form).
  * Strings stay raw here; templates escape them through helpers.
  */
-import { DateTime } from 'luxon';
 import type { RepoModel } from '../../model/repo-model.ts';
 import { coverageLabel } from '../../schedule/business-hours.ts';
 import { POLICY_KINDS } from '../../schema/kinds.ts';
+import { reviewDue, reviewOf } from '../../time/reviews.ts';
 import type { SchemaTypes } from '../../types/schema-types.ts';
 import { describeDuration } from '../../util/duration.ts';
 import { flowchart, type FlowEdge, type FlowNode } from '../mermaid.ts';
@@ -398,18 +398,15 @@ function rotationRequirementRows(model: RepoModel, data: SchemaTypes['organisati
   });
 }
 
-const REVIEW_MONTHS = { month: 1, quarter: 3, year: 12 } as const;
-
 /** Each policy file's last review and when the next is due, by the most frequent review covering it. */
 function reviewRows(model: RepoModel, data: SchemaTypes['organisation']) {
   const reviews = data.reviews ?? [];
   const files = POLICY_KINDS.map((kind) => {
     const path = `policy/${kind}.yaml`;
-    const covering = reviews.filter((r) => r.files === undefined || r.files.includes(path));
-    if (covering.length === 0) return undefined;
-    const review = covering.reduce((a, b) => (REVIEW_MONTHS[b.every] < REVIEW_MONTHS[a.every] ? b : a));
+    const review = reviewOf(data, path);
+    if (!review) return undefined;
     const last = (model.policy[kind]?.data as { last_reviewed?: string } | undefined)?.last_reviewed;
-    const due = last ? DateTime.fromISO(last).plus({ months: REVIEW_MONTHS[review.every] }).toISODate()! : undefined;
+    const due = last ? reviewDue(last, review.every) : undefined;
     return { path, review: review.name, last, due };
   }).filter((row) => row !== undefined);
   return { reviews: reviews.map((r) => ({ ...r, everyText: { month: 'Monthly', quarter: 'Quarterly', year: 'Yearly' }[r.every] })), files };
