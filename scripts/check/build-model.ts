@@ -84,6 +84,9 @@ export function assembleModel(entries: readonly ModelEntry[]): RepoModel {
       case 'signoff':
         model.signoffs.push(doc as Doc<'signoff'>);
         break;
+      case 'handoff':
+        model.handoffs.push(doc as Doc<'handoff'>);
+        break;
       case 'postmortem':
         model.postmortems.push(doc as Doc<'postmortem'>);
         break;

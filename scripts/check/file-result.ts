@@ -87,7 +87,9 @@ export function checkReadFile(read: ReadFile): { result: FileResult; file?: Sour
 export const FIELDS_FOR_REPOSITORY_RULES: Partial<Record<KindId, readonly string[]>> = {
   incident: ['id', 'product', 'severity', 'scenario', 'classification', 'status', 'detected', 'resolved', 'escalations', 'postmortem'],
   signoff: ['id', 'kind', 'rollout', 'at', 'from', 'to', 'veto'],
-  postmortem: ['incident', 'published', 'status'],
+  postmortem: ['incident', 'severity', 'published', 'status'],
+  // No repository-wide rule reads a hand-off note; the id keeps it in the model like every record.
+  handoff: ['id'],
 };
 
 /** What the main thread keeps of a valid record: the fields the repository-wide rules read. */

@@ -53,6 +53,8 @@ export interface PipelineOptions {
   rules?: readonly Rule[];
   /** The key the cache is kept under (default: the toolkit's own, see toolkit-key.ts). */
   toolkitKey?: string;
+  /** First-commit dates of post-mortems, read from git by the command (see RuleContext.firstCommits). */
+  firstCommits?: ReadonlyMap<string, Date>;
 }
 
 export interface PipelineResult {
@@ -168,7 +170,9 @@ export async function validateRepository(root: string, options: PipelineOptions)
 
   const contextKey = sha1(`${key}\n${context.map((s) => `${s.path}\0${s.regular ? (s.hash ?? '?') : 'special'}`).join('\n')}`);
   const contextKnown = context.every((s) => s.regular && s.hash !== undefined);
-  const worldKey = sha1(`${contextKey}\n${records.map((s) => `${s.path}\0${s.regular ? (s.hash ?? '?') : 'special'}`).join('\n')}`);
+  // The repository-wide findings also depend on when post-mortems were first committed.
+  const historyKey = firstCommitsKey(options.firstCommits);
+  const worldKey = worldKeyAfter(contextKey, records, historyKey);
   const allKnown = contextKnown && records.every((s) => s.regular && s.hash !== undefined);
 
   // 2. What the cache still holds: file results (by content), record rule findings (by the keys).
@@ -345,7 +349,7 @@ export async function validateRepository(root: string, options: PipelineOptions)
     if (!repositoryClean) {
       // Document rules over the context alone give their findings on policy files and rotations.
       repositoryDiagnostics.push(...runRules(rulesPlaced(rules, 'document'), contextModel!, now, undefined, { definitions, onNowRead: noteNow }));
-      repositoryDiagnostics.push(...repositoryRules(root, context, records, contextEntries, definitions, now, cache, noteNow, rules));
+      repositoryDiagnostics.push(...repositoryRules(root, context, records, contextEntries, definitions, now, cache, noteNow, rules, options.firstCommits));
       repositoryDiagnostics = dedupeFailures([...repositoryDiagnostics, ...failures]);
     } else {
       repositoryDiagnostics = repository!.diagnostics;
@@ -381,7 +385,7 @@ export async function validateRepository(root: string, options: PipelineOptions)
       }
       cache.keepOnly(new Set(listing.paths));
       if (!repositoryClean && allKnownAfter(states)) {
-        cache.repository = { worldKey: worldKeyAfter(contextKey, records), ...(repositoryNowRead ? { now: now.getTime() } : {}), diagnostics: repositoryDiagnostics };
+        cache.repository = { worldKey: worldKeyAfter(contextKey, records, historyKey), ...(repositoryNowRead ? { now: now.getTime() } : {}), diagnostics: repositoryDiagnostics };
       }
       cache.save();
       cache.close();
@@ -401,8 +405,13 @@ function allKnownAfter(states: readonly FileState[]): boolean {
   return states.every((s) => !s.regular || s.hash !== undefined);
 }
 
-function worldKeyAfter(contextKey: string, records: readonly FileState[]): string {
-  return sha1(`${contextKey}\n${records.map((s) => `${s.path}\0${s.regular ? (s.hash ?? '?') : 'special'}`).join('\n')}`);
+function worldKeyAfter(contextKey: string, records: readonly FileState[], historyKey: string): string {
+  return sha1(`${contextKey}\n${historyKey}\n${records.map((s) => `${s.path}\0${s.regular ? (s.hash ?? '?') : 'special'}`).join('\n')}`);
+}
+
+function firstCommitsKey(firstCommits: ReadonlyMap<string, Date> | undefined): string {
+  if (!firstCommits) return 'no git';
+  return sha1([...firstCommits].map(([path, date]) => `${path}\0${date.getTime()}`).sort().join('\n'));
 }
 
 /** `rule-failed` findings from several batches of the same failure are one finding. */
@@ -431,6 +440,7 @@ function repositoryRules(
   cache: ValidationCache | undefined,
   onNowRead: () => void,
   rules: readonly Rule[],
+  firstCommits: ReadonlyMap<string, Date> | undefined,
 ): Diagnostic[] {
   const entries: ModelEntry[] = [...contextEntries];
   for (const state of [...context.filter((s) => !s.source), ...records]) {
@@ -448,6 +458,6 @@ function repositoryRules(
   }
   entries.sort((a, b) => (a.file.path < b.file.path ? -1 : a.file.path > b.file.path ? 1 : 0));
   const model = assembleModel(entries);
-  return runRules(rulesPlaced(rules, 'global'), model, now, undefined, { definitions, onNowRead });
+  return runRules(rulesPlaced(rules, 'global'), model, now, undefined, { definitions, onNowRead, ...(firstCommits ? { firstCommits } : {}) });
 }
 

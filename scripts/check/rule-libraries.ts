@@ -13,14 +13,14 @@ import type { KindId } from '../schema/kinds.ts';
 export interface RuleLibraries {
   /** Post-mortem bodies may need the Markdown parser. */
   markdown: boolean;
-  /** Incident records and post-mortems are scanned for secrets and phone numbers. */
+  /** Incident records, hand-off notes and post-mortems are scanned for secrets and phone numbers. */
   secrets: boolean;
 }
 
 /** What records of these kinds need. */
 export function librariesFor(kinds: Iterable<KindId>): RuleLibraries {
   const set = new Set(kinds);
-  return { markdown: set.has('postmortem'), secrets: set.has('incident') || set.has('postmortem') };
+  return { markdown: set.has('postmortem'), secrets: set.has('incident') || set.has('handoff') || set.has('postmortem') };
 }
 
 /** Loads what `needs` asks for (each library once; later calls return at once). */

@@ -13,6 +13,8 @@ export interface RunRulesOptions {
   onNowRead?: (ruleId: string) => void;
   /** Told the id of every rule that reads `ctx.definitions`: its findings depend on every id in the repository. */
   onDefinitionsRead?: (ruleId: string) => void;
+  /** First-commit dates of post-mortems (see RuleContext.firstCommits). */
+  firstCommits?: ReadonlyMap<string, Date>;
 }
 
 /**
@@ -35,6 +37,7 @@ export function runRules(rules: readonly Rule[], model: RepoModel, now: Date, ba
         return now;
       },
       ...(base ? { base } : {}),
+      ...(options.firstCommits ? { firstCommits: options.firstCommits } : {}),
       report(doc, path, finding) {
         diagnostics.push(
           diagnosticAt(

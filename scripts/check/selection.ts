@@ -48,6 +48,8 @@ export interface SelectionOptions {
     /** trustedBlobIdsAt(root, ref, DATA_ROOTS), when the caller started it already. */
     blobIds?: Promise<Map<string, string> | undefined>;
   };
+  /** First-commit dates of post-mortems, read from git by the command (see RuleContext.firstCommits). */
+  firstCommits?: ReadonlyMap<string, Date>;
 }
 
 /** More files than this without a usable cache entry: a whole-repository run reads them faster. */
@@ -153,7 +155,7 @@ export async function validateSelection(root: string, options: SelectionOptions)
   const unknown = listing.paths.filter((path) => results.get(path) === undefined);
   if (cache && unknown.length > FULL_RUN_THRESHOLD) {
     // A cold cache: one whole-repository run (in parallel, and cached) tells what every file defines.
-    await validateRepository(root, { now: options.now });
+    await validateRepository(root, { now: options.now, ...(options.firstCommits ? { firstCommits: options.firstCommits } : {}) });
     cache = ValidationCache.open(root, toolkitKey());
     results = new Map(listing.paths.map((path) => [path, lookup(path)]));
   }
@@ -244,7 +246,12 @@ export async function validateSelection(root: string, options: SelectionOptions)
   // a selected one, or not at all when no context file is selected.
   const contextRules = rulesPlaced(RULES, 'context');
   const documentRules = rulesPlaced(RULES, 'document');
-  diagnostics.push(...runRules(RULES.filter((rule) => !contextRules.includes(rule) && !documentRules.includes(rule)), model, options.now, base, { definitions }));
+  diagnostics.push(
+    ...runRules(RULES.filter((rule) => !contextRules.includes(rule) && !documentRules.includes(rule)), model, options.now, base, {
+      definitions,
+      ...(options.firstCommits ? { firstCommits: options.firstCommits } : {}),
+    }),
+  );
   // The document rules report on a document from it and the context alone (rule-placement.ts):
   // they run over the selected documents, beside the context's data.
   const documentModel = documentModelFor(entries, options.selected);

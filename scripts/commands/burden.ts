@@ -64,7 +64,7 @@ export async function runBurden(options: BurdenOptions, io: CommandIO): Promise<
   ]);
   const lines = [
     `On-call burden from ${humanInZone(from, zone)} to ${humanInZone(to, zone)}`,
-    `Hours on call; weekend (Saturday, Sunday) and night (${String(NIGHT_STARTS).padStart(2, '0')}:00-${String(NIGHT_ENDS).padStart(2, '0')}:00) hours in each person's own time zone; business-hours tiers count business hours only.`,
+    `Hours on call; weekend (Saturday, Sunday) and night (${String(NIGHT_STARTS).padStart(2, '0')}:00-${String(NIGHT_ENDS).padStart(2, '0')}:00) hours in each person's own time zone; tiers covered in business hours alone count business hours only.`,
     '',
     rows.length > 0 ? textTable(['Person', 'Time zone', 'Shifts', 'Hours', 'Weekend', 'Night', 'Hours per tier'], rows) : 'Nobody was on call in this period.',
   ];

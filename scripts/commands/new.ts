@@ -92,6 +92,12 @@ export async function runNewIncident(options: NewIncidentOptions, io: CommandIO)
     next.push(`after resolution, write the post-mortem within ${describeDuration(requirement.within)}: npm run oncall -- new postmortem --incident ${plan.id}`);
   }
   io.stdout(`Next: ${next.join('; ')}.\n`);
+  if (plan.messages.length > 0) {
+    io.stdout('\nMessages (policy/communication.yaml templates, filled in from the record; {{...}} is yours to fill):\n');
+    for (const message of plan.messages) {
+      io.stdout(`\n${message.name}${message.channel ? ` (${message.channel})` : ''}:\n${message.text.split('\n').map((line) => `  ${line}`).join('\n')}\n`);
+    }
+  }
   return 0;
 }
 

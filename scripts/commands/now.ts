@@ -5,7 +5,8 @@
  */
 import { DateTime } from 'luxon';
 import type { RepoModel } from '../model/repo-model.ts';
-import { businessCalendar, businessWindows } from '../time/business-time.ts';
+import { businessCalendar } from '../time/business-time.ts';
+import { coverageLabel, dutyAt, heldAtEveryInstant, type Coverage } from '../schedule/business-hours.ts';
 import { humanInZone } from '../schedule/local-time.ts';
 import { onCallAt } from '../schedule/on-call.ts';
 import type { Shift } from '../schedule/types.ts';
@@ -120,13 +121,19 @@ function ladderLine(rotation: Rotation, model: RepoModel): string | undefined {
   return `Escalation ladder ${ladder.severity} (${ladder.id}): ${steps.join('; ')}.`;
 }
 
-function describeBusinessHours(model: RepoModel, at: Date): string {
+/** For a tier covered in business hours: the hours, and whether its holder is on duty, on call or off now. */
+function describeBusinessHours(model: RepoModel, coverage: Coverage, at: Date): string {
   const organisation = model.policy.organisation?.data;
-  if (!organisation) return 'business hours';
+  const label = coverageLabel(coverage).toLowerCase();
+  if (!organisation) return label;
   const hours = businessCalendar(organisation);
   const names = organisation.business_hours.days.map((d) => `${d[0]!.toUpperCase()}${d.slice(1, 3)}`);
-  const within = businessWindows(hours, at.getTime(), at.getTime() + 1).length > 0;
-  return `business hours ${names.join(', ')} ${organisation.business_hours.start}-${organisation.business_hours.end} ${hours.zone}; ${within ? 'within them now' : 'outside them now: by arrangement'}`;
+  const state = {
+    'on-duty': 'within business hours now: on duty',
+    'on-call': 'outside business hours now: on call, page them',
+    off: 'outside business hours now: by arrangement',
+  }[dutyAt(coverage, at.getTime(), hours)];
+  return `${label}: business hours ${names.join(', ')} ${organisation.business_hours.start}-${organisation.business_hours.end} ${hours.zone}; ${state}`;
 }
 
 /** Runs `oncall now`; exit 0, or 1 when a file it needs has errors (what could be read is still shown). */
@@ -152,14 +159,14 @@ export async function runNow(options: NowOptions, io: CommandIO): Promise<number
     for (const tier of rotation.tiers) {
       const shift = onCall.find((s) => s.tier === tier.id);
       if (!shift) {
-        rows.push([tier.name, tier.coverage === 'always' ? 'nobody on call (coverage gap)' : 'nobody']);
+        rows.push([tier.name, heldAtEveryInstant(tier.coverage) ? 'nobody on call (coverage gap)' : 'nobody']);
         continue;
       }
       const lines = [personLabel(shift.person, people)];
       if (shift.source === 'override') lines.push(`override: ${shift.reason ?? ''}`.trimEnd());
       lines.push(`since ${humanInZone(shift.start, zone)}, until ${humanInZone(shift.end, zone)}`);
       if (reader !== zone) lines.push(`your time (${reader}): since ${humanInZone(shift.start, reader)}, until ${humanInZone(shift.end, reader)}`);
-      if (tier.coverage === 'business-hours') lines.push(describeBusinessHours(data.model, at));
+      if (tier.coverage !== 'always') lines.push(describeBusinessHours(data.model, tier.coverage, at));
       const contacts = contactLine(people.get(shift.person));
       const response = tier.response ? `respond within ${describeDuration(tier.response)}` : '';
       const reach = [response, contacts].filter(Boolean).join('; ');

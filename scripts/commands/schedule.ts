@@ -3,6 +3,7 @@
  * hand-off, one column per tier) or as JSON. Also holds what the rotation commands share: loading
  * the data they need and reporting files that could not be used.
  */
+import { coverageLabel } from '../schedule/business-hours.ts';
 import { DateTime } from 'luxon';
 import { buildModel } from '../check/build-model.ts';
 import type { RepoModel } from '../model/repo-model.ts';
@@ -153,7 +154,9 @@ export function scheduleTable(rotation: Rotation, from: Date, to: Date): string 
   }
   const title = `${rotation.id}: ${rotation.name} (${describeCadence(rotation)})`;
   if (rows.length === 0) return `${title}\n  no shifts in this period (the rotation starts ${local(clock.handoffAt(0))})\n`;
-  return `${title}\n${textTable([`Hand-off (${zone})`, ...rotation.tiers.map((t) => t.name)], rows)}\n`;
+  // A tier not covered 24/7 says so, since its holder is not on call at every hour of the shift.
+  const header = rotation.tiers.map((t) => (t.coverage === 'always' ? t.name : `${t.name} (${coverageLabel(t.coverage).toLowerCase()})`));
+  return `${title}\n${textTable([`Hand-off (${zone})`, ...header], rows)}\n`;
 }
 
 /** Runs `oncall schedule`; exit 0, or 1 when a file it needs has errors. */

@@ -5,6 +5,7 @@ import { validateRepository } from '../check/pipeline.ts';
 import { validateSelection, type SelectionOptions } from '../check/selection.ts';
 import { trustedBlobIdsAt } from '../git/blob-ids.ts';
 import { changedFiles, GitError } from '../git/changed-files.ts';
+import { firstCommitDates } from '../git/first-commits.ts';
 import { DATA_ROOTS } from '../schema/kinds.ts';
 import { summarise, type Diagnostic } from '../report/diagnostic.ts';
 import { formatReport } from '../report/index.ts';
@@ -60,6 +61,9 @@ export async function runValidate(paths: readonly string[], options: ValidateOpt
   }
 
   const cache = options.cache !== false;
+  // Read at the edge, passed in as data: when each post-mortem was first committed (postmortem-due).
+  const firstCommits = await firstCommitDates(root, 'docs/incidents');
+  const history = firstCommits ? { firstCommits } : {};
   let diagnostics: Diagnostic[];
   let fileCount: number;
   if (only) {
@@ -67,11 +71,11 @@ export async function runValidate(paths: readonly string[], options: ValidateOpt
     // A folder named on the command line selects everything below it.
     const folders = [...selected].map((p) => `${p.replace(/\/$/, '')}/`);
     const inSelection = (file: string) => selected.has(file) || folders.some((folder) => file.startsWith(folder));
-    const run = await validateSelection(root, { now, cache, selected: inSelection, ...(base ? { base } : {}) });
+    const run = await validateSelection(root, { now, cache, selected: inSelection, ...(base ? { base } : {}), ...history });
     diagnostics = run.diagnostics.filter((d) => inSelection(d.file));
     fileCount = run.files.filter((f) => inSelection(f.path)).length;
   } else {
-    const run = await validateRepository(root, { now, cache });
+    const run = await validateRepository(root, { now, cache, ...history });
     diagnostics = run.diagnostics;
     fileCount = run.files.length;
   }

@@ -236,6 +236,19 @@ function registerHelpers(hbs: Hbs): void {
     return safe(`${fence}${pad}${text}${pad}${fence}`);
   });
 
+  /**
+   * `{{url "https://..."}}`: a web address from the data as a GFM autolink. Only plain http(s)
+   * addresses become links (no other scheme, no spaces, angle brackets or pipes); anything else is
+   * shown as inline code, so data cannot smuggle a `javascript:` link or break a table.
+   */
+  hbs.registerHelper('url', (value: unknown) => {
+    const text = String(value ?? '');
+    if (/^https?:\/\/[^\s<>|`\\]+$/i.test(text)) return safe(`<${text}>`);
+    const plain = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\|/g, '\\|');
+    const fence = '`'.repeat(Math.max(0, ...[...plain.matchAll(/`+/g)].map((m) => m[0].length)) + 1);
+    return safe(`${fence} ${plain} ${fence}`);
+  });
+
   /** `{{when "2026-10-14T09:42:00+02:00"}}`: an instant as local time in the organisation's zone. */
   hbs.registerHelper('when', (value: unknown, options: HelperOptions) =>
     safe(value === undefined || value === null ? '' : inline(localDateTime(String(value), rootOf(options).site.zone))),

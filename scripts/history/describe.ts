@@ -2,7 +2,7 @@ import type { KindId } from '../schema/kinds.ts';
 import { formatPath } from '../util/paths.ts';
 import { amendableFields, type HistoryChange } from './amendable.ts';
 
-const RECORD_LABEL: Partial<Record<KindId, string>> = { signoff: 'sign-off record', incident: 'incident record' };
+const RECORD_LABEL: Partial<Record<KindId, string>> = { signoff: 'sign-off record', incident: 'incident record', handoff: 'hand-off note' };
 
 /** "sign-off record", "incident record". */
 export function recordLabel(kind: KindId): string {
@@ -46,7 +46,7 @@ export function describeHistoryChange(kind: KindId, change: HistoryChange): stri
 /** How to fix it: which fields may change, read from the schema. */
 export function appendOnlyHint(kind: KindId): string {
   const fields = amendableFields(kind).map((f) => (f.mode === 'any' ? f.path : `${f.path} (${f.mode === 'append' ? 'add entries at the end' : 'forward only'})`));
-  const next = kind === 'signoff' ? 'Record a new decision in a new file instead.' : 'Add a timeline entry instead.';
+  const next = kind === 'signoff' ? 'Record a new decision in a new file instead.' : kind === 'handoff' ? 'Correct it in the next hand-off note instead.' : 'Add a timeline entry instead.';
   return fields.length > 0
     ? `After ${withArticle(recordLabel(kind))} lands only these may change: ${fields.join(', ')} (x-amendable in schemas/${kind}.schema.json). ${next}`
     : `${capitalise(withArticle(recordLabel(kind)))} never changes after it lands. ${next}`;

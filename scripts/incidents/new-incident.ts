@@ -8,6 +8,7 @@ import type { RepoModel } from '../model/repo-model.ts';
 import type { SchemaTypes } from '../types/schema-types.ts';
 import { suggestion } from '../util/suggest.ts';
 import { formatInstant } from './instants.ts';
+import { incidentMessages, type IncidentMessage } from './messages.ts';
 import { organisationZone, roleHolders, severityLevel } from './policy.ts';
 import { slugify } from './slug.ts';
 
@@ -79,11 +80,13 @@ export interface NewIncidentPlan {
   communicationsLead?: string;
   /** How the commander was chosen, for the command's output. */
   commanderSource: 'option' | 'schedule' | 'roster';
+  /** The communication policy's start, update and resolved messages, filled in from the record. */
+  messages: IncidentMessage[];
 }
 
 /**
  * The communications lead for a major incident: the named holder of the role that owns client-facing
- * incident communication (policy/communication.yaml, seed 001 section 7.2), else whoever is on call
+ * incident communication (policy/communication.yaml external events), else whoever is on call
  * in the second tier.
  */
 function defaultCommunicationsLead(model: RepoModel, commander: string, onCall: OnCallPeople | undefined): string | undefined {
@@ -160,5 +163,6 @@ export function planNewIncident(model: RepoModel, request: NewIncidentRequest, o
     commander,
     commanderSource,
     ...(communicationsLead ? { communicationsLead } : {}),
+    messages: incidentMessages(model, record as unknown as SchemaTypes['incident'], onCall?.tiers[0]?.person),
   };
 }

@@ -96,7 +96,7 @@ export interface PostmortemRequirement {
 }
 
 /**
- * Seed 000 asks for a post-mortem of P0 and P1 incidents within 48 hours; seed 002's scenarios set
+ * A severity asks for a post-mortem within a deadline (e.g. P0 and P1 within 48 hours); escalation scenarios set
  * their own deadline (24 h for an outage, 48 h for a breach), for every severity or only some. The
  * scenario, being more specific, wins where it applies.
  */

@@ -40,7 +40,7 @@ async function walk(root: string, dir: string, skip: (path: string) => boolean, 
 }
 
 /**
- * Every file below the data folders (policy/, rotations/, incidents/, signoffs/, docs/incidents/),
+ * Every file below the data folders (policy/, rotations/, incidents/, signoffs/, handoffs/, docs/incidents/),
  * whatever its name. A link is recorded by its target, so it never passes for an example file.
  */
 export async function readOrganisationTree(root: string): Promise<Map<string, Uint8Array>> {

@@ -21,6 +21,8 @@ export interface RepoModel {
   rotations: Doc<'rotation'>[];
   incidents: Doc<'incident'>[];
   signoffs: Doc<'signoff'>[];
+  /** On-call hand-off notes (handoffs/YYYY/<id>.yaml). */
+  handoffs: Doc<'handoff'>[];
   postmortems: Doc<'postmortem'>[];
   /**
    * Ids carried by files that failed schema validation, per kind of thing they define. References
@@ -45,7 +47,7 @@ export interface RepoModel {
 
 /** The documents whose own content rules check: every document, or those in checkOnly. */
 export function documentsToCheck(model: RepoModel): Doc[] {
-  const all = [...(Object.values(model.policy) as Doc[]), ...model.rotations, ...model.incidents, ...model.signoffs, ...model.postmortems];
+  const all = [...(Object.values(model.policy) as Doc[]), ...model.rotations, ...model.incidents, ...model.signoffs, ...model.handoffs, ...model.postmortems];
   const only = model.checkOnly;
   return only ? all.filter((doc) => only.has(doc.file.path)) : all;
 }
@@ -57,6 +59,7 @@ export function emptyModel(files: readonly SourceFile[]): RepoModel {
     rotations: [],
     incidents: [],
     signoffs: [],
+    handoffs: [],
     postmortems: [],
     unverifiedIds: new Map(),
     unavailablePolicy: new Set(),

@@ -1,5 +1,5 @@
 /**
- * Post-mortem action items tracked to completion (seed 004 "Follow-Up"): which are open, which are
+ * Post-mortem action items tracked to completion: which are open, which are
  * past their due date, and which have been overdue longer than the policy's grace period. Pure.
  */
 import { DateTime } from 'luxon';

@@ -6,7 +6,7 @@
 import type { Heading, Nodes, RootContent } from 'mdast';
 import { parseMarkdown } from './markdown-parser.ts';
 import { readSimpleBody } from './simple-body.ts';
-import { sectionOfHeading, type SectionId, type TemplateSection } from './template.ts';
+import { sectionOfHeading, type TemplateSection } from './template.ts';
 
 /** A heading of the body, positioned in the file. */
 export interface BodyHeading {
@@ -118,11 +118,11 @@ function toHeading(node: Heading, toFileLine: (line: number) => number): BodyHea
   };
 }
 
-/** The first section of the body for each template section found. */
-export function templateSectionsOf(body: PostmortemBody): Map<SectionId, { section: BodySection; template: TemplateSection }> {
-  const found = new Map<SectionId, { section: BodySection; template: TemplateSection }>();
+/** The first section of the body for each template section found, by the template section's id. */
+export function templateSectionsOf(body: PostmortemBody, sections: readonly TemplateSection[]): Map<string, { section: BodySection; template: TemplateSection }> {
+  const found = new Map<string, { section: BodySection; template: TemplateSection }>();
   for (const section of body.sections) {
-    const template = sectionOfHeading(section.heading.text);
+    const template = sectionOfHeading(sections, section.heading.text);
     if (template && !found.has(template.id)) found.set(template.id, { section, template });
   }
   return found;

@@ -1,7 +1,8 @@
 /**
- * `new postmortem`: a draft post-mortem for an incident, with front matter, every section of the
- * template, and what the incident record already says (summary, impact, root cause, the timeline
- * as a table). Sections the record cannot fill carry a short prompt. Pure.
+ * `new postmortem`: a draft post-mortem for an incident, with front matter, every section the
+ * organisation's template (policy/severities.yaml postmortem_template) requires for the incident's
+ * severity, and what the incident record already says in the sections the template fills from it
+ * (summary, impact, root cause, the timeline as a table). Other sections carry a short prompt. Pure.
  */
 import { DateTime } from 'luxon';
 import { markdownTable } from 'markdown-table';
@@ -13,7 +14,7 @@ import type { RepoModel } from '../model/repo-model.ts';
 import { escapeMarkdownInline } from '../report/markdown-escape.ts';
 import type { SchemaTypes } from '../types/schema-types.ts';
 import { suggestion } from '../util/suggest.ts';
-import { TEMPLATE_SECTIONS, type SectionId } from './template.ts';
+import { requiredFor, templateOf, type Fill } from './template.ts';
 
 export interface NewPostmortemPlan {
   /** Repository-relative path, docs/incidents/<id>.md. */
@@ -93,18 +94,20 @@ export function planNewPostmortem(model: RepoModel, incidentId: string): NewPost
   const zone = organisationZone(model);
   const names = new Map((model.policy.people?.data.people ?? []).map((p) => [p.id, p.name]));
   const authors = [incident.roles.commander];
-  const frontMatter = new Document({ incident: incident.id, title: incident.title, authors, status: 'draft', action_items: [] });
+  const template = templateOf(model);
+  if (!template) throw new NewRecordError('policy/severities.yaml has errors, so its postmortem_template cannot be read; run `npm run oncall -- validate` and fix it first.');
+  const frontMatter = new Document({ incident: incident.id, title: incident.title, severity: incident.severity, authors, status: 'draft', action_items: [] });
   (frontMatter.get('authors', true) as { flow?: boolean }).flow = true;
-  const content: Record<SectionId, string> = {
-    summary: summaryOf(model, incident, zone),
-    impact: impactOf(incident, zone),
-    'root-cause': incident.root_cause ? escapeMarkdownInline(incident.root_cause) : TEMPLATE_SECTIONS.find((s) => s.id === 'root-cause')!.prompt,
-    timeline: timelineTable(incident, zone, names),
-    'went-well': '',
-    'could-improve': '',
-    'action-items': '',
+  const filled: Record<Fill, () => string> = {
+    summary: () => summaryOf(model, incident, zone),
+    impact: () => impactOf(incident, zone),
+    'root-cause': () => (incident.root_cause ? escapeMarkdownInline(incident.root_cause) : ''),
+    timeline: () => timelineTable(incident, zone, names),
+    'action-items': () => '',
   };
-  const sections = TEMPLATE_SECTIONS.map((section) => `## ${section.title}\n\n${content[section.id] || section.prompt}\n`);
+  const sections = template
+    .filter((section) => requiredFor(section, incident.severity))
+    .map((section) => `## ${section.title}\n\n${(section.fill ? filled[section.fill]() : '') || section.prompt}\n`);
   const text = [
     '---',
     frontMatter.toString({ lineWidth: 0, flowCollectionPadding: false }).trimEnd(),

@@ -1,76 +1,76 @@
 /**
- * The post-mortem template (seed 000 "Post-Mortem Template"): the sections every post-mortem has,
- * the headings accepted for each, and the prompt `new postmortem` writes under the ones it cannot
- * fill from the incident record.
+ * The post-mortem template as the organisation writes it in policy/severities.yaml
+ * `postmortem_template`: the sections every post-mortem has, the headings accepted for each, which
+ * severities need each, and what `new postmortem` fills in from the incident record. Pure: policy
+ * data in, sections to match headings against out.
  */
+import type { RepoModel } from '../model/repo-model.ts';
+import type { SchemaTypes } from '../types/schema-types.ts';
 
-/** Section ids, in template order. */
-export type SectionId = 'summary' | 'impact' | 'root-cause' | 'timeline' | 'went-well' | 'could-improve' | 'action-items';
+export type TemplateData = SchemaTypes['severities']['postmortem_template'];
+type SectionData = TemplateData['sections'][number];
+
+/** What `new postmortem` writes into a section from the incident record (`fill` in the policy). */
+export type Fill = NonNullable<SectionData['fill']>;
 
 export interface TemplateSection {
-  id: SectionId;
+  /** The section's id in the policy, e.g. root-cause. */
+  id: string;
   /** The heading `new postmortem` writes. */
   title: string;
-  /** What the section holds, as the seed describes it. */
+  /** What the section holds, as the policy says it. */
   purpose: string;
   /** Headings accepted for the section, normalised (see {@link normaliseHeading}). */
   headings: readonly string[];
+  /** Severities whose post-mortems need the section; undefined: every severity. */
+  severities?: readonly string[];
+  fill?: Fill;
+  /** How blameless-language reads this section: any name (a root cause), or only blame (a timeline); undefined: not at all. */
+  blameless?: 'names' | 'blame';
   /** Guidance written under the heading in a new draft when the incident record has nothing to fill in. */
   prompt: string;
 }
 
-export const TEMPLATE_SECTIONS: readonly TemplateSection[] = [
-  {
-    id: 'summary',
-    title: 'Summary',
-    purpose: 'what happened, when, and how long it lasted',
-    headings: ['summary', 'incident summary', 'executive summary', 'overview'],
-    prompt: '_Say what happened, when, and how long it lasted._',
-  },
-  {
-    id: 'impact',
-    title: 'Impact',
-    purpose: 'who was affected and how',
-    headings: ['impact', 'customer impact', 'user impact', 'business impact'],
-    prompt: '_Say who was affected and how._',
-  },
-  {
-    id: 'root-cause',
-    title: 'Root cause',
-    purpose: 'why it happened',
-    headings: ['root cause', 'root causes', 'root cause analysis', 'cause', 'causes', 'contributing factors'],
-    prompt: '_Explain why it happened: describe the system and the conditions, not the people involved._',
-  },
-  {
-    id: 'timeline',
-    title: 'Timeline',
-    purpose: 'the chronological sequence of events from detection to resolution',
-    headings: ['timeline', 'incident timeline', 'timeline of events'],
-    prompt: '_List the events from detection to resolution, in order._',
-  },
-  {
-    id: 'went-well',
-    title: 'What went well',
-    purpose: 'aspects of the response that worked',
-    headings: ['what went well', 'went well', 'what worked'],
-    prompt: '_List the parts of the response that worked._',
-  },
-  {
-    id: 'could-improve',
-    title: 'What could be improved',
-    purpose: 'gaps in process, tooling, or communication',
-    headings: ['what could be improved', 'what could have been improved', 'what could have gone better', 'what could be better', 'what went wrong', 'improvements'],
-    prompt: '_List the gaps in process, tooling or communication that the response showed._',
-  },
-  {
-    id: 'action-items',
-    title: 'Action items',
-    purpose: 'specific follow-up tasks with owners and deadlines',
-    headings: ['action items', 'actions', 'follow up actions', 'follow ups', 'follow up'],
-    prompt:
-      'Tracked in the front matter above: add each follow-up task to `action_items` with an id (AI-1, AI-2, ...), a title, an owner from policy/people.yaml, a due date and a status.',
-  },
-];
+/**
+ * The prompt under the action-items section: the items themselves live in the front matter, so the
+ * section only says so (and may be left as it is in a final post-mortem).
+ */
+export const ACTION_ITEMS_NOTE =
+  'Tracked in the front matter above: add each follow-up task to `action_items` with an id (AI-1, AI-2, ...), a title, an owner from policy/people.yaml, a due date and a status.';
+
+function sectionOf(data: SectionData): TemplateSection {
+  const purpose = data.holds.replace(/\.$/, '');
+  return {
+    id: data.id,
+    title: data.heading,
+    purpose: purpose.charAt(0).toLowerCase() + purpose.slice(1),
+    headings: [...new Set([data.heading, ...(data.accepts ?? [])].map(normaliseHeading))],
+    ...(data.severities ? { severities: data.severities } : {}),
+    ...(data.fill ? { fill: data.fill } : {}),
+    ...(data.blameless ? { blameless: data.blameless } : {}),
+    prompt: data.fill === 'action-items' ? ACTION_ITEMS_NOTE : `_${purpose}._`,
+  };
+}
+
+const cache = new WeakMap<TemplateData, TemplateSection[]>();
+
+/** The template's sections, in order. */
+export function templateSections(template: TemplateData): TemplateSection[] {
+  let sections = cache.get(template);
+  if (!sections) cache.set(template, (sections = template.sections.map(sectionOf)));
+  return sections;
+}
+
+/** The organisation's template, or undefined while policy/severities.yaml is missing or invalid. */
+export function templateOf(model: RepoModel): TemplateSection[] | undefined {
+  const template = model.policy.severities?.data.postmortem_template;
+  return template ? templateSections(template) : undefined;
+}
+
+/** Whether a post-mortem of `severity` needs the section (every severity when the post-mortem names none). */
+export function requiredFor(section: TemplateSection, severity: string | undefined): boolean {
+  return section.severities === undefined || severity === undefined || section.severities.includes(severity);
+}
 
 /**
  * A prompt as a section's text reads once parsed: its emphasis and code marks removed, so a final
@@ -94,7 +94,7 @@ export function normaliseHeading(text: string): string {
 }
 
 /** The template section a heading stands for, if any. */
-export function sectionOfHeading(text: string): TemplateSection | undefined {
+export function sectionOfHeading(sections: readonly TemplateSection[], text: string): TemplateSection | undefined {
   const normalised = normaliseHeading(text);
-  return TEMPLATE_SECTIONS.find((section) => section.headings.includes(normalised));
+  return sections.find((section) => section.headings.includes(normalised));
 }

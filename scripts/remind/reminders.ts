@@ -1,6 +1,6 @@
 /**
  * What `remind` reminds people of: post-mortems past their deadline and post-mortem action items
- * past their due date (seed 004: "tracked to completion"). Every post-mortem requirement and every
+ * past their due date (action items are tracked to completion). Every post-mortem requirement and every
  * action item becomes a {@link Reminder}, overdue or not, so a reminder issue can be closed when its
  * item is settled. Pure.
  */

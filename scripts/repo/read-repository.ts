@@ -40,7 +40,7 @@ async function linkedSegment(root: string, relative: string): Promise<string | u
 }
 
 /** Folders whose sub-folders hold records by year (incidents/2026/...). */
-const YEAR_FOLDERS = new Set(['incidents', 'signoffs']);
+const YEAR_FOLDERS = new Set(['incidents', 'signoffs', 'handoffs']);
 
 /**
  * Lists the data files below the repository root: repo-relative paths, sorted, plus findings about

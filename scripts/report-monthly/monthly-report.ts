@@ -1,9 +1,10 @@
 /**
- * The monthly uptime and incident report (seed 000 "Reporting", seed 002 "Escalation Metrics"):
+ * The monthly uptime and incident report, with the escalation metrics:
  * uptime per product, the month's incidents with duration, root cause and resolution, SLA compliance
  * per incident, escalation metrics against the policy's goals, open and overdue action items, and
  * upcoming maintenance. Pure: the model and two instants in, plain data out (rendered as Markdown or
- * printed as JSON by the command).
+ * printed as JSON by the command). It lists only what existed in the month: action items of incidents
+ * detected by its end, maintenance announced by then.
  *
  * The month is the calendar month in the organisation's time zone (October 2026 in Berlin has 745
  * hours, since DST ends on the 25th). Figures that describe a state rather than the month (open
@@ -94,7 +95,12 @@ export interface IncidentRow {
   clients?: number;
   escalated: boolean;
   highestLevel?: string;
-  sla: { acknowledge: SlaCheck; resolve: SlaCheck };
+  /**
+   * acknowledge: detection to acknowledgement against the severity's acknowledge target (the first
+   * line); escalations: each escalation to its acknowledgement by those escalated to, against
+   * escalation_acknowledge; resolve: detection to resolution.
+   */
+  sla: { acknowledge: SlaCheck; escalations: SlaCheck[]; resolve: SlaCheck };
   postmortem: PostmortemStanding;
 }
 
@@ -170,7 +176,7 @@ export interface MonthlyReport {
   asOf: string;
   uptime: ProductUptime[];
   incidents: IncidentRow[];
-  sla: { acknowledge: ComplianceSummary; resolve: ComplianceSummary };
+  sla: { acknowledge: ComplianceSummary; escalationAcknowledge: ComplianceSummary; resolve: ComplianceSummary };
   escalation: {
     rates: EscalationRate[];
     timings: EscalationTiming[];
@@ -374,6 +380,10 @@ export function buildMonthlyReport(model: RepoModel, month: string, now: Date): 
       ...(highest ? { highestLevel: highest } : {}),
       sla: {
         acknowledge: slaCheck(calendar, level?.targets.acknowledge ?? 'next-sprint', detected, instantOf(incident.acknowledged), asOf, zone),
+        escalations: escalations.flatMap((e) => {
+          const at = instantOf(e.at);
+          return at ? [slaCheck(calendar, level?.targets.escalation_acknowledge ?? 'next-sprint', at, instantOf(e.acknowledged), asOf, zone)] : [];
+        }),
         resolve: slaCheck(calendar, level?.targets.resolve ?? 'next-sprint', detected, resolved, asOf, zone),
       },
       postmortem: postmortemStanding(model, incident, asOf, zone),
@@ -423,8 +433,15 @@ export function buildMonthlyReport(model: RepoModel, month: string, now: Date): 
   });
 
   const asOfDate = DateTime.fromJSDate(asOf, { zone }).minus({ milliseconds: 1 }).toISODate()!;
+  // Only what existed by the as-of instant: the items of incidents detected by then.
+  const detectedBy = new Map(model.incidents.map((doc) => [doc.data.id, instantOf(doc.data.detected)?.getTime()]));
+  const existed = (incidentId: string) => {
+    const detected = detectedBy.get(incidentId) ?? DateTime.fromISO(incidentId.slice(0, 10), { zone }).toMillis();
+    return Number.isFinite(detected) && detected < asOfMillis;
+  };
   const open: ActionItemRow[] = [];
   for (const doc of model.postmortems) {
+    if (!existed(doc.data.incident)) continue;
     for (const item of doc.data.action_items) {
       const openAtAsOf = isOpen(item) || (item.status === 'done' && item.done !== undefined && item.done > asOfDate);
       if (!openAtAsOf) continue;
@@ -455,12 +472,19 @@ export function buildMonthlyReport(model: RepoModel, month: string, now: Date): 
     asOf: formatInstant(asOf, zone),
     uptime,
     incidents,
-    sla: { acknowledge: summarise(incidents.map((i) => i.sla.acknowledge)), resolve: summarise(incidents.map((i) => i.sla.resolve)) },
+    sla: {
+      acknowledge: summarise(incidents.map((i) => i.sla.acknowledge)),
+      escalationAcknowledge: summarise(incidents.flatMap((i) => i.sla.escalations)),
+      resolve: summarise(incidents.map((i) => i.sla.resolve)),
+    },
     escalation: { rates, timings, ...(factor !== undefined ? { maxResolutionFactor: factor } : {}) },
     actionItems: { open, overdue: open.filter((row) => row.overdue) },
     maintenance: {
       inMonth: rows.filter((row) => overlap({ start: instantOf(row.start)!.getTime(), end: instantOf(row.end)!.getTime() }, { start, end }) > 0),
-      upcoming: rows.filter((row) => instantOf(row.start)!.getTime() >= asOfMillis).sort((a, b) => instantOf(a.start)!.getTime() - instantOf(b.start)!.getTime()),
+      // Upcoming: announced by the as-of instant (a window announced later was not known then).
+      upcoming: rows
+        .filter((row) => instantOf(row.start)!.getTime() >= asOfMillis && instantOf(row.announced)!.getTime() <= asOfMillis)
+        .sort((a, b) => instantOf(a.start)!.getTime() - instantOf(b.start)!.getTime()),
     },
   };
 }

@@ -86,12 +86,25 @@ export function renderMonthlyReportMarkdown(report: MonthlyReport): string {
   if (report.incidents.length > 0) {
     out.push(
       table([
-        ['Incident', 'Severity', 'Acknowledged (taken / target)', 'Resolved (taken / target)'],
-        ...report.incidents.map((i) => [esc(i.id), esc(i.severity), slaCell(i.sla.acknowledge), slaCell(i.sla.resolve)]),
+        ['Incident', 'Severity', 'Acknowledged (taken / target)', 'Escalations acknowledged (taken / target)', 'Resolved (taken / target)'],
+        ...report.incidents.map((i) => [
+          esc(i.id),
+          esc(i.severity),
+          slaCell(i.sla.acknowledge),
+          i.sla.escalations.length === 0 ? 'no escalation' : i.sla.escalations.map(slaCell).join('; '),
+          slaCell(i.sla.resolve),
+        ]),
       ]),
     );
   }
-  out.push(compliance('Acknowledged', report.sla.acknowledge), '', compliance('Resolved', report.sla.resolve), '');
+  out.push(
+    compliance('Acknowledged', report.sla.acknowledge),
+    '',
+    compliance('Escalations acknowledged', report.sla.escalationAcknowledge),
+    '',
+    compliance('Resolved', report.sla.resolve),
+    '',
+  );
 
   out.push('## Escalation', '');
   if (report.escalation.rates.length === 0) out.push('No incidents this month.', '');

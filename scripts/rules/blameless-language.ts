@@ -4,7 +4,7 @@ import { describeSpan, spanInValue, type TextSpan } from '../incidents/text-posi
 import type { DocPath } from '../repo/locate.ts';
 import type { Doc } from '../model/repo-model.ts';
 import { readPostmortemBody, templateSectionsOf } from '../postmortems/markdown.ts';
-import type { SectionId } from '../postmortems/template.ts';
+import { templateOf, type TemplateSection } from '../postmortems/template.ts';
 import type { Rule, RuleContext } from './rule.ts';
 
 const HINT =
@@ -57,21 +57,20 @@ function checkValue(ctx: RuleContext, doc: Doc, path: DocPath, label: string, te
   }
 }
 
-/** The sections of a post-mortem that are checked, and how. */
-const SECTIONS: readonly { id: SectionId; name: string; strictness: Strictness }[] = [
-  { id: 'root-cause', name: 'root-cause', strictness: 'any-name' },
-  { id: 'timeline', name: 'timeline', strictness: 'blamed-name' },
-  { id: 'could-improve', name: '"What could be improved"', strictness: 'blamed-name' },
-];
+/** How a template section marked blameless is read: `names` as a root cause, `blame` as a timeline. */
+const STRICTNESS: Readonly<Record<NonNullable<TemplateSection['blameless']>, Strictness>> = { names: 'any-name', blame: 'blamed-name' };
 
-function checkPostmortem(ctx: RuleContext, doc: Doc<'postmortem'>, matcher: Matcher, names: NameOptions): void {
+function checkPostmortem(ctx: RuleContext, doc: Doc<'postmortem'>, template: readonly TemplateSection[], matcher: Matcher, names: NameOptions): void {
   const markdown = doc.file.markdown;
   if (!markdown) return;
   const body = readPostmortemBody(markdown.text, markdown.startLine);
-  const sections = templateSectionsOf(body);
+  const sections = templateSectionsOf(body, template);
   const lines = markdown.text.split('\n');
-  for (const { id, name, strictness } of SECTIONS) {
-    const found = sections.get(id);
+  for (const section of template) {
+    if (!section.blameless) continue;
+    const strictness = STRICTNESS[section.blameless];
+    const name = section.title.toLowerCase();
+    const found = sections.get(section.id);
     if (!found) continue;
     const first = found.section.heading.line + 1;
     const last = found.section.endLine;
@@ -100,15 +99,16 @@ function checkPostmortem(ctx: RuleContext, doc: Doc<'postmortem'>, matcher: Matc
 
 /**
  * The blame game: focusing on who caused the incident instead of how to prevent it. A root cause
- * (an incident's root_cause, a post-mortem's root-cause section) that names a person gets a
- * warning; in a timeline and in "What could be improved" names are expected (they say who did
- * what), so only a person named with blaming words ("_Sean_ ignored the error") is reported. Blame
- * without a name ("human error", "the developer forgot") is reported in all of them, with a rewrite.
+ * (an incident's root_cause, a post-mortem section the template marks `blameless: names`) that
+ * names a person gets a warning; in a timeline and in sections marked `blameless: blame` ("What
+ * could be improved") names are expected (they say who did what), so only a person named with
+ * blaming words ("_Sean_ ignored the error") is reported. Blame without a name ("human error", "the
+ * developer forgot") is reported in all of them, with a rewrite.
  */
 export const blamelessLanguage: Rule = {
   id: 'blameless-language',
   description:
-    'Root causes, timelines and "what could be improved" are blameless: a root cause that names a person from policy/people.yaml (full name, first name used as a person, @-mention, handle; diacritics ignored), a person named with blaming words in a timeline or "what could be improved", and blaming phrases without a name ("human error", "the developer forgot") get a warning suggesting to describe the system instead.',
+    'Root causes, timelines and the post-mortem sections the template marks blameless are blameless: a root cause that names a person from policy/people.yaml (full name, first name used as a person, @-mention, handle; diacritics ignored), a person named with blaming words in a timeline or a section marked `blameless: blame`, and blaming phrases without a name ("human error", "the developer forgot") get a warning suggesting to describe the system instead.',
   severity: 'warning',
   needs: ['people'],
   check(ctx) {
@@ -119,6 +119,9 @@ export const blamelessLanguage: Rule = {
       if (rootCause !== undefined) checkValue(ctx, doc, ['root_cause'], 'root_cause', rootCause, matcher, names, 'any-name');
       doc.data.timeline.forEach((entry, i) => checkValue(ctx, doc, ['timeline', i, 'event'], `timeline[${i}].event`, entry.event, matcher, names, 'blamed-name'));
     }
-    for (const doc of ctx.model.postmortems) checkPostmortem(ctx, doc, matcher, names);
+    // The template's sections marked blameless; none while the template is unreadable.
+    const sections = templateOf(ctx.model) ?? [];
+    if (!sections.some((section) => section.blameless)) return;
+    for (const doc of ctx.model.postmortems) checkPostmortem(ctx, doc, sections, matcher, names);
   },
 };

@@ -25,13 +25,14 @@ function checkRecord(ctx: RuleContext, doc: Doc, id: string, field: string, fold
 /** The file name is the id, so a record can be found from a reference without searching. */
 export const fileNameMatchesId: Rule = {
   id: 'file-name-matches-id',
-  description: 'A rotation, incident or sign-off file is named after its id (incidents and sign-offs in the folder of their year); a post-mortem is named after its incident.',
+  description: 'A rotation, incident, sign-off or hand-off note file is named after its id (incidents, sign-offs and hand-off notes in the folder of their year); a post-mortem is named after its incident.',
   severity: 'error',
   needs: [],
   check(ctx) {
     for (const doc of ctx.model.rotations) checkRecord(ctx, doc, doc.data.id, 'id', '');
     for (const doc of ctx.model.incidents) checkRecord(ctx, doc, doc.data.id, 'id', 'incidents');
     for (const doc of ctx.model.signoffs) checkRecord(ctx, doc, doc.data.id, 'id', 'signoffs');
+    for (const doc of ctx.model.handoffs) checkRecord(ctx, doc, doc.data.id, 'id', 'handoffs');
     for (const doc of ctx.model.postmortems) checkRecord(ctx, doc, doc.data.incident, 'incident', '');
   },
 };

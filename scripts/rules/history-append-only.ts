@@ -4,23 +4,24 @@ import type { Doc } from '../model/repo-model.ts';
 import type { Rule } from './rule.ts';
 
 /**
- * Sign-off and incident records are the organisation's memory: once merged, a record is only
+ * Sign-off and incident records and hand-off notes are the organisation's memory: once merged, a record is only
  * amended where its schema marks a field x-amendable, and never deleted. Compares the repository with
  * the base revision, so it runs under `validate --changed-since <ref>`.
  */
 export const historyAppendOnly: Rule = {
   id: 'history-append-only',
   description:
-    'With --changed-since, an existing sign-off or incident record is neither deleted nor edited, except fields its schema marks x-amendable ("any", "append": entries added at the end or a value given once, also inside an existing list entry such as a kill-switch resume, "forward": an enum moving forward).',
+    'With --changed-since, an existing sign-off record, incident record or hand-off note is neither deleted nor edited, except fields its schema marks x-amendable ("any", "append": entries added at the end or a value given once, also inside an existing list entry such as a kill-switch resume, "forward": an enum moving forward).',
   severity: 'error',
   needs: [],
   check(ctx) {
     const base = ctx.base;
     if (!base) return;
     const presentPaths = new Set(ctx.model.files.map((file) => file.path));
-    const pairs: [readonly Doc<'signoff' | 'incident'>[], readonly Doc<'signoff' | 'incident'>[]][] = [
+    const pairs: [readonly Doc<'signoff' | 'incident' | 'handoff'>[], readonly Doc<'signoff' | 'incident' | 'handoff'>[]][] = [
       [base.signoffs, ctx.model.signoffs],
       [base.incidents, ctx.model.incidents],
+      [base.handoffs, ctx.model.handoffs],
     ];
     for (const [before, after] of pairs) {
       const current = new Map(after.map((doc) => [doc.file.path, doc]));

@@ -5,14 +5,14 @@ import { describeDuration, nominalMinutes, parseDuration } from '../util/duratio
 import type { Rule } from './rule.ts';
 
 /**
- * Seed 004 "The silent escalation": not telling leadership about a major incident because you are
+ * "The silent escalation": not telling leadership about a major incident because you are
  * "handling it". The severity's `notify` list says who is told and within what time of detection.
  * A missing notification once the deadline has passed is an error (record it, or tell them now);
  * a late one is a warning, since the record states what happened and cannot be changed.
  */
 export const incidentLeadershipNotified: Rule = {
   id: 'incident-leadership-notified',
-  description: 'Leadership was notified within the deadline the severity sets (or, without one, policy/communication.yaml leadership; seed 004 "silent escalation"): missing after the deadline is an error, late is a warning.',
+  description: 'Leadership was notified within the deadline the severity sets (or, without one, policy/communication.yaml leadership; no silent escalation): missing after the deadline is an error, late is a warning.',
   severity: 'error',
   needs: ['severities'],
   check(ctx) {
@@ -40,7 +40,7 @@ export const incidentLeadershipNotified: Rule = {
         if (ctx.now.getTime() < due.getTime()) continue;
         ctx.report(doc, ['severity'], {
           message: `severity: a ${level.id} incident must be reported to leadership (${[...new Set(who)].join(', ')}) within ${within} of detection, by ${formatInstant(due, zone)}, and no notification is recorded.`,
-          hint: 'Tell leadership now and record the time in leadership_notified. Keeping leadership uninformed while "handling it" is the silent escalation seed 004 warns about.',
+          hint: 'Tell leadership now and record the time in leadership_notified. Keeping leadership uninformed while "handling it" is the silent escalation that lets a major incident grow unseen.',
         });
         continue;
       }

@@ -2,12 +2,12 @@ import { severityLevel } from '../incidents/policy.ts';
 import type { Rule } from './rule.ts';
 
 /**
- * Seed 004: someone is in charge, always (the schema requires a commander), and a major incident
+ * Clear ownership: someone is in charge, always (the schema requires a commander), and a major incident
  * has a communications lead so the commander can focus on resolution.
  */
 export const incidentRolesRequired: Rule = {
   id: 'incident-roles-required',
-  description: 'An incident names the roles its severity requires: an incident commander always, and for a major severity a communications lead who is not also the commander (seed 004).',
+  description: 'An incident names the roles its severity requires: an incident commander always, and for a major severity a communications lead who is not also the commander.',
   severity: 'error',
   needs: ['severities'],
   check(ctx) {

@@ -6,10 +6,13 @@ import { blamelessLanguage } from './blameless-language.ts';
 import { coverageGap } from './coverage-gap.ts';
 import { doubleBooking } from './double-booking.ts';
 import { fileNameMatchesId } from './file-name-matches-id.ts';
+import { handoffNote } from './handoff-note.ts';
 import { historyAppendOnly } from './history-append-only.ts';
 import { incidentClassificationRequired } from './incident-classification-required.ts';
 import { incidentClassificationRouting } from './incident-classification-routing.ts';
 import { incidentEscalationHandoff } from './incident-escalation-handoff.ts';
+import { incidentAcknowledgementSla } from './incident-acknowledgement-sla.ts';
+import { incidentChannel } from './incident-channel.ts';
 import { incidentEscalationLadder } from './incident-escalation-ladder.ts';
 import { incidentEscalationTiming } from './incident-escalation-timing.ts';
 import { incidentEscalationTriggers } from './incident-escalation-triggers.ts';
@@ -21,20 +24,25 @@ import { incidentKillSwitchResume } from './incident-kill-switch-resume.ts';
 import { incidentLeadershipNotified } from './incident-leadership-notified.ts';
 import { incidentRolesRequired } from './incident-roles-required.ts';
 import { incidentTimesOrdered } from './incident-times-ordered.ts';
+import { incidentUpdateCadence } from './incident-update-cadence.ts';
 import { ladderOrder } from './ladder-order.ts';
+import { maintenanceNotice } from './maintenance-notice.ts';
 import { noPlaceholders } from './no-placeholders.ts';
 import { onCallLimits } from './on-call-limits.ts';
 import { overrideOverlap } from './override-overlap.ts';
 import { participantActive } from './participant-active.ts';
+import { policyReviewDue } from './policy-review-due.ts';
 import { postHandoffOnCall } from './post-handoff-on-call.ts';
 import { postmortemActionItems } from './postmortem-action-items.ts';
 import { postmortemDue } from './postmortem-due.ts';
 import { postmortemSections } from './postmortem-sections.ts';
 import { postmortemTimelineOrdered } from './postmortem-timeline-ordered.ts';
+import { postmortemSeverity } from './postmortem-severity.ts';
 import { productionCoverage } from './production-coverage.ts';
 import { raciAccountable } from './raci-accountable.ts';
 import { referenceExists } from './reference-exists.ts';
 import { roleBackupDiffers } from './role-backup-differs.ts';
+import { rotationHandoffPolicy } from './rotation-handoff-policy.ts';
 import { rotationHistory } from './rotation-history.ts';
 import type { BuiltInRule, Rule } from './rule.ts';
 import { schemaModeline } from './schema-modeline.ts';
@@ -45,7 +53,9 @@ import { signoffRollbackForm } from './signoff-rollback-form.ts';
 import { signoffSignerRole } from './signoff-signer-role.ts';
 import { signoffTransition } from './signoff-transition.ts';
 import { signoffVeto } from './signoff-veto.ts';
+import { stageOnCallTeam } from './stage-on-call-team.ts';
 import { tierExists } from './tier-exists.ts';
+import { tierRequirements } from './tier-requirements.ts';
 import { uniqueIds } from './unique-ids.ts';
 import { yamlCommentInText } from './yaml-comment-in-text.ts';
 
@@ -54,10 +64,13 @@ export const RULES: readonly Rule[] = [
   coverageGap,
   doubleBooking,
   fileNameMatchesId,
+  handoffNote,
   historyAppendOnly,
   incidentClassificationRequired,
   incidentClassificationRouting,
   incidentEscalationHandoff,
+  incidentAcknowledgementSla,
+  incidentChannel,
   incidentEscalationLadder,
   incidentEscalationTiming,
   incidentEscalationTriggers,
@@ -69,20 +82,25 @@ export const RULES: readonly Rule[] = [
   incidentLeadershipNotified,
   incidentRolesRequired,
   incidentTimesOrdered,
+  incidentUpdateCadence,
   ladderOrder,
+  maintenanceNotice,
   noPlaceholders,
   onCallLimits,
   overrideOverlap,
   participantActive,
+  policyReviewDue,
   postHandoffOnCall,
   postmortemActionItems,
   postmortemDue,
   postmortemSections,
   postmortemTimelineOrdered,
+  postmortemSeverity,
   productionCoverage,
   raciAccountable,
   referenceExists,
   roleBackupDiffers,
+  rotationHandoffPolicy,
   rotationHistory,
   schemaModeline,
   sensitiveData,
@@ -92,7 +110,9 @@ export const RULES: readonly Rule[] = [
   signoffSignerRole,
   signoffTransition,
   signoffVeto,
+  stageOnCallTeam,
   tierExists,
+  tierRequirements,
   uniqueIds,
   yamlCommentInText,
 ];

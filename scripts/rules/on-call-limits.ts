@@ -1,6 +1,6 @@
 import { DateTime, IANAZone } from 'luxon';
 import type { Doc } from '../model/repo-model.ts';
-import { onCallIntervals } from '../schedule/business-hours.ts';
+import { limitedIntervals } from '../schedule/business-hours.ts';
 import { businessCalendar } from '../time/business-time.ts';
 import { describeInterval, describeLength } from '../schedule/describe.ts';
 import { compileRotation, expandTier } from '../schedule/expand.ts';
@@ -38,11 +38,12 @@ function describeParts(parts: Run['parts']): string {
 }
 
 /**
- * Seed 004: "limit on-call shifts to Y days per rotation", and rest between shifts. A turn is an
+ * On-call should not be miserable: shifts are limited to a number of days, with rest between them. A turn is an
  * unbroken stretch holding one tier of one rotation (a swap that hands someone two weeks in a row
  * makes one 14-day turn); being secondary and then primary is two turns of different tiers, the
  * usual pattern. Rest is measured between any two stretches of a person's on-call time, across
- * every tier and rotation. Business-hours tiers count only business hours. Only stretches that
+ * every tier and rotation. Tiers covered in business hours (with or without on call outside them)
+ * count only business hours (scripts/schedule/business-hours.ts says why). Only stretches that
  * reach past now are reported, since the past cannot change.
  */
 export const onCallLimits: Rule = {
@@ -66,7 +67,7 @@ export const onCallLimits: Rule = {
       const compiled = compileRotation(doc.data);
       for (const tier of compiled.tiers) {
         for (const shift of expandTier(compiled, tier, from, to)) {
-          for (const interval of onCallIntervals({ start: shift.start.getTime(), end: shift.end.getTime() }, tier.coverage, hours)) {
+          for (const interval of limitedIntervals({ start: shift.start.getTime(), end: shift.end.getTime() }, tier.coverage, hours)) {
             const part = { doc, shift, tierName: tier.name, ...interval };
             const list = byPerson.get(shift.person);
             if (list) list.push(part);

@@ -6,10 +6,11 @@ import { formatPath } from '../util/paths.ts';
 import type { Rule } from './rule.ts';
 
 /**
- * Seed 000: after the formal hand-off the operating team runs the on-call rotation and the building
+ * After the formal hand-off the operating team runs the on-call rotation and the building
  * team's engineers "are not on-call after handoff is complete, but are available for escalation
  * during business hours". So from the day after the hand-off, the handing-off team is off the 24/7
- * tiers of the product's rotation (a business-hours tier such as the owner may keep them). The
+ * front-line tiers (coverage: always) of the product's rotation; a tier covered in business hours,
+ * with or without on call outside them (an owner who is the escalation point), may keep them. The
  * hand-off date is the signed hand-off decision's date if there is one, else the planned date.
  */
 export const postHandoffOnCall: Rule = {

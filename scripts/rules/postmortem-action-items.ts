@@ -2,7 +2,7 @@ import { actionItemStandings } from '../postmortems/action-items.ts';
 import type { Rule } from './rule.ts';
 
 /**
- * Seed 004 "Follow-Up (tracked to completion)" and "The infinite postmortem backlog": every action
+ * Follow-up tracked to completion, and no infinite post-mortem backlog: every action
  * item has an owner, a due date and a status (the schema requires them; reference-exists checks the
  * owner). An open item past its due date is a warning, and an error once it is overdue by more than
  * policy/organisation.yaml `follow_up.action_item_grace`.

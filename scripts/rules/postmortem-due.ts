@@ -4,14 +4,25 @@ import { describeDuration } from '../util/duration.ts';
 import type { Rule } from './rule.ts';
 
 /**
- * Seed 000: a blameless post-mortem for P0 and P1 within 48 hours; seed 002's scenarios set their
- * own deadlines. The policy chooses per severity and scenario. A post-mortem that does not exist
- * when it is due is an error (write it); one still in time is a note; one published late, or
- * still a draft after the deadline, is a warning.
+ * When a final post-mortem without `published` was completed: its first commit (read from git by
+ * the command), or now when it is not committed yet; unknown outside a git checkout.
+ */
+function completedAt(firstCommits: ReadonlyMap<string, Date> | undefined, path: string, now: Date): { at: Date; committed: boolean } | undefined {
+  if (!firstCommits) return undefined;
+  const first = firstCommits.get(path);
+  return first ? { at: first, committed: true } : { at: now, committed: false };
+}
+
+/**
+ * A blameless post-mortem within the deadline the policy sets per severity and escalation scenario.
+ * A post-mortem that does not exist when it is due is an error (write it); one still in time is a
+ * note; one completed late, or still a draft after the deadline, is a warning. A final post-mortem
+ * without `published` was completed when it was first committed (git history, passed in by the
+ * command); outside a git checkout that is unknown, and only `published` counts.
  */
 export const postmortemDue: Rule = {
   id: 'postmortem-due',
-  description: 'A resolved incident whose severity or scenario requires a post-mortem has one in docs/incidents/ by the policy\'s deadline after resolution: missing after the deadline is an error, still within it a note, published late or still a draft after it a warning; an incident\'s postmortem: path exists.',
+  description: 'A resolved incident whose severity or scenario requires a post-mortem has one in docs/incidents/ by the policy\'s deadline after resolution: missing after the deadline is an error, still within it a note, completed late (published, or else first committed) or still a draft after it a warning; an incident\'s postmortem: path exists.',
   severity: 'error',
   needs: ['severities', 'escalation'],
   check(ctx) {
@@ -45,10 +56,19 @@ export const postmortemDue: Rule = {
       }
       for (const postmortem of documents) {
         const published = instantOf(postmortem.data.published);
+        const committed = published || postmortem.data.status !== 'final' ? undefined : completedAt(ctx.firstCommits, postmortem.file.path, ctx.now);
         if (published && published.getTime() > due.getTime()) {
           ctx.report(postmortem, ['published'], {
             message: `published: the post-mortem was completed ${postmortem.data.published}, after its deadline: ${formatInstant(due, zone)}, within ${deadline}.`,
             hint: 'Hold the review sooner next time; the monthly report lists late post-mortems.',
+            severity: 'warning',
+          });
+        } else if (committed && committed.at.getTime() > due.getTime()) {
+          ctx.report(postmortem, ['status'], {
+            message: committed.committed
+              ? `status: the post-mortem is final without a published date, so it counts as completed when it was first committed, ${formatInstant(committed.at, zone)}, after its deadline: ${formatInstant(due, zone)}, within ${deadline}.`
+              : `status: the post-mortem is final without a published date and not committed yet, so it counts as completed now, ${formatInstant(committed.at, zone)}, after its deadline: ${formatInstant(due, zone)}, within ${deadline}.`,
+            hint: 'Record published: with the date-time the review was completed if it was earlier; hold the review sooner next time.',
             severity: 'warning',
           });
         } else if (!published && postmortem.data.status !== 'final' && ctx.now.getTime() >= due.getTime()) {

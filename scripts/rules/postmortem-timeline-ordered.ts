@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { organisationZone } from '../incidents/policy.ts';
 import { readPostmortemBody, templateSectionsOf } from '../postmortems/markdown.ts';
+import { templateOf } from '../postmortems/template.ts';
 import { timelineRowTimes } from '../postmortems/timeline-table.ts';
 import type { Rule } from './rule.ts';
 
@@ -17,10 +18,14 @@ export const postmortemTimelineOrdered: Rule = {
   needs: [],
   check(ctx) {
     const zone = organisationZone(ctx.model);
+    // The template's section that holds the timeline table (the one `new postmortem` fills with it).
+    const template = templateOf(ctx.model) ?? [];
+    const timelineSection = template.find((section) => section.fill === 'timeline');
+    if (!timelineSection) return;
     for (const doc of ctx.model.postmortems) {
       const markdown = doc.file.markdown;
       if (!markdown) continue;
-      const timeline = templateSectionsOf(readPostmortemBody(markdown.text, markdown.startLine)).get('timeline');
+      const timeline = templateSectionsOf(readPostmortemBody(markdown.text, markdown.startLine), template).get(timelineSection.id);
       if (!timeline) continue;
       const day = DateTime.fromISO(doc.data.incident.slice(0, 10), { zone });
       const first = timeline.section.heading.line + 1;

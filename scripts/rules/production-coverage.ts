@@ -7,7 +7,7 @@ import { horizonEnd } from '../schedule/policy.ts';
 import type { Rule } from './rule.ts';
 
 /**
- * Seed 003: "Production-critical services need a named weekly primary and backup before prod is
+ * "Production-critical services need a named weekly primary and backup before prod is
  * enabled." The primary and backup are the rotation's first two 24/7 tiers; each must have someone
  * in every week from the production-enabled date (at the rotation's hand-off time) to the coverage
  * horizon. Only the first week that falls short is reported, on the product.

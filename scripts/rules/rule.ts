@@ -25,6 +25,12 @@ export interface RuleContext {
    * a change with what was there before (history must not be rewritten). Undefined otherwise.
    */
   base?: RepoModel;
+  /**
+   * When each post-mortem (docs/incidents/...) was first committed, read from git by the command:
+   * a final post-mortem without `published` counts as completed then. Undefined outside a git
+   * checkout (nothing known); a path missing from the map is not committed yet.
+   */
+  firstCommits?: ReadonlyMap<string, Date>;
   report(doc: Doc, path: DocPath, finding: Finding): void;
   /** For findings in a post-mortem's Markdown body: a 1-based file line and column. */
   reportAt(doc: Doc, line: number, column: number, finding: Finding): void;

@@ -49,14 +49,15 @@ function spanInBody(lineStarts: readonly number[], startLine: number, index: num
 export const sensitiveData: Rule = {
   id: 'sensitive-data',
   description:
-    "Incident records and post-mortems hold no tokens, API keys, passwords, private keys, e-mail addresses or phone numbers (credentials found by secretlint's recommended preset and by key-name patterns, phone numbers by libphonenumber-js in the organisation's regions); the finding points at the span and masks the secret.",
+    "Incident records, hand-off notes and post-mortems hold no tokens, API keys, passwords, private keys, e-mail addresses or phone numbers (credentials found by secretlint's recommended preset and by key-name patterns, phone numbers by libphonenumber-js in the organisation's regions); the finding points at the span and masks the secret.",
   severity: 'error',
   needs: [],
   check(ctx) {
-    if (ctx.model.incidents.length === 0 && ctx.model.postmortems.length === 0) return;
+    if (ctx.model.incidents.length === 0 && ctx.model.handoffs.length === 0 && ctx.model.postmortems.length === 0) return;
     // Read only when there are records: the phone library is loaded only for runs that check some.
     const options = sensitiveOptionsOf(ctx.model);
     for (const doc of ctx.model.incidents) scanYaml(ctx, doc, options);
+    for (const doc of ctx.model.handoffs) scanYaml(ctx, doc, options);
     for (const doc of ctx.model.postmortems) {
       scanYaml(ctx, doc, options);
       const body = doc.file.markdown;

@@ -1,5 +1,5 @@
 /**
- * On-call burden per person over a period, so the fairness the seeds ask for ("track on-call
+ * On-call burden per person over a period, so the fairness on-call policies ask for ("track on-call
  * burden") can be seen: hours per tier, weekend and night hours in the person's own zone, shifts.
  */
 import { DateTime } from 'luxon';

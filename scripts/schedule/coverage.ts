@@ -1,5 +1,6 @@
-/** Coverage of 24/7 tiers: the times nobody holds a tier that must always be held. */
+/** Coverage of tiers held at every instant: the times nobody holds one. */
 import type { SchemaTypes } from '../types/schema-types.ts';
+import { heldAtEveryInstant } from './business-hours.ts';
 import { compileRotation, expandTier } from './expand.ts';
 import { holes } from './intervals.ts';
 
@@ -14,7 +15,8 @@ export interface CoverageGap {
 }
 
 /**
- * Every interval within [from, to) during which a tier with `coverage: always` has nobody, in tier
+ * Every interval within [from, to) during which a tier held at every instant (`always`, or
+ * `business-hours-and-on-call`) has nobody, in tier
  * order then time. (Two people at once can only come from overlapping overrides, which the
  * `override-overlap` rule reports; the engine lets the later override win.)
  */
@@ -24,7 +26,7 @@ export function coverageGaps(rotation: SchemaTypes['rotation'], from: Date, to: 
   if (!(window.end > window.start)) return [];
   const gaps: CoverageGap[] = [];
   for (const tier of compiled.tiers) {
-    if (tier.coverage !== 'always') continue;
+    if (!heldAtEveryInstant(tier.coverage)) continue;
     const shifts = expandTier(compiled, tier, window.start, window.end);
     const covered = shifts.map((s) => ({ start: s.start.getTime(), end: s.end.getTime() }));
     for (const hole of holes(covered, window)) {

@@ -6,6 +6,7 @@
 import { DateTime } from 'luxon';
 import { rfc3339Millis } from '../time/rfc3339.ts';
 import type { SchemaTypes } from '../types/schema-types.ts';
+import type { Coverage } from './business-hours.ts';
 import { handoffClock, type HandoffClock } from './handoffs.ts';
 import { subtract } from './intervals.ts';
 import { rosterPlan, turnAt, type RosterSegment } from './rosters.ts';
@@ -26,7 +27,7 @@ export interface CompiledTier {
   index: number;
   id: string;
   name: string;
-  coverage: 'always' | 'business-hours';
+  coverage: Coverage;
   plan: RosterSegment[];
   /** This tier's usable overrides (end after start), in file order. */
   overrides: CompiledOverride[];

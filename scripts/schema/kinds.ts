@@ -27,6 +27,7 @@ export type KindId =
   | 'rotation'
   | 'incident'
   | 'signoff'
+  | 'handoff'
   | 'postmortem';
 
 export const POLICY_KINDS = [
@@ -62,6 +63,7 @@ export const FILE_KINDS: readonly FileKind[] = [
   { id: 'rotation', label: 'rotation', glob: 'rotations/*.yaml', single: false },
   { id: 'incident', label: 'incident record', glob: 'incidents/*/*.yaml', single: false },
   { id: 'signoff', label: 'sign-off record', glob: 'signoffs/*/*.yaml', single: false },
+  { id: 'handoff', label: 'hand-off note', glob: 'handoffs/*/*.yaml', single: false },
   { id: 'postmortem', label: 'post-mortem', glob: 'docs/incidents/*.md', single: false },
 ];
 
@@ -84,9 +86,10 @@ export function kindOfPath(path: string): KindId | undefined {
   if (/^rotations\/[^/]+\.yaml$/.test(path)) return 'rotation';
   if (/^incidents\/[0-9]{4}\/[^/]+\.yaml$/.test(path)) return 'incident';
   if (/^signoffs\/[0-9]{4}\/[^/]+\.yaml$/.test(path)) return 'signoff';
+  if (/^handoffs\/[0-9]{4}\/[^/]+\.yaml$/.test(path)) return 'handoff';
   if (/^docs\/incidents\/[^/]+\.md$/.test(path)) return 'postmortem';
   return undefined;
 }
 
 /** Folders the loader walks; anything else in the repository is not data. */
-export const DATA_ROOTS = ['policy', 'rotations', 'incidents', 'signoffs', 'docs/incidents'] as const;
+export const DATA_ROOTS = ['policy', 'rotations', 'incidents', 'signoffs', 'handoffs', 'docs/incidents'] as const;

@@ -7,17 +7,41 @@
  */
 export type Texts = string[];
 /**
- * What the role may decide or do.
+ * The checks, in order.
  *
  * Items: Free text.
  */
 export type Texts1 = string[];
 /**
- * Longer list of duties, where the source document gives one.
+ * What triage decides the report is (an incident, a bug, a configuration issue, user support).
  *
  * Items: Free text.
  */
 export type Texts2 = string[];
+/**
+ * Rules for handling support reports (no secrets in chat, redaction).
+ *
+ * Items: Free text.
+ */
+export type Texts3 = string[];
+/**
+ * What the review goes through.
+ *
+ * Items: Free text.
+ */
+export type Texts4 = string[];
+/**
+ * What the role may decide or do.
+ *
+ * Items: Free text.
+ */
+export type Texts5 = string[];
+/**
+ * Longer list of duties, where the source document gives one.
+ *
+ * Items: Free text.
+ */
+export type Texts6 = string[];
 /**
  * The roles shown as columns, in order. Every activity assigns a letter to each of them.
  *
@@ -31,13 +55,13 @@ export type RoleRefs = [string, ...string[]];
  *
  * Items: Free text.
  */
-export type Texts3 = string[];
+export type Texts7 = string[];
 /**
  * Typical incidents of this severity.
  *
  * Items: Free text.
  */
-export type Texts4 = string[];
+export type Texts8 = string[];
 /**
  * Role ids from policy/roles.yaml.
  *
@@ -57,13 +81,13 @@ export type RoleRefs2 = [string, ...string[]];
  *
  * Items: Free text.
  */
-export type Texts5 = string[];
+export type Texts9 = string[];
 /**
  * When to escalate to this level.
  *
  * Items: Free text.
  */
-export type Texts6 = string[];
+export type Texts10 = string[];
 /**
  * Role ids from policy/roles.yaml.
  *
@@ -75,25 +99,25 @@ export type RoleRefs3 = string[];
  *
  * Items: Free text.
  */
-export type Texts7 = string[];
+export type Texts11 = string[];
 /**
  * Kinds of issue that are escalated at once (seed 003).
  *
  * Items: Free text.
  */
-export type Texts8 = string[];
+export type Texts12 = string[];
 /**
  * When not to escalate.
  *
  * Items: Free text.
  */
-export type Texts9 = string[];
+export type Texts13 = string[];
 /**
  * Where the choice is written in the data, e.g. policy/escalation.yaml scenarios (data-loss).
  *
  * Items: Free text.
  */
-export type Texts10 = string[];
+export type Texts14 = string[];
 /**
  * Where the source documents disagree on escalation, what this policy follows and why.
  */
@@ -141,92 +165,92 @@ export type Choices = {
    * Why.
    */
   reason: string;
-  applies_to?: Texts10;
+  applies_to?: Texts14;
 }[];
 /**
  * Examples.
  *
  * Items: Free text.
  */
-export type Texts11 = string[];
+export type Texts15 = string[];
 /**
  * The steps, in order.
  *
  * Items: Free text.
  */
-export type Texts12 = string[];
+export type Texts16 = string[];
 /**
  * What the step involves.
  *
  * Items: Free text.
  */
-export type Texts13 = string[];
+export type Texts17 = string[];
 /**
  * Steps.
  *
  * Items: Free text.
  */
-export type Texts14 = string[];
+export type Texts18 = string[];
 /**
  * Metrics tracked.
  *
  * Items: Free text.
  */
-export type Texts15 = string[];
+export type Texts19 = string[];
 /**
  * Do.
  *
  * Items: Free text.
  */
-export type Texts16 = string[];
+export type Texts20 = string[];
 /**
  * Don't.
  *
  * Items: Free text.
  */
-export type Texts17 = string[];
+export type Texts21 = string[];
 /**
  * Monthly review items.
  *
  * Items: Free text.
  */
-export type Texts18 = string[];
+export type Texts22 = string[];
 /**
  * Quarterly review items.
  *
  * Items: Free text.
  */
-export type Texts19 = string[];
+export type Texts23 = string[];
 /**
  * Phases within the stage.
  *
  * Items: Free text.
  */
-export type Texts20 = string[];
+export type Texts24 = string[];
 /**
  * Key activities during the stage.
  *
  * Items: Free text.
  */
-export type Texts21 = string[];
+export type Texts25 = string[];
 /**
  * How on-call works in this stage.
  *
  * Items: Free text.
  */
-export type Texts22 = string[];
+export type Texts26 = string[];
 /**
  * What it includes.
  *
  * Items: Free text.
  */
-export type Texts23 = string[];
+export type Texts27 = string[];
 /**
  * Who receives it.
  *
  * Items: Free text.
  */
-export type Texts24 = string[];
+export type Texts28 = string[];
 /**
  * Role ids from policy/roles.yaml.
  *
@@ -252,7 +276,7 @@ export type RoleRefs6 = string[];
  *
  * Items: Free text.
  */
-export type Texts25 = string[];
+export type Texts29 = string[];
 /**
  * Where the source documents disagree on kill-switch authority, what this policy follows and why.
  */
@@ -300,7 +324,7 @@ export type Choices1 = {
    * Why.
    */
   reason: string;
-  applies_to?: Texts10;
+  applies_to?: Texts14;
 }[];
 /**
  * Role ids from policy/roles.yaml.
@@ -323,7 +347,7 @@ export type RoleRefs8 = [string, ...string[]];
  *
  * Items: Free text.
  */
-export type Texts26 = string[];
+export type Texts30 = string[];
 /**
  * Role ids from policy/roles.yaml.
  *
@@ -351,7 +375,7 @@ export type RoleRefs11 = [string, ...string[]];
  *
  * Items: Free text.
  */
-export type Texts27 = string[];
+export type Texts31 = string[];
 /**
  * Role ids from policy/roles.yaml.
  *
@@ -377,7 +401,7 @@ export type RoleRefs14 = string[];
  *
  * Items: Free text.
  */
-export type Texts28 = string[];
+export type Texts32 = string[];
 /**
  * Role ids from policy/roles.yaml.
  *
@@ -389,25 +413,25 @@ export type RoleRefs15 = string[];
  *
  * Items: Free text.
  */
-export type Texts29 = string[];
+export type Texts33 = string[];
 /**
  * A list of free-text lines.
  *
  * Items: Free text.
  */
-export type Texts30 = string[];
+export type Texts34 = string[];
 /**
  * A list of free-text lines.
  *
  * Items: Free text.
  */
-export type Texts31 = string[];
+export type Texts35 = string[];
 /**
  * A list of free-text lines.
  *
  * Items: Free text.
  */
-export type Texts32 = string[];
+export type Texts36 = string[];
 /**
  * signoffs/YYYY/<id>.yaml: one decision, proposed by a pull request that adds it: a phase gate, GA, a rollback, a kill-switch action, a resume, or a product hand-off. Append-only: only fields marked x-amendable may change later.
  */
@@ -542,7 +566,13 @@ export type SignOffRecord = {
  *
  * Items: Free text.
  */
-export type Texts33 = string[];
+export type Texts37 = string[];
+/**
+ * A list of free-text lines.
+ *
+ * Items: Free text.
+ */
+export type Texts38 = string[];
 
 export interface SchemaTypes {
   organisation: OrganisationSettings;
@@ -558,12 +588,17 @@ export interface SchemaTypes {
   rotation: OnCallRotation;
   incident: IncidentRecord;
   signoff: SignOffRecord;
+  handoff: OnCallHandOffNote;
   postmortem: PostMortemFrontMatter;
 }
 /**
  * policy/organisation.yaml: organisation-wide settings the other policies rely on: business hours, on-call limits, horizons.
  */
 export interface OrganisationSettings {
+  /**
+   * When this file was last reviewed; policy/organisation.yaml reviews say how often it must be.
+   */
+  last_reviewed?: string;
   /**
    * The organisation's name, shown on generated pages.
    */
@@ -607,7 +642,7 @@ export interface OrganisationSettings {
     holidays?: string[];
   };
   /**
-   * Expectations and limits for people on call (seed 004 On-Call Expectations, seed 001 section 3.4).
+   * Expectations and limits for people on call.
    */
   on_call: {
     /**
@@ -650,7 +685,125 @@ export interface OrganisationSettings {
     support?: Texts;
   };
   /**
-   * How post-mortem action items are followed up (seed 004: tracked to completion).
+   * What the organisation requires of its rotations: the cadence, the hand-off weekday and time, and each tier's coverage and longest response time. Each entry applies to the rotations of its products, or to every rotation when it names none.
+   */
+  rotation_requirements?: {
+    /**
+     * Products whose rotations this applies to (policy/lifecycle.yaml); without it, every rotation.
+     *
+     * @minItems 1
+     *
+     * Items: The id of a product in policy/lifecycle.yaml.
+     */
+    products?: [string, ...string[]];
+    /**
+     * Where the requirement comes from, shown on the on-call page.
+     */
+    source?: string;
+    /**
+     * The required cadence.
+     */
+    cadence?: {
+      /**
+       * week or day.
+       */
+      unit: 'week' | 'day';
+      /**
+       * Units per shift (default 1).
+       */
+      every?: number;
+    };
+    /**
+     * The required hand-off, in each rotation's own time zone.
+     */
+    handoff?: {
+      /**
+       * Hand-off weekday, e.g. monday.
+       */
+      weekday?: 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday';
+      /**
+       * Hand-off local time, e.g. "09:00".
+       */
+      time?: string;
+    };
+    /**
+     * Tiers each such rotation must have, by tier id.
+     *
+     * @minItems 1
+     */
+    tiers?: [
+      {
+        /**
+         * Tier id, e.g. primary.
+         */
+        id: string;
+        /**
+         * The least coverage the tier gives: always meets every requirement, business-hours-and-on-call also meets business-hours.
+         */
+        coverage?: 'always' | 'business-hours' | 'business-hours-and-on-call';
+        /**
+         * The longest response time the tier may have.
+         */
+        response?: string;
+      },
+      ...{
+        /**
+         * Tier id, e.g. primary.
+         */
+        id: string;
+        /**
+         * The least coverage the tier gives: always meets every requirement, business-hours-and-on-call also meets business-hours.
+         */
+        coverage?: 'always' | 'business-hours' | 'business-hours-and-on-call';
+        /**
+         * The longest response time the tier may have.
+         */
+        response?: string;
+      }[]
+    ];
+  }[];
+  /**
+   * How on-call triages a support report or an alert, shown on the on-call page.
+   */
+  triage?: {
+    /**
+     * The environments a report can concern (local, dev, showcase, prod); a hand-off note's environment is one of them.
+     *
+     * @minItems 1
+     *
+     * Items: An id: lower-case letters, digits and hyphens, starting with a letter or digit, at most 63 characters (e.g. ingestion-owner).
+     */
+    environments?: [string, ...string[]];
+    checklist: Texts1;
+    outcomes?: Texts2;
+    support_notes?: Texts3;
+  };
+  /**
+   * Regular reviews of the policy files: how often each file is reviewed. Each file records its last review in last_reviewed.
+   */
+  reviews?: {
+    /**
+     * Review id, e.g. quarterly.
+     */
+    id: string;
+    /**
+     * What the review is, e.g. Quarterly review: metrics, contact information, SLAs.
+     */
+    name: string;
+    /**
+     * How often: a file is due one month, three months or a year after its last_reviewed date.
+     */
+    every: 'month' | 'quarter' | 'year';
+    /**
+     * The policy files it covers (policy/people.yaml, ...); without it, every policy file.
+     *
+     * @minItems 1
+     */
+    files?: [string, ...string[]];
+    items?: Texts4;
+  }[];
+  /**
+   * How post-mortem action items are followed up (tracked to completion).
    */
   follow_up?: {
     /**
@@ -689,7 +842,7 @@ export interface OrganisationSettings {
     not_names?: string[];
   };
   /**
-   * Versions of the policy set (seed 001 section 9).
+   * Versions of the policy set.
    */
   document_control?: {
     /**
@@ -710,6 +863,10 @@ export interface OrganisationSettings {
  * policy/people.yaml: everyone who holds a role, joins a rotation or signs a decision, and the teams they belong to.
  */
 export interface PeopleAndTeams {
+  /**
+   * When this file was last reviewed; policy/organisation.yaml reviews say how often it must be.
+   */
+  last_reviewed?: string;
   /**
    * Teams, including those of partner organisations.
    *
@@ -781,7 +938,7 @@ export interface PeopleAndTeams {
        */
       team: string;
       /**
-       * How to reach the person (seed 001 section 4.4).
+       * How to reach the person: pager, phone, Slack, e-mail.
        */
       contacts: {
         /**
@@ -828,7 +985,7 @@ export interface PeopleAndTeams {
        */
       team: string;
       /**
-       * How to reach the person (seed 001 section 4.4).
+       * How to reach the person: pager, phone, Slack, e-mail.
        */
       contacts: {
         /**
@@ -860,6 +1017,10 @@ export interface PeopleAndTeams {
  */
 export interface Roles {
   /**
+   * When this file was last reviewed; policy/organisation.yaml reviews say how often it must be.
+   */
+  last_reviewed?: string;
+  /**
    * Roles, in the order pages show them.
    *
    * @minItems 1
@@ -886,8 +1047,8 @@ export interface Role {
    * What the role is responsible for.
    */
   responsibility: string;
-  authority?: Texts1;
-  duties?: Texts2;
+  authority?: Texts5;
+  duties?: Texts6;
   /**
    * Who holds the role: named people (primary and backup), whoever is on call in a rotation, or someone named per incident.
    */
@@ -942,6 +1103,10 @@ export interface Role {
  * policy/raci.yaml: activities grouped by stage, each with Responsible, Accountable, Consulted and Informed roles.
  */
 export interface RACIMatrix {
+  /**
+   * When this file was last reviewed; policy/organisation.yaml reviews say how often it must be.
+   */
+  last_reviewed?: string;
   /**
    * Heading of the matrix (e.g. Ingestion Lifecycle).
    */
@@ -1070,6 +1235,10 @@ export interface RACIMatrix {
  */
 export interface SeverityLevels {
   /**
+   * When this file was last reviewed; policy/organisation.yaml reviews say how often it must be.
+   */
+  last_reviewed?: string;
+  /**
    * Why this scale was chosen where source documents disagree.
    */
   scale_note?: string;
@@ -1079,6 +1248,7 @@ export interface SeverityLevels {
    * @minItems 1
    */
   levels: [Level, ...Level[]];
+  postmortem_template: PostmortemTemplate;
 }
 export interface Level {
   /**
@@ -1093,14 +1263,14 @@ export interface Level {
    * When an incident has this severity.
    */
   definition: string;
-  criteria?: Texts3;
-  examples: Texts4;
+  criteria?: Texts7;
+  examples: Texts8;
   /**
    * The same level on other scales used in the source documents, so records written against them map here.
    */
   equivalents?: {
     /**
-     * The other scale (e.g. D9 ingestion, seed 001).
+     * The other scale (e.g. a product team's own scale).
      */
     scale: string;
     /**
@@ -1142,7 +1312,7 @@ export interface Level {
    */
   handling?: string;
   /**
-   * Who must be told, and within what time of detection (seed 004: leadership within 15 min for P0).
+   * Who must be told, and within what time of detection (e.g. leadership within 15 min for P0).
    */
   notify?: Notify[];
   /**
@@ -1185,9 +1355,97 @@ export interface Notify {
   after?: boolean;
 }
 /**
+ * The post-mortem template: its sections, the headings accepted for each, which severities need each.
+ */
+export interface PostmortemTemplate {
+  /**
+   * The sections, in the order `new postmortem` writes them.
+   *
+   * @minItems 1
+   */
+  sections: [
+    {
+      /**
+       * Section id, e.g. root-cause.
+       */
+      id: string;
+      /**
+       * The heading `new postmortem` writes, e.g. Root cause.
+       */
+      heading: string;
+      /**
+       * Other headings accepted for the section, matched ignoring case, numbering and punctuation (e.g. Lessons learned, Corrective actions).
+       *
+       * Items: Free text.
+       */
+      accepts?: string[];
+      /**
+       * What the section holds; also the prompt `new postmortem` writes under it when the record cannot fill it.
+       */
+      holds: string;
+      /**
+       * Severities whose post-mortems need the section; without it, every severity.
+       *
+       * @minItems 1
+       *
+       * Items: The id of a severity level in policy/severities.yaml (e.g. P1).
+       */
+      severities?: [string, ...string[]];
+      /**
+       * What `new postmortem` writes into it from the incident record: the summary, the impact, the root cause, the timeline as a table, or (action-items) a note that the items are tracked in the front matter, which lets the section stay short.
+       */
+      fill?: 'summary' | 'impact' | 'root-cause' | 'timeline' | 'action-items';
+      /**
+       * How blameless-language reads the section: names (any person named is a warning, as in a root cause), or blame (a person named with blaming words, and blaming phrases, as in a timeline or what could be improved). Left out: the section is not checked.
+       */
+      blameless?: 'names' | 'blame';
+    },
+    ...{
+      /**
+       * Section id, e.g. root-cause.
+       */
+      id: string;
+      /**
+       * The heading `new postmortem` writes, e.g. Root cause.
+       */
+      heading: string;
+      /**
+       * Other headings accepted for the section, matched ignoring case, numbering and punctuation (e.g. Lessons learned, Corrective actions).
+       *
+       * Items: Free text.
+       */
+      accepts?: string[];
+      /**
+       * What the section holds; also the prompt `new postmortem` writes under it when the record cannot fill it.
+       */
+      holds: string;
+      /**
+       * Severities whose post-mortems need the section; without it, every severity.
+       *
+       * @minItems 1
+       *
+       * Items: The id of a severity level in policy/severities.yaml (e.g. P1).
+       */
+      severities?: [string, ...string[]];
+      /**
+       * What `new postmortem` writes into it from the incident record: the summary, the impact, the root cause, the timeline as a table, or (action-items) a note that the items are tracked in the front matter, which lets the section stay short.
+       */
+      fill?: 'summary' | 'impact' | 'root-cause' | 'timeline' | 'action-items';
+      /**
+       * How blameless-language reads the section: names (any person named is a warning, as in a root cause), or blame (a person named with blaming words, and blaming phrases, as in a timeline or what could be improved). Left out: the section is not checked.
+       */
+      blameless?: 'names' | 'blame';
+    }[]
+  ];
+}
+/**
  * policy/escalation.yaml: escalation levels, the timed ladder per severity, triggers, issue classification, scenarios, customer escalation and escalation metrics.
  */
 export interface Escalation {
+  /**
+   * When this file was last reviewed; policy/organisation.yaml reviews say how often it must be.
+   */
+  last_reviewed?: string;
   /**
    * Escalation levels, lowest first.
    *
@@ -1217,8 +1475,8 @@ export interface Escalation {
          */
         [k: string]: string | undefined;
       };
-      responsibilities?: Texts5;
-      escalate_if?: Texts6;
+      responsibilities?: Texts9;
+      escalate_if?: Texts10;
     },
     ...{
       /**
@@ -1243,8 +1501,8 @@ export interface Escalation {
          */
         [k: string]: string | undefined;
       };
-      responsibilities?: Texts5;
-      escalate_if?: Texts6;
+      responsibilities?: Texts9;
+      escalate_if?: Texts10;
     }[]
   ];
   /**
@@ -1433,9 +1691,9 @@ export interface Escalation {
        */
       within?: string;
     }[];
-    manual: Texts7;
-    escalate_quickly_for?: Texts8;
-    do_not_escalate_if?: Texts9;
+    manual: Texts11;
+    escalate_quickly_for?: Texts12;
+    do_not_escalate_if?: Texts13;
   };
   /**
    * Which time of an incident stops its ladder and its unresolved-after triggers: mitigated (service restored by a fix or workaround; the resolved time when no mitigation is recorded) or resolved. Default: resolved.
@@ -1508,7 +1766,7 @@ export interface Escalation {
      * What falls in this class.
      */
     description: string;
-    examples?: Texts11;
+    examples?: Texts15;
     /**
      * Team that resolves it after the product's hand-off; an escalation of the class goes to this team, never to the handing-off team when another team owns the class.
      */
@@ -1534,7 +1792,7 @@ export interface Escalation {
      * Level the response starts at; levels below it are skipped.
      */
     start_level: string;
-    steps: Texts12;
+    steps: Texts16;
     /**
      * A duration: a whole number and a unit, m (minutes), h (hours), d (days), w (weeks), or bh / bd for business hours / business days counted in the organisation's business hours (e.g. 15m, 2h, 2d, 1w, 8bh, 2bd). 0m means immediately.
      */
@@ -1554,13 +1812,13 @@ export interface Escalation {
      * Step name.
      */
     name: string;
-    items: Texts13;
+    items: Texts17;
   }[];
   /**
    * Customer escalation (seed 002).
    */
   customer?: {
-    process?: Texts14;
+    process?: Texts18;
     /**
      * Which kind of issue goes to which team.
      */
@@ -1602,7 +1860,7 @@ export interface Escalation {
    * What is tracked about escalations, and the goals.
    */
   metrics?: {
-    tracked?: Texts15;
+    tracked?: Texts19;
     /**
      * Goal: at most this percentage of incidents of a severity are escalated.
      */
@@ -1622,16 +1880,20 @@ export interface Escalation {
    * Do's and don'ts, and the review cadence.
    */
   practices?: {
-    do?: Texts16;
-    dont?: Texts17;
-    monthly_review?: Texts18;
-    quarterly_review?: Texts19;
+    do?: Texts20;
+    dont?: Texts21;
+    monthly_review?: Texts22;
+    quarterly_review?: Texts23;
   };
 }
 /**
  * policy/lifecycle.yaml: who supports a product at each lifecycle stage, the SLAs that apply, reporting, and the products with their current stage and maintenance windows.
  */
 export interface LifecycleOwnership {
+  /**
+   * When this file was last reviewed; policy/organisation.yaml reviews say how often it must be.
+   */
+  last_reviewed?: string;
   /**
    * Why support ownership is written down.
    */
@@ -1651,7 +1913,7 @@ export interface LifecycleOwnership {
        * e.g. Launch and Stabilisation.
        */
       name: string;
-      phases: Texts20;
+      phases: Texts24;
       /**
        * A duration: a whole number and a unit, m (minutes), h (hours), d (days), w (weeks), or bh / bd for business hours / business days counted in the organisation's business hours (e.g. 15m, 2h, 2d, 1w, 8bh, 2bd). 0m means immediately.
        */
@@ -1707,7 +1969,7 @@ export interface LifecycleOwnership {
           teams?: string[];
         }[]
       ];
-      activities?: Texts21;
+      activities?: Texts25;
       /**
        * Support channels.
        *
@@ -1724,7 +1986,11 @@ export interface LifecycleOwnership {
        * How issues are prioritised without SLAs.
        */
       sla_note?: string;
-      on_call?: Texts22;
+      on_call?: Texts26;
+      /**
+       * The team everyone on call in a product's rotation belongs to while the product is in this stage (e.g. the product's own engineering team during stabilisation).
+       */
+      on_call_team?: string;
     },
     ...{
       /**
@@ -1735,7 +2001,7 @@ export interface LifecycleOwnership {
        * e.g. Launch and Stabilisation.
        */
       name: string;
-      phases: Texts20;
+      phases: Texts24;
       /**
        * A duration: a whole number and a unit, m (minutes), h (hours), d (days), w (weeks), or bh / bd for business hours / business days counted in the organisation's business hours (e.g. 15m, 2h, 2d, 1w, 8bh, 2bd). 0m means immediately.
        */
@@ -1791,7 +2057,7 @@ export interface LifecycleOwnership {
           teams?: string[];
         }[]
       ];
-      activities?: Texts21;
+      activities?: Texts25;
       /**
        * Support channels.
        *
@@ -1808,7 +2074,11 @@ export interface LifecycleOwnership {
        * How issues are prioritised without SLAs.
        */
       sla_note?: string;
-      on_call?: Texts22;
+      on_call?: Texts26;
+      /**
+       * The team everyone on call in a product's rotation belongs to while the product is in this stage (e.g. the product's own engineering team during stabilisation).
+       */
+      on_call_team?: string;
     }[]
   ];
   /**
@@ -1848,8 +2118,8 @@ export interface LifecycleOwnership {
      * Team that produces it.
      */
     owner?: string;
-    contents: Texts23;
-    shared_with?: Texts24;
+    contents: Texts27;
+    shared_with?: Texts28;
     /**
      * Where it is shared.
      */
@@ -1879,7 +2149,7 @@ export interface LifecycleOwnership {
        */
       rotation: string;
       /**
-       * Production-critical services need a named weekly primary and backup before production is enabled (seed 003).
+       * Production-critical services need a named weekly primary and backup before production is enabled (the production-coverage rule).
        */
       production_critical?: boolean;
       /**
@@ -1932,7 +2202,7 @@ export interface LifecycleOwnership {
        */
       rotation: string;
       /**
-       * Production-critical services need a named weekly primary and backup before production is enabled (seed 003).
+       * Production-critical services need a named weekly primary and backup before production is enabled (the production-coverage rule).
        */
       production_critical?: boolean;
       /**
@@ -2002,6 +2272,10 @@ export interface LifecycleOwnership {
  * policy/kill-switch.yaml: kill-switch actions and scenarios (who may execute, who must approve, who is told), the activation log's fields, and resume authority.
  */
 export interface KillSwitchAuthority {
+  /**
+   * When this file was last reviewed; policy/organisation.yaml reviews say how often it must be.
+   */
+  last_reviewed?: string;
   /**
    * Kill-switch actions (seed 001 section 2.2).
    *
@@ -2161,7 +2435,7 @@ export interface KillSwitchAuthority {
         required: boolean;
       }[]
     ];
-    location: Texts25;
+    location: Texts29;
   };
   /**
    * Verification checks a resume can require (named by resume[].checks and recorded in an incident's kill_switch[].verified).
@@ -2336,6 +2610,10 @@ export interface Notify2 {
  */
 export interface SignOffAndApprovalRules {
   /**
+   * When this file was last reviewed; policy/organisation.yaml reviews say how often it must be.
+   */
+  last_reviewed?: string;
+  /**
    * Rollout phases in order; the last is GA.
    *
    * @minItems 2
@@ -2408,7 +2686,7 @@ export interface SignOffAndApprovalRules {
        * What each role's signature confirms (the GA form, seed 001 section 6.2).
        */
       confirms?: {
-        [k: string]: Texts26 | undefined;
+        [k: string]: Texts30 | undefined;
       };
     },
     ...{
@@ -2429,7 +2707,7 @@ export interface SignOffAndApprovalRules {
        * What each role's signature confirms (the GA form, seed 001 section 6.2).
        */
       confirms?: {
-        [k: string]: Texts26 | undefined;
+        [k: string]: Texts30 | undefined;
       };
     }[]
   ];
@@ -2531,7 +2809,7 @@ export interface SignOffAndApprovalRules {
    */
   handoff?: {
     require: RoleRefs11;
-    checklist?: Texts27;
+    checklist?: Texts31;
   };
   /**
    * Decision authority summary (seed 001 section 8).
@@ -2609,6 +2887,10 @@ export interface Notify3 {
  * policy/communication.yaml: channels, who communicates what when (internal and external), update cadence, and message templates.
  */
 export interface Communication {
+  /**
+   * When this file was last reviewed; policy/organisation.yaml reviews say how often it must be.
+   */
+  last_reviewed?: string;
   /**
    * Channels in use.
    *
@@ -2689,7 +2971,19 @@ export interface Communication {
    */
   update_every: string;
   /**
-   * Leadership communication (seed 004).
+   * Severities update_every applies to; without it, every severity. (Customer updates have their own cadence and severities in policy/escalation.yaml customer.)
+   *
+   * @minItems 1
+   *
+   * Items: The id of a severity level in policy/severities.yaml (e.g. P1).
+   */
+  update_severities?: [string, ...string[]];
+  /**
+   * Until when internal and customer updates are due: resolved (the default: while the incident is open) or mitigated (while its impact lasts; the resolved message then closes it).
+   */
+  update_until?: 'resolved' | 'mitigated';
+  /**
+   * Leadership communication: which severities leadership hears of, and within what time of detection.
    */
   leadership?: {
     /**
@@ -2706,17 +3000,17 @@ export interface Communication {
      * Leadership channel.
      */
     channel: string;
-    content?: Texts28;
+    content?: Texts32;
   };
   /**
-   * Internal communication (seed 001 section 7.1).
+   * Internal communication: event, owner, channel, timing.
    */
   internal: Event[];
   /**
-   * External communication (seed 001 section 7.2).
+   * External communication: event, owner, approval, channel.
    */
   external: Event[];
-  external_rules?: Texts29;
+  external_rules?: Texts33;
   /**
    * Message templates; {{field}} marks what the sender fills in.
    *
@@ -2737,6 +3031,10 @@ export interface Communication {
        */
       channel?: string;
       /**
+       * For an incident message: when in the incident it is sent. `new incident` prints these filled in from the new record.
+       */
+      incident?: 'start' | 'update' | 'resolved';
+      /**
        * The message; {{field}} placeholders are filled in.
        */
       body: string;
@@ -2754,6 +3052,10 @@ export interface Communication {
        * Where it is posted.
        */
       channel?: string;
+      /**
+       * For an incident message: when in the incident it is sent. `new incident` prints these filled in from the new record.
+       */
+      incident?: 'start' | 'update' | 'resolved';
       /**
        * The message; {{field}} placeholders are filled in.
        */
@@ -2830,13 +3132,13 @@ export interface OnCallRotation {
      */
     time: string;
     /**
-     * The hand-off checklist (seed 001 section 3.3).
+     * The hand-off checklist: what the outgoing and the incoming person do.
      */
     checklist?: {
-      outgoing?: Texts30;
-      incoming?: Texts31;
+      outgoing?: Texts34;
+      incoming?: Texts35;
     };
-    note_fields?: Texts32;
+    note_fields?: Texts36;
   };
   /**
    * Date of the first hand-off; shift 0 starts then.
@@ -2858,9 +3160,9 @@ export interface OnCallRotation {
        */
       name: string;
       /**
-       * always (24/7: someone at every instant) or business-hours (the organisation's business hours; on call by arrangement outside them).
+       * always (24/7: someone on call at every instant), business-hours (on duty in the organisation's business hours; not reachable for the tier outside them), or business-hours-and-on-call (on duty in business hours and on call outside them, e.g. an owner who is the escalation point: held at every instant, but only business hours count towards on-call limits).
        */
-      coverage: 'always' | 'business-hours';
+      coverage: 'always' | 'business-hours' | 'business-hours-and-on-call';
       /**
        * A duration: a whole number and a unit, m (minutes), h (hours), d (days), w (weeks), or bh / bd for business hours / business days counted in the organisation's business hours (e.g. 15m, 2h, 2d, 1w, 8bh, 2bd). 0m means immediately.
        */
@@ -2932,9 +3234,9 @@ export interface OnCallRotation {
        */
       name: string;
       /**
-       * always (24/7: someone at every instant) or business-hours (the organisation's business hours; on call by arrangement outside them).
+       * always (24/7: someone on call at every instant), business-hours (on duty in the organisation's business hours; not reachable for the tier outside them), or business-hours-and-on-call (on duty in business hours and on call outside them, e.g. an owner who is the escalation point: held at every instant, but only business hours count towards on-call limits).
        */
-      coverage: 'always' | 'business-hours';
+      coverage: 'always' | 'business-hours' | 'business-hours-and-on-call';
       /**
        * A duration: a whole number and a unit, m (minutes), h (hours), d (days), w (weeks), or bh / bd for business hours / business days counted in the organisation's business hours (e.g. 15m, 2h, 2d, 1w, 8bh, 2bd). 0m means immediately.
        */
@@ -3113,7 +3415,7 @@ export interface IncidentRecord {
     services?: [string, ...string[]];
   };
   /**
-   * Incident roles (seed 004).
+   * Incident roles: the commander always, a communications lead for major incidents.
    */
   roles: {
     /**
@@ -3154,6 +3456,10 @@ export interface IncidentRecord {
        * Who acted.
        */
       by?: string;
+      /**
+       * Who the entry was communicated to: internal (the default: the incident channel) or customers (a status page post, an e-mail to affected customers), for the update cadences.
+       */
+      audience?: 'internal' | 'customers';
     },
     ...{
       /**
@@ -3168,6 +3474,10 @@ export interface IncidentRecord {
        * Who acted.
        */
       by?: string;
+      /**
+       * Who the entry was communicated to: internal (the default: the incident channel) or customers (a status page post, an e-mail to affected customers), for the update cadences.
+       */
+      audience?: 'internal' | 'customers';
     }[]
   ];
   /**
@@ -3239,6 +3549,10 @@ export interface IncidentRecord {
        */
       evidence?: [string, ...string[]];
     };
+    /**
+     * When those escalated to acknowledged, measured against the severity's escalation_acknowledge target; required once the incident is closed.
+     */
+    acknowledged?: string;
   }[];
   /**
    * Kill-switch activation log (seed 001 section 5.2).
@@ -3389,7 +3703,7 @@ export interface Signature {
    * The id of a role in policy/roles.yaml.
    */
   role: string;
-  confirms?: Texts33;
+  confirms?: Texts37;
 }
 /**
  * A person acting in a role.
@@ -3418,6 +3732,68 @@ export interface Signer3 {
   role: string;
 }
 /**
+ * handoffs/YYYY/<id>.yaml: the note the outgoing person leaves the incoming one when a tier of a rotation changes hands: status, affected environment, impact, what was checked, the next action, open risks and links. Append-only once merged.
+ */
+export interface OnCallHandOffNote {
+  /**
+   * YYYY-MM-DD-<rotation>-<tier>, the date of the hand-off; equals the file name.
+   */
+  id: string;
+  /**
+   * The rotation handed over.
+   */
+  rotation: string;
+  /**
+   * The tier handed over, e.g. primary.
+   */
+  tier: string;
+  /**
+   * The hand-off: the instant the tier passes from one person to the next.
+   */
+  at: string;
+  /**
+   * The outgoing person, who wrote the note.
+   */
+  from: string;
+  /**
+   * The incoming person.
+   */
+  to: string;
+  /**
+   * Current status: what is going on, in a sentence or two.
+   */
+  current_status: string;
+  /**
+   * Affected environment, one of policy/organisation.yaml triage.environments (local, dev, showcase, prod), or none.
+   */
+  affected_environment: string;
+  /**
+   * Known impact on users and clients, or that there is none.
+   */
+  known_impact: string;
+  /**
+   * Recent changes checked: deploys, migrations, configuration.
+   */
+  recent_changes_checked: string;
+  /**
+   * Logs and dashboards checked, and what they showed.
+   */
+  logs_dashboards_checked: string;
+  /**
+   * The next action the incoming person should take.
+   */
+  next_recommended_action: string;
+  open_risks: Texts38;
+  /**
+   * Links: incidents, tickets, dashboards, pull requests.
+   */
+  links: string[];
+  /**
+   * Incidents still open or being followed up, by id.
+   */
+  incidents?: string[];
+}
+/**
  * The YAML front matter of docs/incidents/<id>.md: the incident it reviews, authors, status and action items. The Markdown body holds the template's sections.
  */
 export interface PostMortemFrontMatter {
@@ -3429,6 +3805,10 @@ export interface PostMortemFrontMatter {
    * Title.
    */
   title: string;
+  /**
+   * The id of a severity level in policy/severities.yaml (e.g. P1).
+   */
+  severity?: string;
   /**
    * Who wrote it.
    *

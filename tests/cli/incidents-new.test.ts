@@ -4,7 +4,10 @@ import { parse } from 'yaml';
 import { onCallAt } from '../../scripts/schedule/on-call.ts';
 import { splitFrontMatter } from '../../scripts/repo/front-matter.ts';
 import { runCli } from '../support/cli.ts';
-import { TEST_NOW, tempRepo, type TempRepo } from '../support/repo.ts';
+import { REPO_ROOT, TEST_NOW, tempRepo, type TempRepo } from '../support/repo.ts';
+import { buildModel } from '../../scripts/check/build-model.ts';
+import { incidentMessages } from '../../scripts/incidents/messages.ts';
+import { readRepository } from '../../scripts/repo/read-repository.ts';
 import { validateAt } from '../incidents/support.ts';
 
 let repo: TempRepo | undefined;
@@ -49,6 +52,44 @@ describe('oncall new incident', () => {
 
     const checked = await validateAt(repo, TEST_NOW);
     expect(checked.diagnostics).toEqual([]);
+  });
+
+  it('prints the communication policy\'s start, update and resolved messages filled in from the record', async () => {
+    repo = tempRepo();
+    const result = await newIncident(repo, '--severity', 'P1', '--title', 'Uploads stuck for large files', '--now', TEST_NOW, '--commander', 'liam-novak');
+    expect(result.code).toBe(0);
+    const messages = result.stdout.slice(result.stdout.indexOf('\nMessages'));
+    // Start: detected 12:00 CET, next update 30 minutes later (policy/communication.yaml update_every).
+    expect(messages).toContain(
+      [
+        'Incident Start (#ingestion-rollout):',
+        '  🔴 INCIDENT: Ingestion P1',
+        '  Time: 2026-11-22 12:00 CET',
+        '  Impact: Not assessed yet: say who is affected and how as soon as it is known.',
+        '  Status: Investigating',
+        '  On-Call: Liam Novak',
+        '  Next update: 2026-11-22 12:30 CET',
+      ].join('\n'),
+    );
+    // Update and resolved: what the record cannot know yet stays marked for the sender.
+    expect(messages).toContain(['  🟡 UPDATE: Ingestion P1', '  Time: {{timestamp}}', '  Status: investigating', '  Findings: {{findings}}'].join('\n'));
+    expect(messages).toContain(['  🟢 RESOLVED: Ingestion P1', '  Time: {{timestamp}}', '  Duration: {{duration}}', '  Root cause: {{root_cause}}', '  Resolution: {{resolution}}', '  Follow-up: post-incident scheduled Y'].join('\n'));
+  });
+
+  it('fills the resolved message of a closed incident from its record', async () => {
+    const { model } = buildModel((await readRepository(REPO_ROOT)).files);
+    const outage = model.incidents.find((d) => d.data.id === '2026-10-29-ingestion-outage')!.data;
+    const resolved = incidentMessages(model, outage).find((m) => m.template === 'incident-resolved')!;
+    expect(resolved.text).toBe(
+      [
+        '🟢 RESOLVED: Ingestion P0',
+        'Time: 2026-10-29 03:06 CET',
+        'Duration: 52 min',
+        'Root cause: The blob storage access token had a fixed one-year expiry and no rotation or expiry alert.',
+        'Resolution: A new token was issued and deployed; rotation was automated with an expiry alert 30 days ahead.',
+        'Follow-up: post-incident scheduled Y',
+      ].join('\n'),
+    );
   });
 
   it('produces a record that the silent-escalation rule then watches', async () => {
@@ -130,6 +171,7 @@ describe('oncall new postmortem', () => {
     expect(parse(split.frontMatter!)).toEqual({
       incident: '2026-10-29-ingestion-outage',
       title: 'Full ingestion outage after the blob storage access token expired',
+      severity: 'P0',
       authors: ['sofia-rossi'],
       status: 'draft',
       action_items: [],
@@ -146,8 +188,21 @@ describe('oncall new postmortem', () => {
 
     // The draft is complete but late: the only finding is that it is still a draft after its deadline.
     const checked = await validateAt(repo);
-    expect(checked.diagnostics.map((d) => [d.ruleId, d.severity, d.file, d.line])).toEqual([['postmortem-due', 'warning', OUTAGE_PM, 5]]);
+    expect(checked.diagnostics.map((d) => [d.ruleId, d.severity, d.file, d.line])).toEqual([['postmortem-due', 'warning', OUTAGE_PM, 6]]);
     expect(checked.code).toBe(0);
+  });
+
+  it('writes the organisation\'s template: its headings, only the sections the severity requires', async () => {
+    repo = tempRepo();
+    repo.remove(OUTAGE_PM);
+    // The template is policy: rename a section and require another only for P1.
+    repo.replace('policy/severities.yaml', '      heading: What could be improved\n', '      heading: Lessons learned\n');
+    repo.replace('policy/severities.yaml', '      holds: The aspects of the response that worked.\n', '      holds: The aspects of the response that worked.\n      severities: [P1]\n');
+    const result = await runCli(['new', 'postmortem', '--root', repo.root, '--incident', '2026-10-29-ingestion-outage']);
+    expect(result.code).toBe(0);
+    const split = splitFrontMatter(repo.read(OUTAGE_PM));
+    expect(split.body.split('\n').filter((line) => line.startsWith('## '))).toEqual(['## Summary', '## Impact', '## Root cause', '## Timeline', '## Lessons learned', '## Action items']);
+    expect(split.body).toContain('## Lessons learned\n\n_The gaps in process, tooling, or communication._\n');
   });
 
   it('writes a timeline that spans days and DST with dates and zone names', async () => {

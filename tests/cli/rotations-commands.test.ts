@@ -60,7 +60,8 @@ describe('oncall now', () => {
     expect(out).toContain('your time (America/New_York): since Mon 16 Nov 2026 03:00 -05:00, until Mon 23 Nov 2026 03:00 -05:00');
     expect(out).toContain('respond within 15 minutes; pager pagerduty:liam-novak, phone +420 2 5550 1012, slack @liam');
     expect(out).toContain('next: Secondary (if no response within 15 minutes): Sofia Rossi (sofia-rossi): pager pagerduty:sofia-rossi');
-    expect(out).toContain('business hours Mon, Tue, Wed, Thu, Fri 09:00-17:00 Europe/Berlin; outside them now: by arrangement');
+    // The owner tier is business hours + on call: on a Sunday the owner is on call, to be paged.
+    expect(out).toContain('business hours + on call: business hours Mon, Tue, Wed, Thu, Fri 09:00-17:00 Europe/Berlin; outside business hours now: on call, page them');
     expect(out).toContain('next: SRE Lead: Chen Wei (chen-wei): phone +49 30 5550 1003');
     expect(out).toContain('backup Dana Reyes (dana-reyes)');
     expect(out).toContain('Escalation ladder P0 (ingestion-p0): at once: Primary acks; after 15 minutes: Secondary joins; after 30 minutes: Ingestion Owner joins; after 60 minutes: SRE Lead + PM join.');
@@ -125,7 +126,7 @@ describe('oncall schedule', () => {
     expect(result.code).toBe(0);
     const lines = result.stdout.split('\n');
     expect(lines[0]).toBe('ingestion: Ingestion on-call (weekly, hand-off Monday 09:00 Europe/Berlin)');
-    expect(lines[1]).toMatch(/^Hand-off \(Europe\/Berlin\)\s+Primary\s+Secondary\s+Ingestion Owner$/);
+    expect(lines[1]).toMatch(/^Hand-off \(Europe\/Berlin\)\s+Primary\s+Secondary\s+Ingestion Owner \(business hours \+ on call\)$/);
     const rows = lines.slice(3, -1).map((line) => line.split(/\s{2,}/));
     expect(rows).toEqual([
       ['Mon 30 Nov 2026 09:00', 'ben-schultz', 'kavya-iyer', 'amara-okafor'],
@@ -157,8 +158,8 @@ describe('oncall burden', () => {
         { rotation: 'ingestion', tier: 'secondary', shifts: 1, hours: 9 },
       ],
     });
-    // The owner tier is business hours only: Monday to Friday, 09:00-17:00.
-    expect(report.people[0]).toMatchObject({ person: 'amara-okafor', hours: 40, weekendHours: 0, nightHours: 0 });
+    // The owner tier is business hours + on call: reachable all week, nights and weekend included.
+    expect(report.people[0]).toMatchObject({ person: 'amara-okafor', hours: 168, weekendHours: 48, nightHours: 63 });
   });
 
   it('prints a table', async () => {

@@ -62,7 +62,7 @@ describe('rotation-history (validate --changed-since)', () => {
       '        participants: [rosa-alvarez, sam-osei, yusuf-demir]\n        offset: 1\n',
       '        participants: [rosa-alvarez, sam-osei, yusuf-demir]\n        offset: 1\n      - from: 2027-01-11\n        participants: [rosa-alvarez, yusuf-demir, sam-osei]\n',
     );
-    repo.replace(ROTATION, '  # A swap is a pair of overrides;', '  - tier: primary\n    person: rosa-alvarez\n    start: 2026-11-29T09:00:00+01:00\n    end: 2026-11-30T09:00:00+01:00\n    reason: Sofia at a family event\n  # A swap is a pair of overrides;');
+    repo.replace(ROTATION, '  # A swap is a pair of overrides;', '  - tier: primary\n    person: liam-novak\n    start: 2026-11-29T09:00:00+01:00\n    end: 2026-11-30T09:00:00+01:00\n    reason: Sofia at a family event\n  # A swap is a pair of overrides;');
     const { code, history, report } = await historyFindings(repo.root);
     expect(history).toEqual([]);
     expect(report.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);

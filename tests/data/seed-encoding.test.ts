@@ -155,11 +155,16 @@ describe.skipIf(!haveSeeds)('seed 001 (D9 production roles) is encoded in the da
   });
 
   it('rotation tiers: coverage, response time and escalation', () => {
+    const COVERAGE: Record<string, string> = { '24/7': 'always', 'Business hours': 'business-hours', 'Business hours + on-call': 'business-hours-and-on-call' };
     const rotation = parse(readFileSync(join(REPO_ROOT, 'rotations', 'ingestion.yaml'), 'utf8')) as SchemaTypes['rotation'];
     const rows = tableWithHeader(d9, 'Tier', 'Coverage', 'Response Time', 'Escalation To');
     expect(rotation.tiers.map((t) => [t.name, t.coverage, t.response])).toEqual(
-      rows.map(([tier, coverage, response]) => [tier, coverage === '24/7' ? 'always' : 'business-hours', `${parseInt(response!, 10)}${response!.includes('hour') ? 'h' : 'm'}`]),
+      rows.map(([tier, coverage, response]) => [tier, COVERAGE[coverage!], `${parseInt(response!, 10)}${response!.includes('hour') ? 'h' : 'm'}`]),
     );
+    // The same structure is what the organisation requires of the ingestion rotation.
+    const requirement = policy('organisation').rotation_requirements?.find((r) => r.products?.includes('ingestion'));
+    expect(requirement?.tiers?.map((t) => [t.coverage, t.response])).toEqual(rotation.tiers.map((t) => [t.coverage, t.response]));
+    expect([requirement?.cadence, requirement?.handoff]).toEqual([{ unit: 'week', every: 1 }, { weekday: 'monday', time: '09:00' }]);
     expect(rotation.cadence).toEqual({ unit: 'week', every: 1 });
     expect(rotation.handoff.weekday).toBe('monday');
     expect(rotation.handoff.time).toBe('09:00');
@@ -316,5 +321,60 @@ describe.skipIf(!haveSeeds)('seed 004 (incident ownership) is encoded in the dat
       if (!deadline) expect(notify, severity).toBeUndefined();
       else expect(notify?.[0]?.within, severity).toBe(`${deadline[1]}${deadline[2] === 'min' ? 'm' : 'h'}`);
     }
+  });
+});
+
+describe.skipIf(!haveSeeds)('communication, records and on-call rules are encoded in the data', () => {
+  it('the production SLA table\'s acknowledgement times are the severities\' targets (first line and escalation)', () => {
+    const levels = policy('severities').levels;
+    const rows = tableWithHeader(seed('000'), 'Metric', 'Target');
+    for (const severity of ['P0', 'P1']) {
+      const target = rows.find(([metric]) => metric === `${severity} response time`)![1]!;
+      const [first, escalation] = [...target.matchAll(/within (\d+) (minutes|hours?)/g)].map(([, n, unit]) => `${n}${unit!.startsWith('minute') ? 'm' : 'h'}`);
+      const level = levels.find((l) => l.id === severity)!;
+      expect([level.targets.acknowledge, level.targets.escalation_acknowledge], severity).toEqual([first, escalation]);
+    }
+    const notice = rows.find(([metric]) => metric === 'Scheduled maintenance windows')![1]!;
+    expect(policy('lifecycle').production_slas?.find((s) => s.id === 'maintenance-notice')?.notice).toBe(`${/(\d+) hours/.exec(notice)![1]}h`);
+  });
+
+  it('update cadences: incident updates every 30 minutes, customer updates every 2 hours for P0/P1', () => {
+    expect(tableWithHeader(seed('001'), 'Event', 'Owner', 'Channel', 'Timing').find(([event]) => event === 'Incident update')![3]).toBe('Every 30 min');
+    expect(policy('communication').update_every).toBe('30m');
+    expect(seed('002')).toContain('**Provide customer updates** every 2 hours (P0/P1)');
+    expect(policy('escalation').customer).toMatchObject({ update_every: '2h', update_severities: ['P0', 'P1'] });
+  });
+
+  it('the incident channel pattern is #incident-YYYY-MM-DD-...', () => {
+    expect(seed('002')).toContain('`#incident-YYYY-MM-DD-`');
+    expect(policy('communication').incident_channel_pattern.startsWith('#incident-{date}-')).toBe(true);
+  });
+
+  it('the hand-off note has the hand-off format\'s fields, and the rotation shows them in order', () => {
+    const text = seed('003');
+    const format = text
+      .slice(text.indexOf('Use this handoff format:'), text.indexOf('Triage Checklist'))
+      .split('\n')
+      .slice(1)
+      .map((line) => line.replace(/:\s*$/, '').trim())
+      .filter(Boolean);
+    const schema = JSON.parse(readFileSync(join(REPO_ROOT, 'schemas', 'handoff.schema.json'), 'utf8')) as { required: string[] };
+    const field = (label: string) => label.toLowerCase().replace(/\//g, ' ').replace(/ /g, '_');
+    expect(format.map(field).filter((f) => !schema.required.includes(f))).toEqual([]);
+    const rotation = parse(readFileSync(join(REPO_ROOT, 'rotations', 'ingestion.yaml'), 'utf8')) as SchemaTypes['rotation'];
+    expect(rotation.handoff.note_fields).toEqual(format);
+  });
+
+  it('stabilisation on-call comes from the project\'s engineering team', () => {
+    expect(seed('000')).toContain("On-call rotates weekly among the project's engineering team");
+    const stage = policy('lifecycle').stages.find((s) => s.id === 'stabilisation')!;
+    expect(stage.on_call_team).toBe(stage.owner_team);
+  });
+
+  it('the quarterly review updates contact information and covers every policy file', () => {
+    expect(seed('002')).toContain('Update contact information');
+    const quarterly = policy('organisation').reviews?.find((r) => r.every === 'quarter');
+    expect(quarterly?.items).toContain('Update contact information');
+    expect(quarterly?.files).toBeUndefined();
   });
 });

@@ -1,10 +1,19 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { plainText, readPostmortemBody, templateSectionsOf } from '../../scripts/postmortems/markdown.ts';
 import { loadMarkdownParser, parseMarkdown } from '../../scripts/postmortems/markdown-parser.ts';
-import { normaliseHeading, promptText, sectionOfHeading, TEMPLATE_SECTIONS } from '../../scripts/postmortems/template.ts';
+import { normaliseHeading, promptText, sectionOfHeading, templateSections, type TemplateData } from '../../scripts/postmortems/template.ts';
+import { REPO_ROOT } from '../support/repo.ts';
 
 // These bodies are not all plain Markdown: the parser reads them, as the pipeline loads it to.
 await loadMarkdownParser();
+
+/** The example organisation's template (policy/severities.yaml postmortem_template). */
+const SECTIONS = templateSections(
+  (parse(readFileSync(join(REPO_ROOT, 'policy', 'severities.yaml'), 'utf8')) as { postmortem_template: TemplateData }).postmortem_template,
+);
 
 const body = [
   '', // line 10 of the file: the body starts after the front matter
@@ -49,7 +58,7 @@ describe('readPostmortemBody', () => {
   });
 
   it('gives each section its content up to the next heading of the same or a higher level', () => {
-    const sections = templateSectionsOf(parsed);
+    const sections = templateSectionsOf(parsed, SECTIONS);
     expect([...sections.keys()]).toEqual(['summary', 'root-cause', 'timeline']);
     const rootCause = sections.get('root-cause')!.section;
     expect(rootCause.text).toBe('A token expired.\nDetail\nMore detail.');
@@ -70,12 +79,14 @@ describe('headings', () => {
     ['Follow-up actions', 'action-items'],
     ['Action Items', 'action-items'],
     ['Timeline of events', 'timeline'],
+    ['Lessons learned', 'could-improve'],
+    ['Corrective Actions', 'action-items'],
   ])('%j is the %s section', (heading, id) => {
-    expect(sectionOfHeading(heading)?.id).toBe(id);
+    expect(sectionOfHeading(SECTIONS, heading)?.id).toBe(id);
   });
 
   it.each(['Background', 'Summary of the timeline', 'Impacted systems list'])('%j is no template section', (heading) => {
-    expect(sectionOfHeading(heading)).toBeUndefined();
+    expect(sectionOfHeading(SECTIONS, heading)).toBeUndefined();
   });
 
   it('normalises punctuation, case and numbering', () => {
@@ -84,7 +95,7 @@ describe('headings', () => {
 });
 
 describe('the template prompts', () => {
-  it.each(TEMPLATE_SECTIONS.map((section) => [section.id, section] as const))('%s: its plain text is what the Markdown parser reads', (_id, section) => {
+  it.each(SECTIONS.map((section) => [section.id, section] as const))('%s: its plain text is what the Markdown parser reads', (_id, section) => {
     expect(promptText(section)).toBe(plainText(parseMarkdown(section.prompt)).trim());
   });
 });

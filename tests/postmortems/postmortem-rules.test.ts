@@ -78,7 +78,7 @@ const sectionCases: Case[] = [
     name: 'a missing section',
     edit: (r) => r.replace(OUTAGE_PM, IMPACT_SECTION, ''),
     expect: (r) => [
-      { ruleId: 'postmortem-sections', severity: 'error', file: OUTAGE_PM, ...at(r, OUTAGE_PM, '# Post-mortem:', '#'), message: 'The post-mortem has no "Impact" section (who was affected and how).' },
+      { ruleId: 'postmortem-sections', severity: 'error', file: OUTAGE_PM, ...at(r, OUTAGE_PM, '# Post-mortem:', '#'), message: 'The post-mortem has no "Impact" section (who was affected and how), which the template requires for P0.' },
     ],
   },
   {
@@ -113,8 +113,54 @@ const sectionCases: Case[] = [
   },
   {
     name: 'a final post-mortem that kept a prompt of the template',
-    edit: (r) => r.replace(OUTAGE_PM, WENT_WELL_ITEMS, '_List the parts of the response that worked._\n'),
+    edit: (r) => r.replace(OUTAGE_PM, WENT_WELL_ITEMS, '_The aspects of the response that worked._\n'),
     expect: (r) => [{ ruleId: 'postmortem-sections', severity: 'warning', file: OUTAGE_PM, ...at(r, OUTAGE_PM, '## What went well', '#'), message: "still holds the template's prompt" }],
+  },
+  {
+    name: 'headings the policy accepts: Lessons learned, Corrective actions',
+    edit: (r) => {
+      r.replace(OUTAGE_PM, '## What could be improved\n', '## Lessons learned\n');
+      r.replace(OUTAGE_PM, '## Action items\n', '## Corrective actions\n');
+    },
+    expect: () => [],
+  },
+  {
+    name: 'a heading the policy no longer accepts',
+    edit: (r) => {
+      r.replace(OUTAGE_PM, '## What could be improved\n', '## Lessons learned\n');
+      r.replace('policy/severities.yaml', 'What went wrong, Improvements, Lessons learned]', 'What went wrong, Improvements]');
+    },
+    expect: (r) => [
+      {
+        ruleId: 'postmortem-sections',
+        severity: 'error',
+        file: OUTAGE_PM,
+        ...at(r, OUTAGE_PM, '# Post-mortem:', '#'),
+        message: 'The post-mortem has no "What could be improved" section (the gaps in process, tooling, or communication), which the template requires for P0.',
+      },
+    ],
+  },
+  {
+    name: 'a section the policy requires only for P0 is optional in a P1 post-mortem',
+    edit: (r) => {
+      r.replace('policy/severities.yaml', '      holds: The aspects of the response that worked.\n', '      holds: The aspects of the response that worked.\n      severities: [P0]\n');
+      r.replace(ERROR_RATE_PM, '## What went well\n', '## Background\n');
+      r.replace(OUTAGE_PM, '## What went well\n', '## Background\n');
+    },
+    expect: (r) => [{ ruleId: 'postmortem-sections', severity: 'error', file: OUTAGE_PM, ...at(r, OUTAGE_PM, '# Post-mortem:', '#'), message: 'no "What went well" section' }],
+  },
+  {
+    name: 'a post-mortem claiming a milder severity than its incident',
+    edit: (r) => r.replace(OUTAGE_PM, 'severity: P0', 'severity: P2'),
+    expect: (r) => [
+      {
+        ruleId: 'postmortem-severity',
+        severity: 'error',
+        file: OUTAGE_PM,
+        ...at(r, OUTAGE_PM, 'severity: P2', 'P2'),
+        message: 'severity: "P2" differs from the severity of incident "2026-10-29-ingestion-outage", "P0".',
+      },
+    ],
   },
 ];
 
@@ -208,7 +254,7 @@ const blameCases: Case[] = [
     name: 'a root-cause section blaming someone by first name and handle',
     edit: (r) => r.replace(OUTAGE_PM, 'expiry. Nothing rotated it', 'expiry. Chen forgot to rotate it and @dana ignored the warning; nothing rotated it'),
     expect: (r) => [
-      { ruleId: 'blameless-language', severity: 'warning', file: OUTAGE_PM, ...at(r, OUTAGE_PM, 'Chen forgot', 'Chen'), message: 'The root-cause section names "Chen" (chen-wei)' },
+      { ruleId: 'blameless-language', severity: 'warning', file: OUTAGE_PM, ...at(r, OUTAGE_PM, 'Chen forgot', 'Chen'), message: 'The root cause section names "Chen" (chen-wei)' },
       { ruleId: 'blameless-language', severity: 'warning', file: OUTAGE_PM, ...at(r, OUTAGE_PM, 'Chen forgot', '@dana'), message: 'names "@dana" (dana-reyes)' },
     ],
   },

@@ -40,7 +40,7 @@ export const ALL_DATA_FILES: readonly string[] = (() => {
       else if (kindOfPath(path)) found.push(path);
     }
   };
-  for (const folder of ['policy', 'rotations', 'incidents', 'signoffs', 'docs/incidents']) visit(folder);
+  for (const folder of ['policy', 'rotations', 'incidents', 'signoffs', 'handoffs', 'docs/incidents']) visit(folder);
   return found.sort();
 })();
 

@@ -12,7 +12,7 @@ export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..
 /** The fixed "now" tests run at, so time-dependent rules give the same answers every day. */
 export const TEST_NOW = '2026-11-22T12:00:00+01:00';
 
-const DATA_FOLDERS = ['policy', 'rotations', 'incidents', 'signoffs', 'docs/incidents'];
+const DATA_FOLDERS = ['policy', 'rotations', 'incidents', 'signoffs', 'handoffs', 'docs/incidents'];
 
 export interface TempRepo {
   root: string;

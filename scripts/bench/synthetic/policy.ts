@@ -34,7 +34,8 @@ export interface PolicyInput {
   random: Random;
 }
 
-const STAGES = ['development', 'launch', 'stabilisation', 'post-handoff'] as const;
+// Not stabilisation: its on-call comes from one team (stage-on-call-team), and synthetic rotations mix teams.
+const STAGES = ['development', 'launch', 'post-handoff'] as const;
 const LETTERS = ['R', 'C', 'I'] as const;
 
 /** Every policy file of the synthetic organisation, by path. */

@@ -53,7 +53,7 @@ export interface SyntheticIncident {
   communicationsLead?: string;
   leadershipNotified?: number;
   timeline: TimelineEntry[];
-  escalations: { at: number; level: string; to: string[]; reason: string; status: string }[];
+  escalations: { at: number; level: string; to: string[]; reason: string; status: string; acknowledged: number }[];
   killSwitch?: { at: number; severity: string };
   rootCause?: string;
   resolution?: string;
@@ -155,12 +155,12 @@ export function generateIncidents(random: Random, plan: IncidentPlan): Synthetic
     const ladder = incident.customerFacing || severity !== 'P3' ? LADDER[severity] : [];
     const early = (severity === 'P2' || severity === 'P3') && random.chance(0.3) ? timeline[Math.min(3, timeline.length - 1)]!.at : undefined;
     if (early !== undefined && (ladder.length === 0 || early < detected + ladder[0]!.after * MINUTE)) {
-      incident.escalations.push({ at: early, level: 'l2', to: [LEVEL_CONTACT.l2!], reason: 'Problem is outside on-call expertise', status: 'Investigating' });
+      incident.escalations.push({ at: early, level: 'l2', to: [LEVEL_CONTACT.l2!], reason: 'Problem is outside on-call expertise', status: 'Investigating', acknowledged: early + 4 * MINUTE });
     }
     for (const step of ladder) {
       const at = detected + step.after * MINUTE;
       if (at >= stop) break;
-      incident.escalations.push({ at, level: step.level, to: [LEVEL_CONTACT[step.level]!], reason: `Not resolved in ${step.after < 120 ? `${step.after} minutes` : `${step.after / 60} hours`}`, status: `Unresolved; ${random.pick(FINDINGS)}` });
+      incident.escalations.push({ at, level: step.level, to: [LEVEL_CONTACT[step.level]!], reason: `Not resolved in ${step.after < 120 ? `${step.after} minutes` : `${step.after / 60} hours`}`, status: `Unresolved; ${random.pick(FINDINGS)}`, acknowledged: at + 4 * MINUTE });
     }
     if (!open && random.chance(0.04)) incident.killSwitch = { at: timeline[1]!.at + 3 * MINUTE, severity };
     return incident;
@@ -214,6 +214,7 @@ export function incidentYaml(incident: SyntheticIncident): string {
         `    level: ${e.level}`,
         `    to: [${e.to.join(', ')}]`,
         `    reason: ${scalar(e.reason)}`,
+        `    acknowledged: ${t(e.acknowledged)}`,
         '    handoff:',
         `      summary: ${scalar(incident.summary.split(';')[0]!)}`,
         `      status: ${scalar(e.status)}`,

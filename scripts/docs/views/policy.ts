@@ -4,6 +4,9 @@
  * Strings stay raw here; templates escape them through helpers.
  */
 import type { RepoModel } from '../../model/repo-model.ts';
+import { coverageLabel } from '../../schedule/business-hours.ts';
+import { POLICY_KINDS } from '../../schema/kinds.ts';
+import { reviewDue, reviewOf } from '../../time/reviews.ts';
 import type { SchemaTypes } from '../../types/schema-types.ts';
 import { describeDuration } from '../../util/duration.ts';
 import { flowchart, type FlowEdge, type FlowNode } from '../mermaid.ts';
@@ -139,8 +142,22 @@ export function severitiesView(model: RepoModel) {
         : 'Not required',
     })),
     scales,
+    postmortemSections: data.postmortem_template.sections.map((section) => ({
+      ...section,
+      severitiesText: section.severities ? section.severities.join(', ') : 'All',
+      fillText: section.fill ? POSTMORTEM_FILL_TEXT[section.fill] : '',
+    })),
   };
 }
+
+/** What `new postmortem` writes into a section, as the severities page says it. */
+const POSTMORTEM_FILL_TEXT: Record<NonNullable<SchemaTypes['severities']['postmortem_template']['sections'][number]['fill']>, string> = {
+  summary: 'the incident summary from the record',
+  impact: 'the impact from the record',
+  'root-cause': 'the root cause from the record',
+  timeline: 'the timeline from the record, as a table',
+  'action-items': 'a pointer to the action items in the front matter',
+};
 
 /** A ladder as a flowchart: alert, then each step; each step either resolves or, if not, leads on. */
 export function ladderDiagram(ladder: Ladder, site: Site, levelNames: ReadonlyMap<string, string>): string {
@@ -419,7 +436,46 @@ export function onCallView(model: RepoModel) {
     expectations: data.on_call.expectations ?? [],
     limits,
     support: data.on_call.support ?? [],
+    rotationRequirements: rotationRequirementRows(model, data),
+    triage: data.triage,
+    reviews: reviewRows(model, data),
     grace: data.follow_up?.action_item_grace,
     documentControl: data.document_control ?? [],
   };
+}
+
+/** The organisation's rotation requirements as the on-call page lists them. */
+function rotationRequirementRows(model: RepoModel, data: SchemaTypes['organisation']) {
+  const products = new Map((model.policy.lifecycle?.data.products ?? []).map((p) => [p.id, p.name]));
+  return (data.rotation_requirements ?? []).map((requirement) => {
+    const every = requirement.cadence?.every ?? 1;
+    const unit = requirement.cadence?.unit;
+    const cadence = unit === undefined ? '' : every === 1 ? (unit === 'week' ? 'Weekly' : 'Daily') : `Every ${every} ${unit}s`;
+    const weekday = requirement.handoff?.weekday;
+    const handoff = [weekday ? weekday[0]!.toUpperCase() + weekday.slice(1) : undefined, requirement.handoff?.time ? `${requirement.handoff.time} local time` : undefined].filter(Boolean).join(' ');
+    return {
+      appliesTo: requirement.products ? requirement.products.map((id) => products.get(id) ?? id).join(', ') : 'Every rotation',
+      cadence: [cadence, handoff ? `hand-off ${handoff}` : ''].filter(Boolean).join(', '),
+      source: requirement.source,
+      tiers: (requirement.tiers ?? []).map((tier) => ({
+        id: tier.id,
+        coverage: tier.coverage ? coverageLabel(tier.coverage) : '',
+        response: tier.response ? `within ${describeDuration(tier.response)}` : '',
+      })),
+    };
+  });
+}
+
+/** Each policy file's last review and when the next is due, by the most frequent review covering it. */
+function reviewRows(model: RepoModel, data: SchemaTypes['organisation']) {
+  const reviews = data.reviews ?? [];
+  const files = POLICY_KINDS.map((kind) => {
+    const path = `policy/${kind}.yaml`;
+    const review = reviewOf(data, path);
+    if (!review) return undefined;
+    const last = (model.policy[kind]?.data as { last_reviewed?: string } | undefined)?.last_reviewed;
+    const due = last ? reviewDue(last, review.every) : undefined;
+    return { path, review: review.name, last, due };
+  }).filter((row) => row !== undefined);
+  return { reviews: reviews.map((r) => ({ ...r, everyText: { month: 'Monthly', quarter: 'Quarterly', year: 'Yearly' }[r.every] })), files };
 }

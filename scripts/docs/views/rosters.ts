@@ -4,6 +4,8 @@
  * own zone, because hand-offs happen at its local wall-clock time.
  */
 import type { RepoModel } from '../../model/repo-model.ts';
+import { instantOf } from '../../incidents/instants.ts';
+import { coverageLabel } from '../../schedule/business-hours.ts';
 import { expandRotation } from '../../schedule/expand.ts';
 import { handoffClock } from '../../schedule/handoffs.ts';
 import { onCallAt } from '../../schedule/on-call.ts';
@@ -92,7 +94,7 @@ export function rosterView(model: RepoModel, site: Site, rotation: Rotation, now
       const nextTier = next?.tier ? rotation.tiers.find((t) => t.id === next.tier) : undefined;
       return {
         ...tier,
-        coverageText: tier.coverage === 'always' ? '24/7' : 'Business hours',
+        coverageText: coverageLabel(tier.coverage),
         responseText: tier.response ? describeDuration(tier.response) : '',
         escalatesToTier: nextTier?.name ?? next?.tier,
         escalatesToRole: next?.role,
@@ -110,9 +112,28 @@ export function rosterView(model: RepoModel, site: Site, rotation: Rotation, now
     diagram,
     checklist: rotation.handoff.checklist,
     noteTemplate: rotation.handoff.note_fields?.length ? `${rotation.handoff.note_fields.map((field) => `${field}:`).join('\n')}\n` : undefined,
+    notes: recentNotes(model, rotation, now),
     calendar: site.calendars.find((c) => c.rotation === rotation.id),
     personCalendars: site.calendars.filter((c) => c.person !== undefined && shifts.some((s) => s.person === c.person)),
   };
+}
+
+/** How many of a rotation's latest hand-off notes its page shows. */
+export const ROSTER_NOTES = 4;
+
+/** The rotation's latest hand-off notes up to `now`, newest first, in the rotation's zone. */
+function recentNotes(model: RepoModel, rotation: Rotation, now: Date) {
+  const zone = rotation.timezone;
+  return model.handoffs
+    .map((doc) => doc.data)
+    .filter((note) => note.rotation === rotation.id && (instantOf(note.at)?.getTime() ?? Infinity) <= now.getTime())
+    .sort((a, b) => instantOf(b.at)!.getTime() - instantOf(a.at)!.getTime() || (a.id < b.id ? -1 : 1))
+    .slice(0, ROSTER_NOTES)
+    .map((note) => ({
+      ...note,
+      tierName: rotation.tiers.find((t) => t.id === note.tier)?.name ?? note.tier,
+      when: localDateTime(instantOf(note.at)!, zone),
+    }));
 }
 
 /** Roles a person holds by name (primary, backup, other holder) or by being in a rotation's roster. */
