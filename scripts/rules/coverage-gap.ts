@@ -1,6 +1,6 @@
 import { coverageGaps } from '../schedule/coverage.ts';
 import { describeInterval, describeLength } from '../schedule/describe.ts';
-import { compileRotation } from '../schedule/expand.ts';
+import { compileRotation, inForceFrom, layerStart } from '../schedule/expand.ts';
 import { horizonEnd } from '../schedule/policy.ts';
 import type { Rule } from './rule.ts';
 
@@ -20,16 +20,17 @@ export const coverageGap: Rule = {
     for (const doc of ctx.model.rotations) {
       const rotation = doc.data;
       const compiled = compileRotation(rotation);
-      const from = new Date(Math.max(ctx.now.getTime(), compiled.clock.handoffAt(0)));
+      const from = new Date(Math.max(ctx.now.getTime(), inForceFrom(compiled)));
       for (const gap of coverageGaps(rotation, from, end)) {
         const tier = rotation.tiers[gap.tierIndex]!;
-        const plan = compiled.tiers[gap.tierIndex]!.plan;
-        const firstRoster = plan[0] ? rotation.tiers[gap.tierIndex]!.rosters[plan[0].rosterIndex] : undefined;
-        const startsLate = firstRoster !== undefined && gap.end.getTime() === compiled.clock.handoffAt(plan[0]!.firstShift);
+        // A gap that ends where a layer's first list takes effect: that list starts too late.
+        const late = compiled.tiers[gap.tierIndex]!.layers.find((layer) => layer.plan[0] && gap.end.getTime() === layerStart(layer));
+        const firstRoster = late ? late.spec.rosters[late.plan[0]!.rosterIndex] : undefined;
+        const startsLate = firstRoster !== undefined;
         ctx.report(doc, ['tiers', gap.tierIndex, 'coverage'], {
           message: `tiers[${gap.tierIndex}]: rotation "${rotation.id}", tier "${tier.id}" has nobody on call ${describeInterval(gap.start, gap.end, rotation.timezone)} (${describeLength(gap.end.getTime() - gap.start.getTime())}), but the tier is covered 24/7.`,
           hint: startsLate
-            ? `The tier's first roster takes effect on ${firstRoster.from}; move its "from" earlier, or add an override for "${tier.id}" covering the gap.`
+            ? `The ${late!.layerId ? `layer "${late!.layerId}"'s` : "tier's"} first roster takes effect on ${firstRoster.from}; move its "from" earlier, or add an override for "${tier.id}" covering the gap.`
             : `Add a roster in force at that time, or an override for "${tier.id}" covering the gap.`,
         });
       }

@@ -10,6 +10,7 @@ import { DateTime } from 'luxon';
 import type { SchemaTypes } from '../types/schema-types.ts';
 import { describeDuration } from '../util/duration.ts';
 import { expandRotation } from './expand.ts';
+import { peopleNamedIn } from './layers.ts';
 import { isRepeatedWallTime, isoInZone } from './local-time.ts';
 import type { Shift } from './types.ts';
 import { vtimezone } from './vtimezone.ts';
@@ -95,7 +96,7 @@ const byStart = (a: Entry, b: Entry) =>
 
 /** Everyone named in a rotation (participants and override people): each gets a calendar, even if empty. */
 function namedPeople(rotation: Rotation): string[] {
-  return [...rotation.tiers.flatMap((t) => t.rosters.flatMap((r) => r.participants)), ...(rotation.overrides ?? []).map((o) => o.person)];
+  return peopleNamedIn(rotation);
 }
 
 /**

@@ -6,6 +6,7 @@
 import type { RepoModel } from '../../model/repo-model.ts';
 import { expandRotation } from '../../schedule/expand.ts';
 import { handoffClock } from '../../schedule/handoffs.ts';
+import { participantsOf } from '../../schedule/layers.ts';
 import { onCallAt } from '../../schedule/on-call.ts';
 import type { Shift } from '../../schedule/types.ts';
 import type { SchemaTypes } from '../../types/schema-types.ts';
@@ -126,7 +127,7 @@ function rolesOf(model: RepoModel, rotationsById: ReadonlyMap<string, Rotation>,
       if (holder.others?.includes(personId)) out.push({ role: role.id, as: 'holder' });
     } else if ('rotation' in holder) {
       const rotation = rotationsById.get(holder.rotation);
-      const inRoster = rotation?.tiers.some((tier) => (holder.tier === undefined || tier.id === holder.tier) && tier.rosters.some((r) => r.participants.includes(personId)));
+      const inRoster = rotation?.tiers.some((tier) => (holder.tier === undefined || tier.id === holder.tier) && participantsOf(tier).includes(personId));
       if (inRoster) out.push({ role: role.id, as: 'when on call' });
     }
   }
@@ -150,7 +151,7 @@ export function peopleView(model: RepoModel, site: Site, now: Date) {
   for (const { data } of model.rotations) {
     if (!rotationsById.has(data.id)) rotationsById.set(data.id, data);
     for (const tier of data.tiers) {
-      for (const person of new Set(tier.rosters.flatMap((r) => r.participants))) {
+      for (const person of participantsOf(tier)) {
         let ofPerson = membership.get(person);
         if (!ofPerson) membership.set(person, (ofPerson = new Map()));
         let tiers = ofPerson.get(data);
