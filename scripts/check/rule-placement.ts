@@ -31,6 +31,7 @@ export const RULE_PLACEMENT: Readonly<Record<string, RulePlacement>> = {
   'incident-roles-required': 'document',
   'incident-times-ordered': 'document',
   'ladder-order': 'context',
+  'layer-overlap': 'context',
   'no-placeholders': 'document',
   'on-call-limits': 'context',
   'override-overlap': 'context',
@@ -51,6 +52,7 @@ export const RULE_PLACEMENT: Readonly<Record<string, RulePlacement>> = {
   'signoff-transition': 'global',
   'signoff-veto': 'document',
   'tier-exists': 'context',
+  'time-off-conflict': 'context',
   'unique-ids': 'global',
   'yaml-comment-in-text': 'document',
 };

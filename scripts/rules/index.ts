@@ -14,6 +14,7 @@ import { incidentLeadershipNotified } from './incident-leadership-notified.ts';
 import { incidentRolesRequired } from './incident-roles-required.ts';
 import { incidentTimesOrdered } from './incident-times-ordered.ts';
 import { ladderOrder } from './ladder-order.ts';
+import { layerOverlap } from './layer-overlap.ts';
 import { noPlaceholders } from './no-placeholders.ts';
 import { onCallLimits } from './on-call-limits.ts';
 import { overrideOverlap } from './override-overlap.ts';
@@ -35,6 +36,7 @@ import { signoffSignerRole } from './signoff-signer-role.ts';
 import { signoffTransition } from './signoff-transition.ts';
 import { signoffVeto } from './signoff-veto.ts';
 import { tierExists } from './tier-exists.ts';
+import { timeOffConflict } from './time-off-conflict.ts';
 import { uniqueIds } from './unique-ids.ts';
 import { yamlCommentInText } from './yaml-comment-in-text.ts';
 
@@ -51,6 +53,7 @@ export const RULES: readonly Rule[] = [
   incidentRolesRequired,
   incidentTimesOrdered,
   ladderOrder,
+  layerOverlap,
   noPlaceholders,
   onCallLimits,
   overrideOverlap,
@@ -71,6 +74,7 @@ export const RULES: readonly Rule[] = [
   signoffTransition,
   signoffVeto,
   tierExists,
+  timeOffConflict,
   uniqueIds,
   yamlCommentInText,
 ];

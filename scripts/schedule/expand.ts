@@ -131,7 +131,7 @@ function overridePieces(tier: CompiledTier): { override: CompiledOverride; piece
  * The roster shifts of one layer that overlap [from, to), before other layers and overrides cut
  * them: whole shifts, or for a restricted layer the on-call windows within each shift.
  */
-function layerShifts(rotationId: string, tier: CompiledTier, layer: CompiledLayer, from: number, to: number): LocatedShift[] {
+export function layerShifts(rotationId: string, tier: CompiledTier, layer: CompiledLayer, from: number, to: number): LocatedShift[] {
   const first = layer.plan[0];
   if (!first || !(to > from)) return [];
   const { clock } = layer;
