@@ -9,7 +9,8 @@ import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { DateTime } from 'luxon';
-import { CALENDAR_PRODID, renderCalendars } from '../schedule/ical.ts';
+import { CALENDAR_PRODID, previousEvents, renderCalendars, type PreviousEvent } from '../schedule/ical.ts';
+import { businessCalendar } from '../time/business-time.ts';
 import { horizonEnd } from '../schedule/policy.ts';
 import { parseWindow } from '../schedule/window.ts';
 import { UsageError, type CommandIO } from './io.ts';
@@ -90,8 +91,28 @@ export async function runCalendar(options: CalendarOptions, io: CommandIO): Prom
   const window = usageOnWindowError(() =>
     options.from === undefined && options.to === undefined ? defaults : parseWindow(options, zone, { from: defaults.from, days }),
   );
-  const people = new Map((data.model.policy.people?.data.people ?? []).map((p) => [p.id, { name: p.name }]));
-  const files = renderCalendars({ rotations: data.rotations, people, from: window.from, to: window.to });
+  const people = new Map((data.model.policy.people?.data.people ?? []).map((p) => [p.id, p]));
+  const organisation = data.model.policy.organisation?.data;
+  // The calendars written last time number the SEQUENCE of events whose content changed since.
+  const previous = new Map<string, PreviousEvent>();
+  for (const folder of SUBFOLDERS) {
+    const info = await lstat(join(out, folder)).catch(() => undefined);
+    if (!info?.isDirectory() || info.isSymbolicLink()) continue;
+    const names = await readdir(join(out, folder)).catch(() => [] as string[]);
+    for (const name of names.sort()) {
+      if (!name.endsWith('.ics')) continue;
+      const state = await inspect(join(out, folder, name));
+      if (state.kind === 'ours') for (const [uid, event] of previousEvents(state.content)) previous.set(uid, event);
+    }
+  }
+  const files = renderCalendars({
+    rotations: data.rotations,
+    people,
+    ...(organisation ? { businessHours: businessCalendar(organisation) } : {}),
+    previous,
+    from: window.from,
+    to: window.to,
+  });
 
   // Check everything before writing anything, so a foreign file leaves the folder as it was.
   const blocked: string[] = [];

@@ -233,3 +233,70 @@ describe('layers (follow-the-sun)', () => {
     expect((await findings(repo.root, '2026-10-10T12:00:00+02:00')).map((d) => d.ruleId)).toEqual(['coverage-gap']);
   });
 });
+
+describe('now and schedule show time off, layers and rotations not started yet', () => {
+  const followTheSun = `# yaml-language-server: $schema=../schemas/rotation.schema.json
+id: global
+name: Global on-call
+timezone: Europe/Berlin
+cadence: { unit: week }
+handoff: { weekday: monday, time: "09:00" }
+start: 2026-11-02
+tiers:
+  - id: primary
+    name: Primary
+    coverage: always
+    layers:
+      - id: sydney
+        name: Sydney
+        timezone: Australia/Sydney
+        rosters:
+          - from: 2026-11-02
+            participants: [uma-patel, farid-haddad]
+      - id: berlin
+        name: Berlin day
+        restrictions: [{ from: "09:00", to: "21:00", days: [monday, tuesday, wednesday, thursday, friday] }]
+        on_top: true
+        rosters:
+          - from: 2026-11-02
+            participants: [chen-wei, noah-fischer]
+`;
+
+  it('now says "not started yet" for a rotation whose first hand-off is ahead, not "coverage gap"', async () => {
+    repo = tempRepo();
+    repo.write('rotations/platform.yaml', platform(twoTiers('[chen-wei, noah-fischer, farid-haddad, uma-patel]', 2)).replaceAll('2026-11-23', '2027-01-04'));
+    const result = await runCli(['now', '--root', repo.root, '--now', '2026-11-22T12:00:00+01:00', '--rotation', 'platform', '--tz', 'Europe/Berlin']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Primary    not started yet: first on call Mon 4 Jan 2027 09:00 +01:00');
+    expect(result.stdout).not.toContain('coverage gap');
+  });
+
+  it('now names the layer on call, and shows when the holder is away', async () => {
+    repo = tempRepo();
+    repo.write('rotations/global.yaml', followTheSun);
+    addToPerson(repo, '    contacts: { slack: "@uma", phone: "+44 20 5550 1022" }', '    time_off:\n      - { from: 2026-11-21, to: 2026-11-22, reason: Conference, private: true }');
+    const result = await runCli(['now', '--root', repo.root, '--now', '2026-11-22T12:00:00+01:00', '--rotation', 'global', '--tz', 'Europe/Berlin']);
+    // Sunday noon in Berlin: the weekday Berlin layer is off, so the Sydney layer holds the tier.
+    expect(result.stdout).toContain('Primary  Uma Patel (uma-patel)');
+    expect(result.stdout).toContain('layer: Sydney; Australia/Sydney; weekly, hand-off Monday 09:00; on call around the clock');
+    expect(result.stdout).toContain('away 2026-11-21 to 2026-11-22: find cover (oncall cover uma-patel --from ... --to ...)');
+    expect(result.stdout).not.toContain('Conference');
+    const monday = await runCli(['now', '--root', repo.root, '--at', '2026-11-23T10:00:00+01:00', '--rotation', 'global', '--format', 'json']);
+    expect(JSON.parse(monday.stdout)).toEqual([
+      { rotation: 'global', tier: 'primary', person: 'noah-fischer', layer: 'berlin', start: '2026-11-23T09:00:00+01:00', end: '2026-11-23T21:00:00+01:00' },
+    ]);
+  });
+
+  it('schedule lists each layer\'s people per hand-off, the layers\' clocks, and time off in the period', async () => {
+    repo = tempRepo();
+    repo.write('rotations/global.yaml', followTheSun);
+    addToPerson(repo, SAM, '    time_off:\n      - { from: 2026-11-24, to: 2026-11-26, reason: Moving house }');
+    const result = await runCli(['schedule', '--root', repo.root, '--from', '2026-11-23T09:00:00+01:00', '--to', '2026-12-06', '--now', '2026-11-22T12:00:00+01:00']);
+    expect(result.code).toBe(0);
+    const global = result.stdout.slice(result.stdout.indexOf('global: Global on-call'));
+    expect(global).toContain('  Primary layer sydney: Sydney; Australia/Sydney; weekly, hand-off Monday 09:00; on call around the clock');
+    expect(global).toContain('  Primary layer berlin: Berlin day; Europe/Berlin; weekly, hand-off Monday 09:00; on call Mon, Tue, Wed, Thu, Fri 09:00-21:00; on top of earlier layers');
+    expect(global).toMatch(/^Mon 23 Nov 2026 09:00\s+sydney: farid-haddad, uma-patel; berlin: noah-fischer$/m);
+    expect(result.stdout).toContain('Time off in this period:\n  Sam Osei (sam-osei): away 2026-11-24 to 2026-11-26 (Moving house)\n');
+  });
+});
