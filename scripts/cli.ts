@@ -225,6 +225,18 @@ export function buildProgram(io: CommandIO, setExit: (code: number) => void): Co
     .addOption(nowOption())
     .action((person: string, options) => run(async () => (await import('./commands/cover.ts')).runCover(person, options, io)));
 
+  program
+    .command('notify')
+    .description('post due hand-off notices and shift reminders to Slack (--slack) or as comments on the "On-call notices" issue (--github), each once; a dry run without either')
+    .option('--slack', 'post to the Slack incoming webhook in SLACK_WEBHOOK_URL (GitHub keeps the record: needs GITHUB_TOKEN and GITHUB_REPOSITORY)')
+    .option('--github', 'post as comments on the "On-call notices" issue (needs GITHUB_TOKEN and GITHUB_REPOSITORY)')
+    .option('--lookback <duration>', 'announce hand-offs up to this long ago (default 6h)')
+    .option('--remind-before <duration>', 'remind people this long before their shift starts (default 1d)')
+    .addOption(new Option('--format <format>', 'output format of a dry run').choices(['text', 'json']))
+    .addOption(rootOption())
+    .addOption(nowOption())
+    .action((options) => run(async () => (await import('./commands/notify.ts')).runNotify(options, io)));
+
   return program;
 }
 
