@@ -300,3 +300,54 @@ tiers:
     expect(result.stdout).toContain('Time off in this period:\n  Sam Osei (sam-osei): away 2026-11-24 to 2026-11-26 (Moving house)\n');
   });
 });
+
+describe('the schema for layers and time off', () => {
+  const owner = `    escalates_to: { role: sre-lead }
+    rosters:
+      - from: 2026-09-07
+        participants: [amara-okafor]`;
+
+  it.each([
+    [
+      'a tier with both rosters and layers',
+      ROTATION,
+      owner,
+      `    escalates_to: { role: sre-lead }
+    layers:
+      - id: day
+        rosters: [{ from: 2026-09-07, participants: [amara-okafor] }]
+    rosters:
+      - from: 2026-09-07
+        participants: [amara-okafor]`,
+      (r: TempRepo) => lineOf(r, ROTATION, '        participants: [amara-okafor]') - 2,
+      ['schema-constraint', 5, 'tiers[2]: field "rosters" is not allowed here.'],
+    ],
+    ['a tier with neither', ROTATION, owner, '    escalates_to: { role: sre-lead }', (r: TempRepo) => lineOf(r, ROTATION, '  - id: owner'), ['schema-required', 5, 'tiers[2]: "rosters" is required.']],
+    [
+      'a restriction mixing a time and a weekday time',
+      ROTATION,
+      owner,
+      `    escalates_to: { role: sre-lead }
+    layers:
+      - id: day
+        restrictions: [{ from: "09:00", to: "friday 17:00" }]
+        rosters: [{ from: 2026-09-07, participants: [amara-okafor] }]`,
+      (r: TempRepo) => lineOf(r, ROTATION, 'restrictions: [{ from: "09:00", to: "friday 17:00" }]'),
+      ['schema-pattern', 45, 'tiers[2].layers[0].restrictions[0].to: "friday 17:00" does not match the expected form.'],
+    ],
+    [
+      'time off at a date-time without an offset',
+      PEOPLE,
+      SAM,
+      `${SAM}\n    time_off:\n      - { from: "2026-12-16T09:00:00", to: 2026-12-17 }`,
+      (r: TempRepo) => lineOf(r, PEOPLE, 'time_off:') + 1,
+      ['schema', 17, 'people[19].time_off[0].from: "2026-12-16T09:00:00" does not match any of the allowed forms.'],
+    ],
+  ] as const)('reports %s at its line and column', async (_name, file, from, to, lineIn, [ruleId, column, message]) => {
+    repo = tempRepo();
+    repo.replace(file, from, to);
+    const { report } = await validateJson(repo.root);
+    const line = lineIn(repo);
+    expect(report.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.ruleId, d.file, d.line, d.column, d.message])).toEqual([[ruleId, file, line, column, message]]);
+  });
+});
