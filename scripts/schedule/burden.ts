@@ -21,7 +21,7 @@ import type { BusinessCalendar } from '../time/business-time.ts';
 import { onCallIntervals } from './business-hours.ts';
 import { compileRotation, expandTier, instantOf } from './expand.ts';
 import { intersection } from './intervals.ts';
-import { wallClockInstant } from './local-time.ts';
+import { wallClockMillis } from './local-time.ts';
 import { onCallAt } from './on-call.ts';
 import { timeOffOf } from './time-off.ts';
 import type { Interval } from './types.ts';
@@ -111,31 +111,45 @@ export interface BurdenInput {
   productRotations?: ReadonlyMap<string, string>;
   from: Date;
   to: Date;
+  /** Whether to count weekend and night hours (the costly part over long periods); default true. */
+  weekendAndNight?: boolean;
 }
 
 const HOUR = 3_600_000;
 const round = (millis: number) => Math.round((millis / HOUR) * 100) / 100;
 const ratio = (value: number, mean: number) => (mean > 0 ? Math.round((value / mean) * 100) / 100 : 0);
 
-/** Milliseconds of `interval` that fall on weekends and at night, in `zone`. */
+/**
+ * Milliseconds of `interval` that fall on weekends and at night, in `zone`. Days are walked as
+ * calendar dates with their boundaries from wallClockMillis (remembered per zone and date), since a
+ * year of shifts for every person of a large organisation asks for the same local days again and again.
+ */
 function weekendAndNight(interval: Interval, zone: string): { weekend: number; night: number } {
   let weekend = 0;
   let night = 0;
-  let day = DateTime.fromMillis(interval.start, { zone }).startOf('day');
-  while (day.toMillis() < interval.end) {
-    const next = day.plus({ days: 1 }).startOf('day');
-    const date = { year: day.year, month: day.month, day: day.day };
-    const whole = intersection(interval, { start: day.toMillis(), end: next.toMillis() });
+  const first = DateTime.fromMillis(interval.start, { zone });
+  let date = new Date(Date.UTC(first.year, first.month - 1, first.day));
+  const local = (d: Date) => ({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() });
+  let dayStart = wallClockMillis(local(date), 0, 0, zone);
+  while (dayStart < interval.end) {
+    const nextDate = new Date(date.getTime() + DAY_MS);
+    const nextStart = wallClockMillis(local(nextDate), 0, 0, zone);
+    const whole = intersection(interval, { start: dayStart, end: nextStart });
     if (whole) {
-      if (day.weekday >= 6) weekend += whole.end - whole.start;
-      const morning = intersection(interval, { start: day.toMillis(), end: wallClockInstant(date, NIGHT_ENDS, 0, zone).toMillis() });
-      const evening = intersection(interval, { start: wallClockInstant(date, NIGHT_STARTS, 0, zone).toMillis(), end: next.toMillis() });
+      // Date.UTC's weekday of the local date: 0 Sunday, 6 Saturday.
+      const weekday = date.getUTCDay();
+      if (weekday === 0 || weekday === 6) weekend += whole.end - whole.start;
+      const morning = intersection(interval, { start: dayStart, end: wallClockMillis(local(date), NIGHT_ENDS, 0, zone) });
+      const evening = intersection(interval, { start: wallClockMillis(local(date), NIGHT_STARTS, 0, zone), end: nextStart });
       for (const part of [morning, evening]) if (part) night += part.end - part.start;
     }
-    day = next;
+    date = nextDate;
+    dayStart = nextStart;
   }
   return { weekend, night };
 }
+
+const DAY_MS = 86_400_000;
 
 function isNight(instant: number, zone: string): boolean {
   const hour = DateTime.fromMillis(instant, { zone }).hour;
@@ -253,6 +267,7 @@ export function computeBurden(input: BurdenInput): TeamBurden {
           const length = interval.end - interval.start;
           entry.hours += length;
           perTier.hours += length;
+          if (input.weekendAndNight === false) continue;
           const { weekend, night } = weekendAndNight(interval, entry.timezone);
           entry.weekend += weekend;
           entry.night += night;

@@ -57,7 +57,8 @@ function fairness(model: RepoModel, rotation: Rotation, now: Date) {
   const productRotations = new Map((model.policy.lifecycle?.data.products ?? []).flatMap((p) => (p.rotation ? [[p.id, p.rotation] as const] : [])));
   const base = { rotations: [rotation], people, incidents, productRotations, ...(organisation ? { businessHours: businessCalendar(organisation) } : {}) };
   const window = computeBurden({ ...base, from: DateTime.fromJSDate(now, { zone }).minus({ weeks: FAIRNESS_WEEKS }).toJSDate(), to: now });
-  const year = computeBurden({ ...base, from: DateTime.fromJSDate(now, { zone }).startOf('year').toJSDate(), to: now });
+  // The year's table shows hours, shares and pages; weekend and night hours are the recent period's.
+  const year = computeBurden({ ...base, from: DateTime.fromJSDate(now, { zone }).startOf('year').toJSDate(), to: now, weekendAndNight: false });
   const rows = window.people
     .filter((b) => b.pool !== undefined)
     .map((b) => {
