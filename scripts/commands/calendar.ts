@@ -5,9 +5,8 @@
  * an error and nothing at all is written. Calendars of rotations and people that no longer exist
  * are removed, again only if they are ours. Unchanged files are not touched.
  */
-import { randomBytes } from 'node:crypto';
-import { lstat, mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { lstat, mkdir, open, readdir, readFile, rm } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
 import { DateTime } from 'luxon';
 import { CALENDAR_PRODID, previousEvents, renderCalendars, type PreviousEvent } from '../schedule/ical.ts';
 import { businessCalendar } from '../time/business-time.ts';
@@ -16,6 +15,7 @@ import { parseWindow } from '../schedule/window.ts';
 import { UsageError, type CommandIO } from './io.ts';
 import { resolveNow, resolveRoot } from './options.ts';
 import { loadScheduleData, organisationZone, reportProblems, usageOnWindowError } from './schedule.ts';
+import { writeAtomically } from './write-atomically.ts';
 
 export interface CalendarOptions {
   root?: string;
@@ -54,18 +54,6 @@ async function inspect(path: string): Promise<Existing> {
     await handle.close();
   }
   return { kind: 'ours', content: await readFile(path, 'utf8') };
-}
-
-/** Writes through a temporary file in the same folder and renames it into place. */
-async function writeAtomically(path: string, content: string): Promise<void> {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    await writeFile(temporary, content, { flag: 'wx' });
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
 }
 
 /** The default window: from the first of last month to the end of the month the coverage horizon ends in. */

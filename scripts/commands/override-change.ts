@@ -4,9 +4,8 @@
  * approvals the pull request will need, and write the files (atomically) unless the change brings
  * new errors or it is a dry run.
  */
-import { randomBytes } from 'node:crypto';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { Document } from 'yaml';
 import { previewApprovals, type RotationChange } from '../approvals/preview.ts';
 import { checkRepository } from '../check/check-repository.ts';
@@ -20,6 +19,7 @@ import { formatPretty } from '../report/pretty.ts';
 import type { SchemaTypes } from '../types/schema-types.ts';
 import { UsageError, type CommandIO } from './io.ts';
 import type { ScheduleData } from './schedule.ts';
+import { writeAtomically } from './write-atomically.ts';
 
 export interface ApplyOptions {
   dryRun?: boolean;
@@ -29,17 +29,6 @@ export interface ApplyOptions {
 }
 
 const key = (d: Diagnostic) => `${d.ruleId}\u0000${d.file}\u0000${d.message}`;
-
-async function writeAtomically(path: string, content: string): Promise<void> {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    await writeFile(temporary, content, { flag: 'wx' });
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
-}
 
 /** Adds the planned overrides, validates, previews approvals and writes; the exit code. */
 export async function applyOverridePlans(root: string, data: ScheduleData, plans: readonly OverridePlan[], options: ApplyOptions, io: CommandIO): Promise<number> {

@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli, validateJson } from '../support/cli.ts';
+import { FOLLOW_THE_SUN } from '../support/follow-the-sun.ts';
 import { lineOf, tempRepo, type TempRepo } from '../support/repo.ts';
 
 let repo: TempRepo | undefined;
@@ -235,32 +236,6 @@ describe('layers (follow-the-sun)', () => {
 });
 
 describe('now and schedule show time off, layers and rotations not started yet', () => {
-  const followTheSun = `# yaml-language-server: $schema=../schemas/rotation.schema.json
-id: global
-name: Global on-call
-timezone: Europe/Berlin
-cadence: { unit: week }
-handoff: { weekday: monday, time: "09:00" }
-start: 2026-11-02
-tiers:
-  - id: primary
-    name: Primary
-    coverage: always
-    layers:
-      - id: sydney
-        name: Sydney
-        timezone: Australia/Sydney
-        rosters:
-          - from: 2026-11-02
-            participants: [uma-patel, farid-haddad]
-      - id: berlin
-        name: Berlin day
-        restrictions: [{ from: "09:00", to: "21:00", days: [monday, tuesday, wednesday, thursday, friday] }]
-        on_top: true
-        rosters:
-          - from: 2026-11-02
-            participants: [chen-wei, noah-fischer]
-`;
 
   it('now says "not started yet" for a rotation whose first hand-off is ahead, not "coverage gap"', async () => {
     repo = tempRepo();
@@ -273,7 +248,7 @@ tiers:
 
   it('now names the layer on call, and shows when the holder is away', async () => {
     repo = tempRepo();
-    repo.write('rotations/global.yaml', followTheSun);
+    repo.write('rotations/global.yaml', FOLLOW_THE_SUN);
     addToPerson(repo, '    contacts: { slack: "@uma", phone: "+44 20 5550 1022" }', '    time_off:\n      - { from: 2026-11-21, to: 2026-11-22, reason: Conference, private: true }');
     const result = await runCli(['now', '--root', repo.root, '--now', '2026-11-22T12:00:00+01:00', '--rotation', 'global', '--tz', 'Europe/Berlin']);
     // Sunday noon in Berlin: the weekday Berlin layer is off, so the Sydney layer holds the tier.
@@ -289,7 +264,7 @@ tiers:
 
   it('schedule lists each layer\'s people per hand-off, the layers\' clocks, and time off in the period', async () => {
     repo = tempRepo();
-    repo.write('rotations/global.yaml', followTheSun);
+    repo.write('rotations/global.yaml', FOLLOW_THE_SUN);
     addToPerson(repo, SAM, '    time_off:\n      - { from: 2026-11-24, to: 2026-11-26, reason: Moving house }');
     const result = await runCli(['schedule', '--root', repo.root, '--from', '2026-11-23T09:00:00+01:00', '--to', '2026-12-06', '--now', '2026-11-22T12:00:00+01:00']);
     expect(result.code).toBe(0);

@@ -1,5 +1,6 @@
 /** The roster and people pages show layers, time off (never a private reason) and fairness. */
 import { afterEach, describe, expect, it } from 'vitest';
+import { FOLLOW_THE_SUN } from '../support/follow-the-sun.ts';
 import { tempRepo, type TempRepo } from '../support/repo.ts';
 import { renderRepository } from './support.ts';
 
@@ -9,37 +10,11 @@ afterEach(() => {
   repo = undefined;
 });
 
-const GLOBAL = `# yaml-language-server: $schema=../schemas/rotation.schema.json
-id: global
-name: Global on-call
-timezone: Europe/Berlin
-cadence: { unit: week }
-handoff: { weekday: monday, time: "09:00" }
-start: 2026-11-02
-tiers:
-  - id: primary
-    name: Primary
-    coverage: always
-    layers:
-      - id: sydney
-        name: Sydney
-        timezone: Australia/Sydney
-        rosters:
-          - from: 2026-11-02
-            participants: [uma-patel, farid-haddad]
-      - id: berlin
-        name: Berlin day
-        restrictions: [{ from: "09:00", to: "21:00", days: [monday, tuesday, wednesday, thursday, friday] }]
-        on_top: true
-        rosters:
-          - from: 2026-11-02
-            participants: [chen-wei, noah-fischer]
-`;
 
 describe('roster and people pages', () => {
   it('show each layer of a follow-the-sun tier, who holds it per week, and time off without private reasons', async () => {
     repo = tempRepo();
-    repo.write('rotations/global.yaml', GLOBAL);
+    repo.write('rotations/global.yaml', FOLLOW_THE_SUN);
     repo.replace(
       'policy/people.yaml',
       '    contacts: { slack: "@uma", phone: "+44 20 5550 1022" }',

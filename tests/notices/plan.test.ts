@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadScheduleData } from '../../scripts/commands/schedule.ts';
 import { planNotices } from '../../scripts/notices/plan.ts';
 import { renderNotice } from '../../scripts/notices/render.ts';
+import { FOLLOW_THE_SUN } from '../support/follow-the-sun.ts';
 import { tempRepo, type TempRepo } from '../support/repo.ts';
 
 let repo: TempRepo | undefined;
@@ -12,30 +13,6 @@ afterEach(() => {
 });
 
 const HOUR = 3_600_000;
-const GLOBAL = `# yaml-language-server: $schema=../schemas/rotation.schema.json
-id: global
-name: Global on-call
-timezone: Europe/Berlin
-cadence: { unit: week }
-handoff: { weekday: monday, time: "09:00", note_fields: [Current status, Open risks] }
-start: 2026-11-02
-tiers:
-  - id: primary
-    name: Primary
-    coverage: always
-    layers:
-      - id: sydney
-        timezone: Australia/Sydney
-        rosters:
-          - from: 2026-11-02
-            participants: [uma-patel, farid-haddad]
-      - id: berlin
-        restrictions: [{ from: "09:00", to: "21:00", days: [monday, tuesday, wednesday, thursday, friday] }]
-        on_top: true
-        rosters:
-          - from: 2026-11-02
-            participants: [chen-wei, noah-fischer]
-`;
 
 async function plan(now: string, lookbackHours = 6, remindHours = 24) {
   const data = await loadScheduleData(repo!.root, undefined, { incidents: true });
@@ -45,7 +22,7 @@ async function plan(now: string, lookbackHours = 6, remindHours = 24) {
 describe('planNotices', () => {
   it('announces both daily hand-offs of a follow-the-sun tier, each once, with a stable key', async () => {
     repo = tempRepo();
-    repo.write('rotations/global.yaml', GLOBAL);
+    repo.write('rotations/global.yaml', FOLLOW_THE_SUN);
     // Tuesday 24 November, 22:00 Berlin: Berlin handed to Sydney at 21:00.
     const { notices } = await plan('2026-11-24T22:00:00+01:00');
     const global = notices.filter((n) => n.rotation === 'global');
@@ -57,7 +34,7 @@ describe('planNotices', () => {
 
   it('reminds once per stint, not every morning of a turn on a restricted layer', async () => {
     repo = tempRepo();
-    repo.write('rotations/global.yaml', GLOBAL);
+    repo.write('rotations/global.yaml', FOLLOW_THE_SUN);
     // Sunday 29 November: Uma starts her Sydney week at Monday 09:00 Sydney time (Sunday 23:00 in
     // Berlin), Chen his Berlin week on Monday at 09:00; from then on their days are no new stints.
     const sunday = (await plan('2026-11-29T12:00:00+01:00')).notices.filter((n) => n.kind === 'reminder' && n.rotation === 'global');
