@@ -193,6 +193,50 @@ export function buildProgram(io: CommandIO, setExit: (code: number) => void): Co
     .addOption(nowOption())
     .action((options) => run(async () => (await import('./commands/burden.ts')).runBurden(options, io)));
 
+  program
+    .command('swap')
+    .description("swap shifts: the first person's shift goes to the second, and one of the second's back; writes both overrides, validates them and says which approvals the pull request needs")
+    .argument('<person>', 'whose shift is given away (a person id)')
+    .argument('<other>', 'who takes it, and gives a shift back')
+    .option('--at <when>', "the first person's shift: a date-time inside it (with offset), or a date")
+    .option('--back <when>', "the second person's shift to give back (default: their next turn of the same tier)")
+    .addOption(rotationOption())
+    .option('--tier <id>', 'only this tier')
+    .option('--reason <text>', 'why, added to the overrides\' reason')
+    .option('--author <person>', 'who will open the pull request (their own approval is implied)')
+    .option('--dry-run', 'print the overrides, the findings and the approvals, but write nothing')
+    .addOption(rootOption())
+    .addOption(nowOption())
+    .action((person: string, other: string, options) => run(async () => (await import('./commands/swap.ts')).runSwap(person, other, options, io)));
+
+  program
+    .command('cover')
+    .description('someone covers all shifts of a person in a period; writes the overrides, validates them and says which approvals the pull request needs')
+    .argument('<person>', 'whose shifts are covered (a person id)')
+    .option('--from <when>', 'start: a date (YYYY-MM-DD, the organisation\'s zone) or a date-time with offset')
+    .option('--to <when>', 'end: a date (included) or a date-time with offset (excluded)')
+    .option('--by <person>', 'who covers (default: for each shift, the first person free in the roster\'s order)')
+    .addOption(rotationOption())
+    .option('--tier <id>', 'only this tier')
+    .option('--reason <text>', 'why, added to the overrides\' reason')
+    .option('--author <person>', 'who will open the pull request (their own approval is implied)')
+    .option('--dry-run', 'print the overrides, the findings and the approvals, but write nothing')
+    .addOption(rootOption())
+    .addOption(nowOption())
+    .action((person: string, options) => run(async () => (await import('./commands/cover.ts')).runCover(person, options, io)));
+
+  program
+    .command('notify')
+    .description('post due hand-off notices and shift reminders to Slack (--slack) or as comments on the "On-call notices" issue (--github), each once; a dry run without either')
+    .option('--slack', 'post to the Slack incoming webhook in SLACK_WEBHOOK_URL (GitHub keeps the record: needs GITHUB_TOKEN and GITHUB_REPOSITORY)')
+    .option('--github', 'post as comments on the "On-call notices" issue (needs GITHUB_TOKEN and GITHUB_REPOSITORY)')
+    .option('--lookback <duration>', 'announce hand-offs up to this long ago (default 6h)')
+    .option('--remind-before <duration>', 'remind people this long before their shift starts (default 1d)')
+    .addOption(new Option('--format <format>', 'output format of a dry run').choices(['text', 'json']))
+    .addOption(rootOption())
+    .addOption(nowOption())
+    .action((options) => run(async () => (await import('./commands/notify.ts')).runNotify(options, io)));
+
   return program;
 }
 

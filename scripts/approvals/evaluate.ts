@@ -17,6 +17,7 @@ import picomatch from 'picomatch';
 import { historyChanges } from '../history/amendable.ts';
 import { describeHistoryChange, recordLabel } from '../history/describe.ts';
 import { peopleWithMovedShifts } from '../schedule/diff.ts';
+import { peopleNamedIn } from '../schedule/layers.ts';
 import { findPerson, hasLeftBy, joinWords, listRoles, personLabel, roleHolders, roleName, type PolicyView } from '../signoffs/holders.ts';
 import { decisionRuleFor, signaturesOf, type RequiredSlot } from '../signoffs/requirements.ts';
 import type { SchemaTypes } from '../types/schema-types.ts';
@@ -400,8 +401,7 @@ function affectedPeople(input: EvaluationInput, files: readonly { path: string; 
 }
 
 function rotationPeople(rotation: SchemaTypes['rotation'] | undefined): string[] {
-  if (!rotation) return [];
-  return [...new Set([...rotation.tiers.flatMap((tier) => tier.rosters.flatMap((roster) => roster.participants)), ...(rotation.overrides ?? []).map((o) => o.person)])];
+  return rotation ? peopleNamedIn(rotation) : [];
 }
 
 /** Sign-off and incident records: new decisions need their signers, old records must not be rewritten. */

@@ -44,6 +44,7 @@ export const RULE_PLACEMENT: Readonly<Record<string, RulePlacement>> = {
   'incident-update-cadence': 'document',
   'ladder-order': 'context',
   'maintenance-notice': 'context',
+  'layer-overlap': 'context',
   'no-placeholders': 'document',
   'on-call-limits': 'context',
   'override-overlap': 'context',
@@ -72,6 +73,7 @@ export const RULE_PLACEMENT: Readonly<Record<string, RulePlacement>> = {
   'stage-on-call-team': 'global',
   'tier-exists': 'context',
   'tier-requirements': 'context',
+  'time-off-conflict': 'context',
   'unique-ids': 'global',
   'yaml-comment-in-text': 'document',
 };

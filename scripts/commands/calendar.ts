@@ -5,16 +5,17 @@
  * an error and nothing at all is written. Calendars of rotations and people that no longer exist
  * are removed, again only if they are ours. Unchanged files are not touched.
  */
-import { randomBytes } from 'node:crypto';
-import { lstat, mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { lstat, mkdir, open, readdir, readFile, rm } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
 import { DateTime } from 'luxon';
-import { CALENDAR_PRODID, renderCalendars } from '../schedule/ical.ts';
+import { CALENDAR_PRODID, previousEvents, renderCalendars, type PreviousEvent } from '../schedule/ical.ts';
+import { businessCalendar } from '../time/business-time.ts';
 import { horizonEnd } from '../schedule/policy.ts';
 import { parseWindow } from '../schedule/window.ts';
 import { UsageError, type CommandIO } from './io.ts';
 import { resolveNow, resolveRoot } from './options.ts';
 import { loadScheduleData, organisationZone, reportProblems, usageOnWindowError } from './schedule.ts';
+import { writeAtomically } from './write-atomically.ts';
 
 export interface CalendarOptions {
   root?: string;
@@ -55,18 +56,6 @@ async function inspect(path: string): Promise<Existing> {
   return { kind: 'ours', content: await readFile(path, 'utf8') };
 }
 
-/** Writes through a temporary file in the same folder and renames it into place. */
-async function writeAtomically(path: string, content: string): Promise<void> {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    await writeFile(temporary, content, { flag: 'wx' });
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
-}
-
 /** The default window: from the first of last month to the end of the month the coverage horizon ends in. */
 function defaultWindow(now: Date, zone: string, horizon: Date): { from: Date; to: Date } {
   const from = DateTime.fromJSDate(now, { zone }).startOf('month').minus({ months: 1 });
@@ -90,8 +79,28 @@ export async function runCalendar(options: CalendarOptions, io: CommandIO): Prom
   const window = usageOnWindowError(() =>
     options.from === undefined && options.to === undefined ? defaults : parseWindow(options, zone, { from: defaults.from, days }),
   );
-  const people = new Map((data.model.policy.people?.data.people ?? []).map((p) => [p.id, { name: p.name }]));
-  const files = renderCalendars({ rotations: data.rotations, people, from: window.from, to: window.to });
+  const people = new Map((data.model.policy.people?.data.people ?? []).map((p) => [p.id, p]));
+  const organisation = data.model.policy.organisation?.data;
+  // The calendars written last time number the SEQUENCE of events whose content changed since.
+  const previous = new Map<string, PreviousEvent>();
+  for (const folder of SUBFOLDERS) {
+    const info = await lstat(join(out, folder)).catch(() => undefined);
+    if (!info?.isDirectory() || info.isSymbolicLink()) continue;
+    const names = await readdir(join(out, folder)).catch(() => [] as string[]);
+    for (const name of names.sort()) {
+      if (!name.endsWith('.ics')) continue;
+      const state = await inspect(join(out, folder, name));
+      if (state.kind === 'ours') for (const [uid, event] of previousEvents(state.content)) previous.set(uid, event);
+    }
+  }
+  const files = renderCalendars({
+    rotations: data.rotations,
+    people,
+    ...(organisation ? { businessHours: businessCalendar(organisation) } : {}),
+    previous,
+    from: window.from,
+    to: window.to,
+  });
 
   // Check everything before writing anything, so a foreign file leaves the folder as it was.
   const blocked: string[] = [];

@@ -8,7 +8,11 @@ import type { RepoModel } from '../model/repo-model.ts';
 import { businessCalendar } from '../time/business-time.ts';
 import { coverageLabel, dutyAt, heldAtEveryInstant, type Coverage } from '../schedule/business-hours.ts';
 import { humanInZone } from '../schedule/local-time.ts';
+import { describeLayerClock } from '../schedule/describe.ts';
+import { compileRotation, layerStart } from '../schedule/expand.ts';
+import { layersOf } from '../schedule/layers.ts';
 import { onCallAt } from '../schedule/on-call.ts';
+import { awayDuring, describeTimeOff, timeOffByPerson } from '../schedule/time-off.ts';
 import type { Shift } from '../schedule/types.ts';
 import { parseInstant } from '../schedule/window.ts';
 import type { SchemaTypes } from '../types/schema-types.ts';
@@ -136,6 +140,12 @@ function describeBusinessHours(model: RepoModel, coverage: Coverage, at: Date): 
   return `${label}: business hours ${names.join(', ')} ${organisation.business_hours.start}-${organisation.business_hours.end} ${hours.zone}; ${state}`;
 }
 
+/** A layer for people: its name, zone, hand-off and windows. */
+function describeLayer(rotation: Rotation, tier: Rotation['tiers'][number], layerId: string): string {
+  const layer = layersOf(rotation, rotation.tiers.indexOf(tier)).find((l) => l.id === layerId);
+  return layer ? describeLayerClock(layer) : layerId;
+}
+
 /** Runs `oncall now`; exit 0, or 1 when a file it needs has errors (what could be read is still shown). */
 export async function runNow(options: NowOptions, io: CommandIO): Promise<number> {
   const root = resolveRoot(options.root, io);
@@ -151,19 +161,28 @@ export async function runNow(options: NowOptions, io: CommandIO): Promise<number
   }
 
   const people = new Map((data.model.policy.people?.data.people ?? []).map((p) => [p.id, p]));
+  const timeOff = timeOffByPerson([...people.values()]);
   const blocks: string[] = [`On call at ${humanInZone(at, reader)} (${reader})`];
   for (const rotation of data.rotations) {
     const zone = rotation.timezone;
     const onCall = onCallAt(rotation, at);
     const rows: string[][] = [];
+    const compiled = compileRotation(rotation);
     for (const tier of rotation.tiers) {
       const shift = onCall.find((s) => s.tier === tier.id);
       if (!shift) {
-        rows.push([tier.name, heldAtEveryInstant(tier.coverage) ? 'nobody on call (coverage gap)' : 'nobody']);
+        const starts = Math.min(...compiled.tiers.find((t) => t.id === tier.id)!.layers.map(layerStart));
+        const override = compiled.tiers.find((t) => t.id === tier.id)!.overrides.find((o) => o.start > at.getTime());
+        const first = Math.min(starts, override?.start ?? Infinity);
+        if (first > at.getTime()) rows.push([tier.name, Number.isFinite(first) ? `not started yet: first on call ${humanInZone(first, zone)}` : 'not started yet: no roster']);
+        else rows.push([tier.name, heldAtEveryInstant(tier.coverage) ? 'nobody on call (coverage gap)' : 'nobody']);
         continue;
       }
       const lines = [personLabel(shift.person, people)];
+      if (shift.layer !== undefined) lines.push(`layer: ${describeLayer(rotation, tier, shift.layer)}`);
       if (shift.source === 'override') lines.push(`override: ${shift.reason ?? ''}`.trimEnd());
+      const away = awayDuring(timeOff, shift.person, { start: at.getTime(), end: at.getTime() + 1 });
+      if (away) lines.push(`${describeTimeOff(away, people.get(shift.person)?.timezone ?? zone)}: find cover (oncall cover ${shift.person} --from ... --to ...)`);
       lines.push(`since ${humanInZone(shift.start, zone)}, until ${humanInZone(shift.end, zone)}`);
       if (reader !== zone) lines.push(`your time (${reader}): since ${humanInZone(shift.start, reader)}, until ${humanInZone(shift.end, reader)}`);
       if (tier.coverage !== 'always') lines.push(describeBusinessHours(data.model, tier.coverage, at));

@@ -11,7 +11,10 @@ import { readRepository } from '../repo/read-repository.ts';
 import { formatPretty } from '../report/pretty.ts';
 import { summarise, type Diagnostic } from '../report/diagnostic.ts';
 import { compileRotation, expandRotation } from '../schedule/expand.ts';
+import { describeLayerClock } from '../schedule/describe.ts';
+import { layersOf, peopleNamedIn } from '../schedule/layers.ts';
 import { isoInZone } from '../schedule/local-time.ts';
+import { describeTimeOff, timeOffByPerson } from '../schedule/time-off.ts';
 import type { Shift } from '../schedule/types.ts';
 import { WindowError, parseInstant, parseWindow } from '../schedule/window.ts';
 import type { SchemaTypes } from '../types/schema-types.ts';
@@ -30,16 +33,18 @@ export interface ScheduleData {
 }
 
 const RELEVANT = /^(rotations\/|policy\/(people|roles|organisation|escalation|lifecycle)\.yaml$)/;
+const RELEVANT_WITH_INCIDENTS = /^(rotations\/|incidents\/|policy\/(people|roles|organisation|escalation|lifecycle)\.yaml$)/;
 
 /**
  * Reads and schema-checks the repository. Invalid files are left out (as `validate` would report
  * them); the problems in files these commands use are returned so the command can warn and exit 1.
  */
-export async function loadScheduleData(root: string, rotationId?: string): Promise<ScheduleData> {
-  // Records (incidents, sign-offs, post-mortems) play no part in schedules: only policy and rotations are read.
-  const read = await readRepository(root, { roots: ['policy', 'rotations'] });
+export async function loadScheduleData(root: string, rotationId?: string, options: { incidents?: boolean } = {}): Promise<ScheduleData> {
+  // Sign-offs and post-mortems play no part in schedules; incidents only where pages are counted.
+  const read = await readRepository(root, { roots: options.incidents ? ['policy', 'rotations', 'incidents'] : ['policy', 'rotations'] });
   const built = buildModel(read.files);
-  const problems = [...read.diagnostics, ...built.diagnostics].filter((d) => d.severity === 'error' && RELEVANT.test(d.file));
+  const relevant = options.incidents ? RELEVANT_WITH_INCIDENTS : RELEVANT;
+  const problems = [...read.diagnostics, ...built.diagnostics].filter((d) => d.severity === 'error' && relevant.test(d.file));
   let rotations = built.model.rotations.map((doc) => doc.data).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   if (rotationId !== undefined) {
     const match = rotations.filter((r) => r.id === rotationId);
@@ -92,6 +97,7 @@ export function shiftJson(shift: Shift, zone: string, extra = true): Record<stri
     start: isoInZone(shift.start, zone),
     end: isoInZone(shift.end, zone),
   };
+  if (shift.layer !== undefined) out.layer = shift.layer;
   if (extra) {
     out.source = shift.source;
     if (shift.reason !== undefined) out.reason = shift.reason;
@@ -143,11 +149,18 @@ export function scheduleTable(rotation: Rotation, from: Date, to: Date): string 
     const end = clock.handoffAt(k + 1);
     const cells = rotation.tiers.map((tier) => {
       const inPeriod = shifts.filter((s) => s.tier === tier.id && s.start.getTime() < end && s.end.getTime() > start);
-      const roster = inPeriod.filter((s) => s.source === 'roster').map((s) => s.person);
+      const roster = inPeriod.filter((s) => s.source === 'roster');
       const overrides = inPeriod
         .filter((s) => s.source === 'override')
         .map((s) => `${s.person} ${brief(s.start.getTime())} to ${brief(s.end.getTime())}`);
-      const main = [...new Set(roster)].join(', ') || '-';
+      // A layered tier lists each layer's people: "berlin: chen-wei; sydney: ava-brooks".
+      const main = tier.layers
+        ? tier.layers
+            .map((layer) => [layer.id, [...new Set(roster.filter((s) => s.layer === layer.id).map((s) => s.person))].join(', ')] as const)
+            .filter(([, people]) => people !== '')
+            .map(([id, people]) => `${id}: ${people}`)
+            .join('; ') || '-'
+        : [...new Set(roster.map((s) => s.person))].join(', ') || '-';
       return overrides.length > 0 ? `${main} (override: ${overrides.join('; ')})` : main;
     });
     rows.push([local(start), ...cells]);
@@ -156,7 +169,24 @@ export function scheduleTable(rotation: Rotation, from: Date, to: Date): string 
   if (rows.length === 0) return `${title}\n  no shifts in this period (the rotation starts ${local(clock.handoffAt(0))})\n`;
   // A tier not covered 24/7 says so, since its holder is not on call at every hour of the shift.
   const header = rotation.tiers.map((t) => (t.coverage === 'always' ? t.name : `${t.name} (${coverageLabel(t.coverage).toLowerCase()})`));
-  return `${title}\n${textTable([`Hand-off (${zone})`, ...header], rows)}\n`;
+  const layers = rotation.tiers.flatMap((tier, index) =>
+    tier.layers ? layersOf(rotation, index).map((layer) => `  ${tier.name} layer ${layer.id}: ${describeLayerClock(layer)}`) : [],
+  );
+  return `${title}\n${layers.length > 0 ? `${layers.join('\n')}\n` : ''}${textTable([`Hand-off (${zone})`, ...header], rows)}\n`;
+}
+
+/** The time off of the people named in the rotations that overlaps [from, to), as lines. */
+export function timeOffLines(data: ScheduleData, from: Date, to: Date): string[] {
+  const people = data.model.policy.people?.data.people ?? [];
+  const named = new Set(data.rotations.flatMap((rotation) => peopleNamedIn(rotation)));
+  const lines: string[] = [];
+  for (const [person, entries] of timeOffByPerson(people.filter((p) => named.has(p.id)))) {
+    const zone = people.find((p) => p.id === person)!.timezone;
+    for (const entry of entries) {
+      if (entry.start < to.getTime() && entry.end > from.getTime()) lines.push(`  ${people.find((p) => p.id === person)!.name} (${person}): ${describeTimeOff(entry, zone)}`);
+    }
+  }
+  return lines;
 }
 
 /** Runs `oncall schedule`; exit 0, or 1 when a file it needs has errors. */
@@ -173,7 +203,11 @@ export async function runSchedule(options: ScheduleOptions, io: CommandIO): Prom
     const shifts = data.rotations.flatMap((rotation) => expandRotation(rotation, from, to).map((s) => shiftJson(s, rotation.timezone)));
     io.stdout(`${JSON.stringify(shifts, null, 2)}\n`);
   } else {
-    io.stdout(data.rotations.map((rotation) => scheduleTable(rotation, from, to)).join('\n') || 'No rotations in rotations/.\n');
+    const away = timeOffLines(data, from, to);
+    io.stdout(
+      (data.rotations.map((rotation) => scheduleTable(rotation, from, to)).join('\n') || 'No rotations in rotations/.\n') +
+        (away.length > 0 ? `\nTime off in this period:\n${away.join('\n')}\n` : ''),
+    );
   }
   return reportProblems(data, io);
 }

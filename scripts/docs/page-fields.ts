@@ -1,6 +1,7 @@
 /**
- * What the pages read of each record: an incident's index line and a post-mortem's action items,
- * nothing of their timelines, narratives or bodies. `docs` keeps only these fields of valid
+ * What the pages read of each record: an incident's index line and the pages it made (product,
+ * detection, escalations: the roster pages' fairness tables), a post-mortem's action items, nothing
+ * of their timelines, narratives or bodies. `docs` keeps only these fields of valid
  * records, which halves what a large organisation holds in memory while rendering (BENCHMARKS.md).
  *
  * Reading any other field of a kept record throws, naming this list, so a page that starts showing
@@ -11,7 +12,7 @@ import type { KindId } from '../schema/kinds.ts';
 import { guardFields } from '../util/field-guard.ts';
 
 export const PAGE_FIELDS: Partial<Record<KindId, readonly string[]>> = {
-  incident: ['id', 'title', 'severity', 'status', 'scenario', 'detected', 'resolved', 'postmortem'],
+  incident: ['id', 'title', 'product', 'severity', 'status', 'scenario', 'detected', 'resolved', 'postmortem', 'escalations'],
   postmortem: ['incident', 'title', 'status', 'published', 'action_items'],
 };
 

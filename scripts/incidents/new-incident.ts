@@ -5,6 +5,7 @@
 import { DateTime } from 'luxon';
 import { Document } from 'yaml';
 import type { RepoModel } from '../model/repo-model.ts';
+import { rostersOf } from '../schedule/layers.ts';
 import type { SchemaTypes } from '../types/schema-types.ts';
 import { suggestion } from '../util/suggest.ts';
 import { formatInstant } from './instants.ts';
@@ -52,8 +53,9 @@ export function onCallFor(model: RepoModel, product: string, now: Date, onCallAt
       .map((shift) => ({ tier: shift.tier, person: shift.person }));
     if (tiers.length > 0) return { rotation: rotation.id, tiers, source: 'schedule' };
   }
-  const tiers = rotation.tiers.flatMap((tier) => {
-    const roster = [...tier.rosters].reverse().find((r) => r.from <= now.toISOString().slice(0, 10)) ?? tier.rosters[0];
+  const tiers = rotation.tiers.flatMap((tier, index) => {
+    const rosters = rostersOf(tier, index).map((entry) => entry.roster);
+    const roster = [...rosters].reverse().find((r) => r.from <= now.toISOString().slice(0, 10)) ?? rosters[0];
     const person = roster?.participants[(roster.offset ?? 0) % Math.max(1, roster.participants.length)];
     return person ? [{ tier: tier.id, person }] : [];
   });

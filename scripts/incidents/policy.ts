@@ -4,6 +4,7 @@
  * rules, the monthly report and the reminders so they never disagree.
  */
 import type { RepoModel } from '../model/repo-model.ts';
+import { participantsOf } from '../schedule/layers.ts';
 import { businessCalendar, deadlineAfter, type BusinessCalendar } from '../time/business-time.ts';
 import type { SchemaTypes } from '../types/schema-types.ts';
 import { instantOf } from './instants.ts';
@@ -67,7 +68,7 @@ export function roleHolders(model: RepoModel, roleId: string, incident?: Inciden
     const people = new Set<string>();
     for (const tier of rotation.tiers) {
       if (holder.tier !== undefined && tier.id !== holder.tier) continue;
-      for (const roster of tier.rosters) for (const person of roster.participants) people.add(person);
+      for (const person of participantsOf(tier)) people.add(person);
     }
     for (const override of rotation.overrides ?? []) {
       if (holder.tier === undefined || override.tier === holder.tier) people.add(override.person);

@@ -1,6 +1,6 @@
 import { coverageGaps } from '../schedule/coverage.ts';
 import { describeInterval, describeLength } from '../schedule/describe.ts';
-import { compileRotation } from '../schedule/expand.ts';
+import { compileRotation, inForceFrom, layerStart } from '../schedule/expand.ts';
 import { horizonEnd } from '../schedule/policy.ts';
 import { coverageLabel } from '../schedule/business-hours.ts';
 import type { Rule } from './rule.ts';
@@ -22,17 +22,27 @@ export const coverageGap: Rule = {
     for (const doc of ctx.model.rotations) {
       const rotation = doc.data;
       const compiled = compileRotation(rotation);
-      const from = new Date(Math.max(ctx.now.getTime(), compiled.clock.handoffAt(0)));
-      for (const gap of coverageGaps(rotation, from, end)) {
-        const tier = rotation.tiers[gap.tierIndex]!;
-        const plan = compiled.tiers[gap.tierIndex]!.plan;
-        const firstRoster = plan[0] ? rotation.tiers[gap.tierIndex]!.rosters[plan[0].rosterIndex] : undefined;
-        const startsLate = firstRoster !== undefined && gap.end.getTime() === compiled.clock.handoffAt(plan[0]!.firstShift);
-        ctx.report(doc, ['tiers', gap.tierIndex, 'coverage'], {
-          message: `tiers[${gap.tierIndex}]: rotation "${rotation.id}", tier "${tier.id}" has nobody on call ${describeInterval(gap.start, gap.end, rotation.timezone)} (${describeLength(gap.end.getTime() - gap.start.getTime())}), but the tier is covered ${tier.coverage === 'always' ? '24/7' : `"${coverageLabel(tier.coverage)}", so someone holds it at every instant`}.`,
-          hint: startsLate
-            ? `The tier's first roster takes effect on ${firstRoster.from}; move its "from" earlier, or add an override for "${tier.id}" covering the gap.`
-            : `Add a roster in force at that time, or an override for "${tier.id}" covering the gap.`,
+      const from = new Date(Math.max(ctx.now.getTime(), inForceFrom(compiled)));
+      const gaps = coverageGaps(rotation, from, end);
+      // Layers in different zones drift apart daily around a DST change: one finding per tier, with
+      // the first gap exact and how many more follow.
+      const byTier = new Map<number, typeof gaps>();
+      for (const gap of gaps) byTier.set(gap.tierIndex, [...(byTier.get(gap.tierIndex) ?? []), gap]);
+      for (const [tierIndex, tierGaps] of byTier) {
+        const gap = tierGaps[0]!;
+        const more = tierGaps.length - 1;
+        const tier = rotation.tiers[tierIndex]!;
+        // A gap that ends where a layer's first list takes effect: that list starts too late.
+        const late = compiled.tiers[tierIndex]!.layers.find((layer) => layer.plan[0] && gap.end.getTime() === layerStart(layer));
+        const firstRoster = late ? late.spec.rosters[late.plan[0]!.rosterIndex] : undefined;
+        const total = tierGaps.reduce((sum, g) => sum + g.end.getTime() - g.start.getTime(), 0);
+        ctx.report(doc, ['tiers', tierIndex, 'coverage'], {
+          message: `tiers[${tierIndex}]: rotation "${rotation.id}", tier "${tier.id}" has nobody on call ${describeInterval(gap.start, gap.end, rotation.timezone)} (${describeLength(gap.end.getTime() - gap.start.getTime())})${more > 0 ? `, and ${more} more ${more === 1 ? 'gap' : 'gaps'} before the coverage horizon (${describeLength(total)} in all)` : ''}, but the tier is covered ${tier.coverage === 'always' ? '24/7' : `"${coverageLabel(tier.coverage)}", so someone holds it at every instant`}.`,
+          hint: firstRoster
+            ? `The ${late!.layerId ? `layer "${late!.layerId}"'s` : "tier's"} first roster takes effect on ${firstRoster.from}; move its "from" earlier, or add an override for "${tier.id}" covering the gap.`
+            : tier.layers
+              ? `Change the layers' restrictions so they meet without a gap (layers in different zones drift apart when the clocks change), add a layer or an override for "${tier.id}" covering the gap.`
+              : `Add a roster in force at that time, or an override for "${tier.id}" covering the gap.`,
         });
       }
     }

@@ -27,6 +27,7 @@ import { incidentTimesOrdered } from './incident-times-ordered.ts';
 import { incidentUpdateCadence } from './incident-update-cadence.ts';
 import { ladderOrder } from './ladder-order.ts';
 import { maintenanceNotice } from './maintenance-notice.ts';
+import { layerOverlap } from './layer-overlap.ts';
 import { noPlaceholders } from './no-placeholders.ts';
 import { onCallLimits } from './on-call-limits.ts';
 import { overrideOverlap } from './override-overlap.ts';
@@ -56,6 +57,7 @@ import { signoffVeto } from './signoff-veto.ts';
 import { stageOnCallTeam } from './stage-on-call-team.ts';
 import { tierExists } from './tier-exists.ts';
 import { tierRequirements } from './tier-requirements.ts';
+import { timeOffConflict } from './time-off-conflict.ts';
 import { uniqueIds } from './unique-ids.ts';
 import { yamlCommentInText } from './yaml-comment-in-text.ts';
 
@@ -85,6 +87,7 @@ export const RULES: readonly Rule[] = [
   incidentUpdateCadence,
   ladderOrder,
   maintenanceNotice,
+  layerOverlap,
   noPlaceholders,
   onCallLimits,
   overrideOverlap,
@@ -113,6 +116,7 @@ export const RULES: readonly Rule[] = [
   stageOnCallTeam,
   tierExists,
   tierRequirements,
+  timeOffConflict,
   uniqueIds,
   yamlCommentInText,
 ];

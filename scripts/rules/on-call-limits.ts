@@ -38,18 +38,20 @@ function describeParts(parts: Run['parts']): string {
 }
 
 /**
- * On-call should not be miserable: shifts are limited to a number of days, with rest between them. A turn is an
- * unbroken stretch holding one tier of one rotation (a swap that hands someone two weeks in a row
- * makes one 14-day turn); being secondary and then primary is two turns of different tiers, the
- * usual pattern. Rest is measured between any two stretches of a person's on-call time, across
- * every tier and rotation. Tiers covered in business hours (with or without on call outside them)
- * count only business hours (scripts/schedule/business-hours.ts says why). Only stretches that
- * reach past now are reported, since the past cannot change.
+ * Limits are about people, not tiers: someone who is secondary one week and primary the next is on
+ * call for fourteen days in a row, and two people alternating primary and secondary are never off.
+ * So a stretch is every unbroken run of a person's on-call time across all tiers and rotations
+ * (tiers covered in business hours, with or without on call outside them, counting only the
+ * organisation's business hours: scripts/schedule/business-hours.ts says why), and it may not be
+ * longer than on_call.max_consecutive_days; between two stretches the person rests at least
+ * on_call.min_rest_between_shifts. Only stretches that reach past now are
+ * reported, since the past cannot change; the finding points at the shift that takes the stretch
+ * past the limit.
  */
 export const onCallLimits: Rule = {
   id: 'on-call-limits',
   description:
-    'No one holds a tier for longer than on_call.max_consecutive_days in one turn, and everyone rests at least on_call.min_rest_between_shifts between stretches of on-call time, from now to the coverage horizon; the finding names the person and the shifts.',
+    'Per person, across every tier and rotation: no stretch of on-call time longer than on_call.max_consecutive_days, and at least on_call.min_rest_between_shifts between stretches, from now to the coverage horizon (business-hours tiers count business hours); the finding names the person and the shifts.',
   severity: 'error',
   needs: ['organisation'],
   check(ctx) {
@@ -58,7 +60,7 @@ export const onCallLimits: Rule = {
     const minRest = durationMillis(organisation.on_call.min_rest_between_shifts) ?? 0;
     const hours = businessCalendar(organisation);
     const now = ctx.now.getTime();
-    // Look back far enough to see the start of a turn that is already too long at `now`.
+    // Look back far enough to see the start of a stretch that is already too long at `now`.
     const from = DateTime.fromMillis(now, { zone: organisation.timezone }).minus({ days: maxDays + 1 }).toMillis();
     const to = horizonEnd(organisation, ctx.now).getTime();
 
@@ -78,41 +80,35 @@ export const onCallLimits: Rule = {
     }
 
     const reported = new Set<string>();
-    const report = (part: Run['parts'][number], message: string, hint: string) => {
-      const key = `${part.doc.file.path}|${formatPath(part.shift.path)}|${message.split(':')[0]}`;
+    const report = (part: Run['parts'][number], kind: string, message: string, hint: string) => {
+      const key = `${part.doc.file.path}|${formatPath(part.shift.path)}|${kind}`;
       if (reported.has(key)) return;
       reported.add(key);
       ctx.report(part.doc, part.shift.path, { message: `${formatPath(part.shift.path)}: ${message}`, hint });
     };
 
     for (const [person, parts] of byPerson) {
-      const turns = new Map<string, Run['parts']>();
-      for (const part of parts) {
-        const key = `${part.doc.data.id}\u0000${part.shift.tier}`;
-        const list = turns.get(key);
-        if (list) list.push(part);
-        else turns.set(key, [part]);
-      }
-      for (const turnParts of turns.values()) {
-        for (const run of merge(turnParts)) {
-          if (run.end <= now) continue;
-          const zone = run.parts[0]!.doc.data.timezone;
-          // With the same UTC offset at both ends the local days are elapsed days; only a DST change needs the calendar.
-          const sameOffset = IANAZone.create(zone).offset(run.start) === IANAZone.create(zone).offset(run.end);
-          if (sameOffset && run.end - run.start <= maxDays * 86_400_000) continue;
-          const days = DateTime.fromMillis(run.end, { zone }).diff(DateTime.fromMillis(run.start, { zone }), 'days').days;
-          if (days <= maxDays) continue;
-          // Point at the shift that takes the turn past the limit: usually the override or roster entry that doubled it.
-          const limitEnd = DateTime.fromMillis(run.start, { zone }).plus({ days: maxDays }).toMillis();
-          const culprit = run.parts.find((p) => p.end > limitEnd) ?? run.parts[0]!;
-          report(
-            culprit,
-            `"${person}" holds ${run.parts[0]!.tierName} of rotation "${run.parts[0]!.doc.data.id}" for ${describeLength(run.end - run.start)} without a break ${describeInterval(run.start, run.end, zone)}, more than on_call.max_consecutive_days (${maxDays}): ${describeParts(run.parts)}.`,
-            'Give the turn to someone else with an override, or reorder the roster from a future date so the person does not get consecutive shifts.',
-          );
-        }
-      }
       const runs = merge(parts);
+      for (const run of runs) {
+        if (run.end <= now) continue;
+        const zone = run.parts[0]!.doc.data.timezone;
+        // With the same UTC offset at both ends the local days are elapsed days; only a DST change needs the calendar.
+        const sameOffset = IANAZone.create(zone).offset(run.start) === IANAZone.create(zone).offset(run.end);
+        if (sameOffset && run.end - run.start <= maxDays * 86_400_000) continue;
+        const days = DateTime.fromMillis(run.end, { zone }).diff(DateTime.fromMillis(run.start, { zone }), 'days').days;
+        if (days <= maxDays) continue;
+        // Point at the shift that takes the stretch past the limit: usually the roster entry or override that doubled it.
+        const limitEnd = DateTime.fromMillis(run.start, { zone }).plus({ days: maxDays }).toMillis();
+        const culprit = run.parts.find((p) => p.end > limitEnd) ?? run.parts[0]!;
+        const open = run.end >= to ? 'at least ' : '';
+        const until = run.end >= to ? ' (to the coverage horizon)' : '';
+        report(
+          culprit,
+          'stretch',
+          `"${person}" is on call for ${open}${describeLength(run.end - run.start)} without a break ${describeInterval(run.start, run.end, zone)}${until}, more than on_call.max_consecutive_days (${maxDays}): ${describeParts(run.parts)}.`,
+          'Leave a break between someone\'s turns: give the tiers offsets so nobody holds one tier right after another (in a list of four, offset 2 leaves a week off between a primary and a secondary week), or move one of the shifts with an override.',
+        );
+      }
       for (let i = 0; i + 1 < runs.length; i++) {
         const before = runs[i]!;
         const after = runs[i + 1]!;
@@ -122,6 +118,7 @@ export const onCallLimits: Rule = {
         const next = after.parts[0]!;
         report(
           next,
+          'rest',
           `"${person}" rests only ${describeLength(rest)} between ${describeParts([last])} and ${describeParts([next])}, less than on_call.min_rest_between_shifts (${organisation.on_call.min_rest_between_shifts}).`,
           'Move one of the two shifts with an override so the person rests long enough in between.',
         );

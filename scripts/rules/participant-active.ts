@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { describeInterval } from '../schedule/describe.ts';
+import { peopleNamedIn } from '../schedule/layers.ts';
 import { shiftsOnwards } from '../schedule/onwards.ts';
 import { formatPath } from '../util/paths.ts';
 import type { Rule } from './rule.ts';
@@ -20,7 +21,7 @@ export const participantActive: Rule = {
     if (left.size === 0) return;
     for (const doc of ctx.model.rotations) {
       const rotation = doc.data;
-      const named = new Set([...rotation.tiers.flatMap((t) => t.rosters.flatMap((r) => r.participants)), ...(rotation.overrides ?? []).map((o) => o.person)]);
+      const named = new Set(peopleNamedIn(rotation));
       const leavers = [...named].filter((id) => left.has(id));
       if (leavers.length === 0) continue;
       const goneFrom = new Map(leavers.map((id) => [id, DateTime.fromISO(left.get(id)!, { zone: rotation.timezone }).plus({ days: 1 }).toMillis()]));

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { describeInterval } from '../schedule/describe.ts';
-import { compileRotation, expandTier } from '../schedule/expand.ts';
+import { compileRotation, expandTier, layerStart } from '../schedule/expand.ts';
 import { holes } from '../schedule/intervals.ts';
 import { parseLocalDate, wallClockInstant } from '../schedule/local-time.ts';
 import { horizonEnd } from '../schedule/policy.ts';
@@ -42,7 +42,7 @@ export const productionCoverage: Rule = {
       for (const tier of always.slice(0, 2)) {
         // Once a tier's first roster is in force it is staffed for good (rosters never end), so
         // only the time before that can lack someone: the search stays short however old the product.
-        const staffed = tier.plan[0] ? compiled.clock.handoffAt(tier.plan[0].firstShift) : Infinity;
+        const staffed = Math.max(...tier.layers.map(layerStart));
         const end = Math.min(to, staffed);
         if (!(end > from)) continue;
         const covered = expandTier(compiled, tier, from, end).map((s) => ({ start: s.start.getTime(), end: s.end.getTime() }));

@@ -6,7 +6,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import type { SchemaTypes } from '../types/schema-types.ts';
-import { compileRotation, expandRotationLocated, toShift, type CompiledOverride } from './expand.ts';
+import { compileRotation, expandRotationLocated, inForceFrom, toShift, type CompiledLayer, type CompiledOverride } from './expand.ts';
 import type { LocatedShift, Shift } from './types.ts';
 
 type Rotation = SchemaTypes['rotation'];
@@ -107,9 +107,15 @@ export function peopleWithMovedShifts(before: Rotation, after: Rotation, from: D
 /** The earliest instant a version could have anyone on call: first hand-off or first override. */
 function earliestInstant(rotation: Rotation): number {
   const compiled = compileRotation(rotation);
-  let earliest = compiled.clock.handoffAt(0);
+  let earliest = inForceFrom(compiled);
   for (const tier of compiled.tiers) for (const o of tier.overrides) earliest = Math.min(earliest, o.start);
   return earliest;
+}
+
+/** Everything about a layer but its rosters: when these differ, every shift of it may differ. */
+function layerSettings(layer: CompiledLayer): unknown {
+  const { rosters: _rosters, path: _path, ...settings } = layer.spec;
+  return settings;
 }
 
 const sameOverride = (x: CompiledOverride | undefined, y: CompiledOverride | undefined) =>
@@ -136,14 +142,21 @@ function divergence(before: Rotation, after: Rotation): number {
   for (const id of tierIds(before, after)) {
     const x = b.tiers.find((t) => t.id === id);
     const y = a.tiers.find((t) => t.id === id);
-    const plans = Math.max(x?.plan.length ?? 0, y?.plan.length ?? 0);
-    for (let i = 0; i < plans; i++) {
-      const p = x?.plan[i];
-      const q = y?.plan[i];
-      const same = p && q && p.firstShift === q.firstShift && p.startPosition === q.startPosition && isDeepStrictEqual(p.participants, q.participants);
-      if (same) continue;
-      bound = Math.min(bound, b.clock.handoffAt(Math.min(p?.firstShift ?? Infinity, q?.firstShift ?? Infinity)));
-      break;
+    const layers = Math.max(x?.layers.length ?? 0, y?.layers.length ?? 0);
+    for (let l = 0; l < layers; l++) {
+      const xl = x?.layers[l];
+      const yl = y?.layers[l];
+      if (xl && yl && !isDeepStrictEqual(layerSettings(xl), layerSettings(yl))) return Math.min(earliestInstant(before), earliestInstant(after));
+      const clock = (xl ?? yl)!.clock;
+      const plans = Math.max(xl?.plan.length ?? 0, yl?.plan.length ?? 0);
+      for (let i = 0; i < plans; i++) {
+        const p = xl?.plan[i];
+        const q = yl?.plan[i];
+        const same = p && q && p.firstShift === q.firstShift && p.startPosition === q.startPosition && isDeepStrictEqual(p.participants, q.participants);
+        if (same) continue;
+        bound = Math.min(bound, clock.handoffAt(Math.min(p?.firstShift ?? Infinity, q?.firstShift ?? Infinity)));
+        break;
+      }
     }
     const overrides = Math.max(x?.overrides.length ?? 0, y?.overrides.length ?? 0);
     for (let i = 0; i < overrides; i++) {

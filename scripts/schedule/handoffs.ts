@@ -4,7 +4,7 @@
  * the shift at an instant costs the same whether the rotation began last week or decades ago.
  */
 import { DateTime } from 'luxon';
-import type { SchemaTypes } from '../types/schema-types.ts';
+import type { ClockSpec } from './layers.ts';
 import { dateValue, localDateOf, parseLocalDate, parseLocalTime, wallClockMillis, type LocalDate } from './local-time.ts';
 
 const DAY_MS = 86_400_000;
@@ -46,11 +46,11 @@ export interface HandoffClock {
 }
 
 /**
- * The hand-off clock of a rotation. A weekly rotation whose `start` is not the hand-off weekday
- * begins at the first hand-off weekday after it; a weekly rotation without a weekday hands off on
- * `start`'s weekday.
+ * The hand-off clock of a rotation or a layer. A weekly rotation whose `start` is not the hand-off
+ * weekday begins at the first hand-off weekday after it; a weekly rotation without a weekday hands
+ * off on `start`'s weekday.
  */
-export function handoffClock(rotation: SchemaTypes['rotation']): HandoffClock {
+export function handoffClock(rotation: ClockSpec): HandoffClock {
   const zone = rotation.timezone;
   const { hour, minute } = parseLocalTime(rotation.handoff.time);
   const every = rotation.cadence.every ?? 1;

@@ -12,7 +12,7 @@
  *
  * All offset knowledge comes from luxon (the platform's tz database); nothing here adds hours by hand.
  */
-import { DateTime, FixedOffsetZone } from 'luxon';
+import { DateTime, FixedOffsetZone, IANAZone } from 'luxon';
 import '../time/zone-offsets.ts';
 
 /** A calendar date without a zone. */
@@ -92,6 +92,9 @@ export function wallClockMillis(date: LocalDate, hour: number, minute: number, z
  */
 export function isRepeatedWallTime(instant: Date | number, zone: string): boolean {
   const millis = typeof instant === 'number' ? instant : instant.getTime();
+  // Nearly every instant is far from an offset change: the same offset a day before and after settles it.
+  const iana = IANAZone.create(zone);
+  if (iana.isValid && iana.offset(millis - 86_400_000) === iana.offset(millis + 86_400_000)) return false;
   const local = DateTime.fromMillis(millis, { zone });
   const wall = { year: local.year, month: local.month, day: local.day, hour: local.hour, minute: local.minute, second: local.second, millisecond: local.millisecond };
   const offsets = new Set([local.minus({ days: 1 }).offset, local.offset, local.plus({ days: 1 }).offset]);

@@ -1,6 +1,6 @@
 /** Everything a rotation will ever schedule from some instant on, in a bounded expansion. */
 import type { SchemaTypes } from '../types/schema-types.ts';
-import { compileRotation, expandRotationLocated } from './expand.ts';
+import { compileRotation, expandRotationLocated, inForceFrom } from './expand.ts';
 import type { LocatedShift } from './types.ts';
 
 /** How far ahead the search looks at most. */
@@ -15,19 +15,27 @@ const MAX_YEARS = 50;
  */
 export function shiftsOnwards(rotation: SchemaTypes['rotation'], from: Date): LocatedShift[] {
   const compiled = compileRotation(rotation);
-  const { clock } = compiled;
-  let settled = Math.max(from.getTime(), clock.handoffAt(0));
-  let cycle = 1;
+  let settled = Math.max(from.getTime(), inForceFrom(compiled));
   for (const tier of compiled.tiers) {
-    const last = tier.plan.at(-1);
-    if (last) {
-      settled = Math.max(settled, clock.handoffAt(last.firstShift));
-      cycle = Math.max(cycle, last.participants.length);
+    for (const layer of tier.layers) {
+      const last = layer.plan.at(-1);
+      if (last) settled = Math.max(settled, layer.clock.handoffAt(last.firstShift));
     }
     for (const override of tier.overrides) settled = Math.max(settled, override.end);
   }
   // A bound for hostile data (a roster or override centuries ahead): nobody plans rotas that far.
   const limit = from.getTime() + MAX_YEARS * 366 * 86_400_000;
-  const to = Math.min(clock.handoffAt(clock.indexAt(Math.min(settled, limit)) + cycle + 1), limit);
-  return expandRotationLocated(rotation, from, new Date(to));
+  settled = Math.min(settled, limit);
+  // One more full cycle of every layer: enough shifts to give each person of its last list a turn
+  // (a restricted layer skips its empty shifts, at most six in seven).
+  let to = settled;
+  for (const tier of compiled.tiers) {
+    for (const layer of tier.layers) {
+      const last = layer.plan.at(-1);
+      if (!last) continue;
+      const shifts = (layer.restrictions ? 7 : 1) * last.participants.length + 1;
+      to = Math.max(to, layer.clock.handoffAt(layer.clock.indexAt(settled) + shifts));
+    }
+  }
+  return expandRotationLocated(rotation, from, new Date(Math.min(to, limit)));
 }

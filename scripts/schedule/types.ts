@@ -18,6 +18,8 @@ export interface Shift {
   end: Date;
   /** Whether the rotation's roster or an override put the person there. */
   source: 'roster' | 'override';
+  /** The layer of the tier the shift comes from, for tiers covered by several layers (follow-the-sun). */
+  layer?: string;
   /** The override's reason. */
   reason?: string;
 }
@@ -25,7 +27,8 @@ export interface Shift {
 /** A shift together with the place in the rotation file that put the person there (for diagnostics). */
 export interface LocatedShift extends Shift {
   /**
-   * `['tiers', t, 'rosters', r, 'participants', p]` for a roster shift,
+   * `['tiers', t, 'rosters', r, 'participants', p]` for a roster shift (with `'layers', l` after the
+   * tier for a layered tier),
    * `['overrides', o, 'person']` for an override.
    */
   path: DocPath;

@@ -563,6 +563,12 @@ function translateError(e: Err, ctx: Ctx): Translated | undefined {
     case 'format':
       return { diagnostic: at(path, formatFields(where, String(params.format ?? ''), data, describeOf(parent))) };
     default: {
+      // `not: { required: [x] }` forbids a field (a tier has rosters or layers, not both): said at the field.
+      const forbidden = e.keyword === 'not' ? (e.schema as { required?: unknown } | undefined)?.required : undefined;
+      if (Array.isArray(forbidden) && forbidden.length === 1 && typeof data === 'object' && data !== null && Object.hasOwn(data, String(forbidden[0]))) {
+        const name = String(forbidden[0]);
+        return { diagnostic: at([...path, name], { ruleId: 'schema-constraint', message: `${where}: field ${quote(name)} is not allowed here.`, hint: describeOf(e.schema) }, 'key') };
+      }
       const constraint = constraintMessage(e.keyword, where, data, params, path);
       if (constraint) {
         const target: LocateTarget = constraint.target ?? 'value';

@@ -4,6 +4,7 @@
  * instant, and by anyone covering the tier then). Pure: the instant is a parameter.
  */
 import { DateTime } from 'luxon';
+import { layersOf } from '../schedule/layers.ts';
 import type { SchemaTypes } from '../types/schema-types.ts';
 
 /** The policy data that decides who may sign what. */
@@ -78,8 +79,10 @@ export function rotationParticipants(view: PolicyView, rotationId: string, tierI
   const out: string[] = [];
   for (const tier of rotation.tiers) {
     if (tierId !== undefined && tier.id !== tierId) continue;
-    const inForce = [...tier.rosters].filter((roster) => roster.from <= day).sort((a, b) => (a.from < b.from ? -1 : 1)).pop();
-    for (const person of inForce?.participants ?? []) if (!out.includes(person)) out.push(person);
+    for (const layer of layersOf(rotation, rotation.tiers.indexOf(tier))) {
+      const inForce = [...layer.rosters].filter((roster) => roster.from <= day).sort((a, b) => (a.from < b.from ? -1 : 1)).pop();
+      for (const person of inForce?.participants ?? []) if (!out.includes(person)) out.push(person);
+    }
   }
   for (const override of rotation.overrides ?? []) {
     if (tierId !== undefined && override.tier !== tierId) continue;

@@ -57,8 +57,22 @@ function hasWorkingTime(calendar: BusinessCalendar): boolean {
   return calendar.weekdays.size > 0 && businessDayMinutes(calendar) > 0;
 }
 
+/** Working windows by calendar and local day: every rotation's business-hours tier asks for the same days. */
+const dayMemory = new Map<string, { start: number; end: number } | null>();
+
 /** The working window of one local day, or undefined when the day is not a working day. */
 function windowOf(calendar: BusinessCalendar, day: DateTime): { start: number; end: number } | undefined {
+  const key = `${calendarKey(calendar)}|${day.year}-${day.month}-${day.day}`;
+  let known = dayMemory.get(key);
+  if (known === undefined) {
+    known = computeWindowOf(calendar, day) ?? null;
+    if (dayMemory.size >= 100_000) dayMemory.clear();
+    dayMemory.set(key, known);
+  }
+  return known ?? undefined;
+}
+
+function computeWindowOf(calendar: BusinessCalendar, day: DateTime): { start: number; end: number } | undefined {
   if (!calendar.weekdays.has(day.weekday)) return undefined;
   if (calendar.holidays.has(day.toISODate() ?? '')) return undefined;
   const at = (minute: number) =>

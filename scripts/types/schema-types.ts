@@ -449,7 +449,7 @@ export type SignOffRecord = {
    */
   rollout: string;
   /**
-   * Date and time of the decision.
+   * An instant with an explicit UTC offset (ISO 8601; seconds may be left out), e.g. 2026-10-14T08:12:00+02:00, 2026-10-14T08:12+02:00 or 2026-10-14T06:12:00Z.
    */
   at: string;
   /**
@@ -501,7 +501,7 @@ export type SignOffRecord = {
        */
       investigation?: string;
       /**
-       * Re-ramp target date.
+       * A calendar date, YYYY-MM-DD.
        */
       reramp_target?: string;
       /**
@@ -962,6 +962,27 @@ export interface PeopleAndTeams {
        * Date the person left; they may no longer appear in rotations or assignments after it.
        */
       left?: string;
+      /**
+       * When the person is away: shifts then are reported by validate with who could cover. Dates are whole days in the person's time zone; date-times are exact instants.
+       */
+      time_off?: {
+        /**
+         * First day away (a date: from the start of that day in the person's zone) or the instant they leave (a date-time with offset).
+         */
+        from: string | string;
+        /**
+         * Last day away, included (a date), or the instant they are back (a date-time, excluded).
+         */
+        to: string | string;
+        /**
+         * Why, for the people planning cover (optional).
+         */
+        reason?: string;
+        /**
+         * Keep the reason out of everything the toolkit shows (pages, calendars, notices, command output); it stays readable in this file.
+         */
+        private?: boolean;
+      }[];
     },
     ...{
       /**
@@ -1009,6 +1030,27 @@ export interface PeopleAndTeams {
        * Date the person left; they may no longer appear in rotations or assignments after it.
        */
       left?: string;
+      /**
+       * When the person is away: shifts then are reported by validate with who could cover. Dates are whole days in the person's time zone; date-times are exact instants.
+       */
+      time_off?: {
+        /**
+         * First day away (a date: from the start of that day in the person's zone) or the instant they leave (a date-time with offset).
+         */
+        from: string | string;
+        /**
+         * Last day away, included (a date), or the instant they are back (a date-time, excluded).
+         */
+        to: string | string;
+        /**
+         * Why, for the people planning cover (optional).
+         */
+        reason?: string;
+        /**
+         * Keep the reason out of everything the toolkit shows (pages, calendars, notices, command output); it stays readable in this file.
+         */
+        private?: boolean;
+      }[];
     }[]
   ];
 }
@@ -1017,7 +1059,7 @@ export interface PeopleAndTeams {
  */
 export interface Roles {
   /**
-   * When this file was last reviewed; policy/organisation.yaml reviews say how often it must be.
+   * A calendar date, YYYY-MM-DD.
    */
   last_reviewed?: string;
   /**
@@ -1104,7 +1146,7 @@ export interface Role {
  */
 export interface RACIMatrix {
   /**
-   * When this file was last reviewed; policy/organisation.yaml reviews say how often it must be.
+   * A calendar date, YYYY-MM-DD.
    */
   last_reviewed?: string;
   /**
@@ -1235,7 +1277,7 @@ export interface RACIMatrix {
  */
 export interface SeverityLevels {
   /**
-   * When this file was last reviewed; policy/organisation.yaml reviews say how often it must be.
+   * A calendar date, YYYY-MM-DD.
    */
   last_reviewed?: string;
   /**
@@ -1443,7 +1485,7 @@ export interface PostmortemTemplate {
  */
 export interface Escalation {
   /**
-   * When this file was last reviewed; policy/organisation.yaml reviews say how often it must be.
+   * A calendar date, YYYY-MM-DD.
    */
   last_reviewed?: string;
   /**
@@ -1891,7 +1933,7 @@ export interface Escalation {
  */
 export interface LifecycleOwnership {
   /**
-   * When this file was last reviewed; policy/organisation.yaml reviews say how often it must be.
+   * A calendar date, YYYY-MM-DD.
    */
   last_reviewed?: string;
   /**
@@ -2153,11 +2195,11 @@ export interface LifecycleOwnership {
        */
       production_critical?: boolean;
       /**
-       * Date production was (or will be) enabled.
+       * A calendar date, YYYY-MM-DD.
        */
       production_enabled?: string;
       /**
-       * Launch date; stabilisation runs from here.
+       * A calendar date, YYYY-MM-DD.
        */
       launched?: string;
       /**
@@ -2173,7 +2215,7 @@ export interface LifecycleOwnership {
          */
         to_team: string;
         /**
-         * Planned hand-off date.
+         * A calendar date, YYYY-MM-DD.
          */
         planned?: string;
       };
@@ -2206,11 +2248,11 @@ export interface LifecycleOwnership {
        */
       production_critical?: boolean;
       /**
-       * Date production was (or will be) enabled.
+       * A calendar date, YYYY-MM-DD.
        */
       production_enabled?: string;
       /**
-       * Launch date; stabilisation runs from here.
+       * A calendar date, YYYY-MM-DD.
        */
       launched?: string;
       /**
@@ -2226,7 +2268,7 @@ export interface LifecycleOwnership {
          */
         to_team: string;
         /**
-         * Planned hand-off date.
+         * A calendar date, YYYY-MM-DD.
          */
         planned?: string;
       };
@@ -2251,15 +2293,15 @@ export interface LifecycleOwnership {
      */
     product: string;
     /**
-     * Start.
+     * An instant with an explicit UTC offset (ISO 8601; seconds may be left out), e.g. 2026-10-14T08:12:00+02:00, 2026-10-14T08:12+02:00 or 2026-10-14T06:12:00Z.
      */
     start: string;
     /**
-     * End.
+     * An instant with an explicit UTC offset (ISO 8601; seconds may be left out), e.g. 2026-10-14T08:12:00+02:00, 2026-10-14T08:12+02:00 or 2026-10-14T06:12:00Z.
      */
     end: string;
     /**
-     * When stakeholders were told.
+     * An instant with an explicit UTC offset (ISO 8601; seconds may be left out), e.g. 2026-10-14T08:12:00+02:00, 2026-10-14T08:12+02:00 or 2026-10-14T06:12:00Z.
      */
     announced: string;
     /**
@@ -2273,7 +2315,7 @@ export interface LifecycleOwnership {
  */
 export interface KillSwitchAuthority {
   /**
-   * When this file was last reviewed; policy/organisation.yaml reviews say how often it must be.
+   * A calendar date, YYYY-MM-DD.
    */
   last_reviewed?: string;
   /**
@@ -2610,7 +2652,7 @@ export interface Notify2 {
  */
 export interface SignOffAndApprovalRules {
   /**
-   * When this file was last reviewed; policy/organisation.yaml reviews say how often it must be.
+   * A calendar date, YYYY-MM-DD.
    */
   last_reviewed?: string;
   /**
@@ -2888,7 +2930,7 @@ export interface Notify3 {
  */
 export interface Communication {
   /**
-   * When this file was last reviewed; policy/organisation.yaml reviews say how often it must be.
+   * A calendar date, YYYY-MM-DD.
    */
   last_reviewed?: string;
   /**
@@ -3106,19 +3148,7 @@ export interface OnCallRotation {
    * Zone of the hand-off's wall-clock time.
    */
   timezone: string;
-  /**
-   * How often the shift changes hands.
-   */
-  cadence: {
-    /**
-     * week or day.
-     */
-    unit: 'week' | 'day';
-    /**
-     * Number of units per shift (default 1).
-     */
-    every?: number;
-  };
+  cadence: Cadence;
   /**
    * When shifts change hands, in the rotation's zone.
    */
@@ -3141,7 +3171,7 @@ export interface OnCallRotation {
     note_fields?: Texts36;
   };
   /**
-   * Date of the first hand-off; shift 0 starts then.
+   * A calendar date, YYYY-MM-DD.
    */
   start: string;
   /**
@@ -3181,48 +3211,17 @@ export interface OnCallRotation {
         role?: string;
       };
       /**
-       * Participant lists, each in force from its date until the next one's. A change continues with the next person in the new order.
+       * Participant lists, each in force from its date until the next one's. A change continues with the next person in the new order. Give rosters, or layers for a tier covered by several rosters by time of day or weekday.
        *
        * @minItems 1
        */
-      rosters: [
-        {
-          /**
-           * Date the list takes effect (at that day's hand-off).
-           */
-          from: string;
-          /**
-           * People in turn order.
-           *
-           * @minItems 1
-           *
-           * Items: The id of a person in policy/people.yaml.
-           */
-          participants: [string, ...string[]];
-          /**
-           * Start this many places into the list (e.g. secondary = primary's list with offset 1).
-           */
-          offset?: number;
-        },
-        ...{
-          /**
-           * Date the list takes effect (at that day's hand-off).
-           */
-          from: string;
-          /**
-           * People in turn order.
-           *
-           * @minItems 1
-           *
-           * Items: The id of a person in policy/people.yaml.
-           */
-          participants: [string, ...string[]];
-          /**
-           * Start this many places into the list (e.g. secondary = primary's list with offset 1).
-           */
-          offset?: number;
-        }[]
-      ];
+      rosters?: [Roster, ...Roster[]];
+      /**
+       * Several rosters covering the tier by time of day or weekday (follow-the-sun, day/night), each with its own zone, hand-off and restrictions; instead of rosters.
+       *
+       * @minItems 1
+       */
+      layers?: [Layer, ...Layer[]];
     },
     ...{
       /**
@@ -3255,48 +3254,17 @@ export interface OnCallRotation {
         role?: string;
       };
       /**
-       * Participant lists, each in force from its date until the next one's. A change continues with the next person in the new order.
+       * Participant lists, each in force from its date until the next one's. A change continues with the next person in the new order. Give rosters, or layers for a tier covered by several rosters by time of day or weekday.
        *
        * @minItems 1
        */
-      rosters: [
-        {
-          /**
-           * Date the list takes effect (at that day's hand-off).
-           */
-          from: string;
-          /**
-           * People in turn order.
-           *
-           * @minItems 1
-           *
-           * Items: The id of a person in policy/people.yaml.
-           */
-          participants: [string, ...string[]];
-          /**
-           * Start this many places into the list (e.g. secondary = primary's list with offset 1).
-           */
-          offset?: number;
-        },
-        ...{
-          /**
-           * Date the list takes effect (at that day's hand-off).
-           */
-          from: string;
-          /**
-           * People in turn order.
-           *
-           * @minItems 1
-           *
-           * Items: The id of a person in policy/people.yaml.
-           */
-          participants: [string, ...string[]];
-          /**
-           * Start this many places into the list (e.g. secondary = primary's list with offset 1).
-           */
-          offset?: number;
-        }[]
-      ];
+      rosters?: [Roster, ...Roster[]];
+      /**
+       * Several rosters covering the tier by time of day or weekday (follow-the-sun, day/night), each with its own zone, hand-off and restrictions; instead of rosters.
+       *
+       * @minItems 1
+       */
+      layers?: [Layer, ...Layer[]];
     }[]
   ];
   /**
@@ -3312,11 +3280,11 @@ export interface OnCallRotation {
      */
     person: string;
     /**
-     * From.
+     * An instant with an explicit UTC offset (ISO 8601; seconds may be left out), e.g. 2026-10-14T08:12:00+02:00, 2026-10-14T08:12+02:00 or 2026-10-14T06:12:00Z.
      */
     start: string;
     /**
-     * Until (exclusive).
+     * An instant with an explicit UTC offset (ISO 8601; seconds may be left out), e.g. 2026-10-14T08:12:00+02:00, 2026-10-14T08:12+02:00 or 2026-10-14T06:12:00Z.
      */
     end: string;
     /**
@@ -3324,6 +3292,144 @@ export interface OnCallRotation {
      */
     reason: string;
   }[];
+}
+/**
+ * How often the shift changes hands.
+ */
+export interface Cadence {
+  /**
+   * week or day.
+   */
+  unit: 'week' | 'day';
+  /**
+   * Number of units per shift (default 1).
+   */
+  every?: number;
+}
+export interface Roster {
+  /**
+   * A calendar date, YYYY-MM-DD.
+   */
+  from: string;
+  /**
+   * People in turn order.
+   *
+   * @minItems 1
+   *
+   * Items: The id of a person in policy/people.yaml.
+   */
+  participants: [string, ...string[]];
+  /**
+   * Start this many places into the list (e.g. secondary = primary's list with offset 1).
+   */
+  offset?: number;
+}
+/**
+ * One roster covering part of a tier's time, with its own zone, hand-off and restrictions (a PagerDuty schedule layer, a Grafana OnCall rotation).
+ */
+export interface Layer {
+  /**
+   * Layer id, unique in the tier, e.g. berlin.
+   */
+  id: string;
+  /**
+   * Display name, e.g. Berlin day.
+   */
+  name?: string;
+  /**
+   * Zone of the layer's hand-off and restrictions (default: the rotation's).
+   */
+  timezone?: string;
+  cadence?: Cadence1;
+  /**
+   * When the layer's shifts change hands, in the layer's zone (default: the rotation's hand-off).
+   */
+  handoff?: {
+    /**
+     * Day of the hand-off, for weekly cadences.
+     */
+    weekday?: 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday';
+    /**
+     * Local wall-clock time of the hand-off, e.g. "09:00".
+     */
+    time: string;
+  };
+  /**
+   * A calendar date, YYYY-MM-DD.
+   */
+  start?: string;
+  /**
+   * When the layer is on call (default: always). Outside them the layer's holder is off.
+   *
+   * @minItems 1
+   *
+   * Items: When a layer is on call: a daily window ({ from: "09:00", to: "21:00", days: [...] }) or a weekly one ({ from: "friday 18:00", to: "monday 09:00" }), in the layer's zone.
+   */
+  restrictions?: [DailyWindow | WeeklyWindow, ...(DailyWindow | WeeklyWindow)[]];
+  /**
+   * A shift the restrictions leave without any time (a Saturday of a weekday-only daily layer): skip (default) gives it to nobody, so turns go round in order; take-turn uses up a turn as PagerDuty does.
+   */
+  empty_shifts?: 'skip' | 'take-turn';
+  /**
+   * Where this layer and an earlier one both cover an instant, this one holds the tier on purpose (a PagerDuty layer above the others); without it such an overlap is an error.
+   */
+  on_top?: boolean;
+  /**
+   * Participant lists, each in force from its date until the next one's. A change continues with the next person in the new order.
+   *
+   * @minItems 1
+   */
+  rosters: [Roster, ...Roster[]];
+}
+/**
+ * How often the layer's shift changes hands (default: the rotation's).
+ */
+export interface Cadence1 {
+  /**
+   * week or day.
+   */
+  unit: 'week' | 'day';
+  /**
+   * Number of units per shift (default 1).
+   */
+  every?: number;
+}
+/**
+ * A window every day (or on the listed days) from one wall-clock time to another; a window whose end is not after its start ends the next day ("21:00" to "09:00"), and equal times mean the whole day.
+ */
+export interface DailyWindow {
+  /**
+   * Start of the window, local time in the layer's zone, e.g. "09:00".
+   */
+  from: string;
+  /**
+   * End of the window (exclusive), e.g. "21:00".
+   */
+  to: string;
+  /**
+   * Days the window starts on (default: every day).
+   *
+   * @minItems 1
+   *
+   * Items: A day of the week, in lower case.
+   */
+  days?: [
+    'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday',
+    ...('monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday')[]
+  ];
+}
+/**
+ * One window a week, from a weekday and time to another ("friday 18:00" to "monday 09:00").
+ */
+export interface WeeklyWindow {
+  /**
+   * Start of the window, e.g. "friday 18:00".
+   */
+  from: string;
+  /**
+   * End of the window (exclusive), e.g. "monday 09:00".
+   */
+  to: string;
 }
 /**
  * incidents/YYYY/<id>.yaml: one incident: severity, status, times, roles, timeline, escalations and kill-switch log. Append-only: fields marked x-amendable may change later ("any": edited; "append": entries added at the end, or a single value given once, also inside an existing list entry).
@@ -3362,19 +3468,19 @@ export interface IncidentRecord {
    */
   customer_facing?: boolean;
   /**
-   * When the alert fired or the issue was reported.
+   * An instant with an explicit UTC offset (ISO 8601; seconds may be left out), e.g. 2026-10-14T08:12:00+02:00, 2026-10-14T08:12+02:00 or 2026-10-14T06:12:00Z.
    */
   detected: string;
   /**
-   * When on-call acknowledged.
+   * An instant with an explicit UTC offset (ISO 8601; seconds may be left out), e.g. 2026-10-14T08:12:00+02:00, 2026-10-14T08:12+02:00 or 2026-10-14T06:12:00Z.
    */
   acknowledged?: string;
   /**
-   * When impact stopped (fix or workaround).
+   * An instant with an explicit UTC offset (ISO 8601; seconds may be left out), e.g. 2026-10-14T08:12:00+02:00, 2026-10-14T08:12+02:00 or 2026-10-14T06:12:00Z.
    */
   mitigated?: string;
   /**
-   * When the incident was resolved.
+   * An instant with an explicit UTC offset (ISO 8601; seconds may be left out), e.g. 2026-10-14T08:12:00+02:00, 2026-10-14T08:12+02:00 or 2026-10-14T06:12:00Z.
    */
   resolved?: string;
   /**
@@ -3394,11 +3500,11 @@ export interface IncidentRecord {
      */
     downtime: boolean;
     /**
-     * Start of the impact window (defaults to detected).
+     * An instant with an explicit UTC offset (ISO 8601; seconds may be left out), e.g. 2026-10-14T08:12:00+02:00, 2026-10-14T08:12+02:00 or 2026-10-14T06:12:00Z.
      */
     start?: string;
     /**
-     * End of the impact window (defaults to mitigated, then resolved).
+     * An instant with an explicit UTC offset (ISO 8601; seconds may be left out), e.g. 2026-10-14T08:12:00+02:00, 2026-10-14T08:12+02:00 or 2026-10-14T06:12:00Z.
      */
     end?: string;
     /**
@@ -3434,7 +3540,7 @@ export interface IncidentRecord {
     communications_lead?: string;
   };
   /**
-   * When leadership was told.
+   * An instant with an explicit UTC offset (ISO 8601; seconds may be left out), e.g. 2026-10-14T08:12:00+02:00, 2026-10-14T08:12+02:00 or 2026-10-14T06:12:00Z.
    */
   leadership_notified?: string;
   /**
@@ -3445,7 +3551,7 @@ export interface IncidentRecord {
   timeline: [
     {
       /**
-       * When.
+       * An instant with an explicit UTC offset (ISO 8601; seconds may be left out), e.g. 2026-10-14T08:12:00+02:00, 2026-10-14T08:12+02:00 or 2026-10-14T06:12:00Z.
        */
       at: string;
       /**
@@ -3463,7 +3569,7 @@ export interface IncidentRecord {
     },
     ...{
       /**
-       * When.
+       * An instant with an explicit UTC offset (ISO 8601; seconds may be left out), e.g. 2026-10-14T08:12:00+02:00, 2026-10-14T08:12+02:00 or 2026-10-14T06:12:00Z.
        */
       at: string;
       /**
@@ -3485,7 +3591,7 @@ export interface IncidentRecord {
    */
   escalations?: {
     /**
-     * When.
+     * An instant with an explicit UTC offset (ISO 8601; seconds may be left out), e.g. 2026-10-14T08:12:00+02:00, 2026-10-14T08:12+02:00 or 2026-10-14T06:12:00Z.
      */
     at: string;
     /**
@@ -3550,7 +3656,7 @@ export interface IncidentRecord {
       evidence?: [string, ...string[]];
     };
     /**
-     * When those escalated to acknowledged, measured against the severity's escalation_acknowledge target; required once the incident is closed.
+     * An instant with an explicit UTC offset (ISO 8601; seconds may be left out), e.g. 2026-10-14T08:12:00+02:00, 2026-10-14T08:12+02:00 or 2026-10-14T06:12:00Z.
      */
     acknowledged?: string;
   }[];
@@ -3559,7 +3665,7 @@ export interface IncidentRecord {
    */
   kill_switch?: {
     /**
-     * Timestamp.
+     * An instant with an explicit UTC offset (ISO 8601; seconds may be left out), e.g. 2026-10-14T08:12:00+02:00, 2026-10-14T08:12+02:00 or 2026-10-14T06:12:00Z.
      */
     at?: string;
     /**
@@ -3600,7 +3706,7 @@ export interface IncidentRecord {
            */
           by: [Signer1, ...Signer1[]];
           /**
-           * When approved.
+           * An instant with an explicit UTC offset (ISO 8601; seconds may be left out), e.g. 2026-10-14T08:12:00+02:00, 2026-10-14T08:12+02:00 or 2026-10-14T06:12:00Z.
            */
           at: string;
         };
@@ -3616,7 +3722,7 @@ export interface IncidentRecord {
          */
         who: 'all-stakeholders' | string;
         /**
-         * When.
+         * An instant with an explicit UTC offset (ISO 8601; seconds may be left out), e.g. 2026-10-14T08:12:00+02:00, 2026-10-14T08:12+02:00 or 2026-10-14T06:12:00Z.
          */
         at: string;
       },
@@ -3626,13 +3732,13 @@ export interface IncidentRecord {
          */
         who: 'all-stakeholders' | string;
         /**
-         * When.
+         * An instant with an explicit UTC offset (ISO 8601; seconds may be left out), e.g. 2026-10-14T08:12:00+02:00, 2026-10-14T08:12+02:00 or 2026-10-14T06:12:00Z.
          */
         at: string;
       }[]
     ];
     /**
-     * When ingestion resumed; may be added to the entry later, then stays.
+     * An instant with an explicit UTC offset (ISO 8601; seconds may be left out), e.g. 2026-10-14T08:12:00+02:00, 2026-10-14T08:12+02:00 or 2026-10-14T06:12:00Z.
      */
     resumed?: string;
     /**
@@ -3748,7 +3854,7 @@ export interface OnCallHandOffNote {
    */
   tier: string;
   /**
-   * The hand-off: the instant the tier passes from one person to the next.
+   * An instant with an explicit UTC offset (ISO 8601; seconds may be left out), e.g. 2026-10-14T08:12:00+02:00, 2026-10-14T08:12+02:00 or 2026-10-14T06:12:00Z.
    */
   at: string;
   /**
@@ -3822,7 +3928,7 @@ export interface PostMortemFrontMatter {
    */
   status: 'draft' | 'in-review' | 'final';
   /**
-   * When the post-mortem was completed (counts against the deadline; defaults to the file's first commit).
+   * An instant with an explicit UTC offset (ISO 8601; seconds may be left out), e.g. 2026-10-14T08:12:00+02:00, 2026-10-14T08:12+02:00 or 2026-10-14T06:12:00Z.
    */
   published?: string;
   /**
@@ -3842,7 +3948,7 @@ export interface PostMortemFrontMatter {
      */
     owner: string;
     /**
-     * Deadline.
+     * A calendar date, YYYY-MM-DD.
      */
     due: string;
     /**
@@ -3850,7 +3956,7 @@ export interface PostMortemFrontMatter {
      */
     status: 'open' | 'in-progress' | 'done' | 'wont-do';
     /**
-     * Completion date, for done items.
+     * A calendar date, YYYY-MM-DD.
      */
     done?: string;
     /**

@@ -8,6 +8,7 @@ import ICAL from 'ical.js';
 import { parse as parseYaml } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
 import { expandRotation } from '../../scripts/schedule/expand.ts';
+import { businessCalendar, businessWindows } from '../../scripts/time/business-time.ts';
 import type { SchemaTypes } from '../../scripts/types/schema-types.ts';
 import { runCli } from '../support/cli.ts';
 import { REPO_ROOT, TEST_NOW, tempRepo, type TempRepo } from '../support/repo.ts';
@@ -35,7 +36,7 @@ describe('oncall now', () => {
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual([
       { rotation: 'ingestion', tier: 'primary', person: 'liam-novak', start: '2026-11-16T09:00:00+01:00', end: '2026-11-23T09:00:00+01:00' },
-      { rotation: 'ingestion', tier: 'secondary', person: 'sofia-rossi', start: '2026-11-16T09:00:00+01:00', end: '2026-11-23T09:00:00+01:00' },
+      { rotation: 'ingestion', tier: 'secondary', person: 'ben-schultz', start: '2026-11-16T09:00:00+01:00', end: '2026-11-23T09:00:00+01:00' },
       { rotation: 'ingestion', tier: 'owner', person: 'amara-okafor', start: '2026-11-16T09:00:00+01:00', end: '2026-11-23T09:00:00+01:00' },
     ]);
   });
@@ -59,7 +60,7 @@ describe('oncall now', () => {
     expect(out).toContain('since Mon 16 Nov 2026 09:00 +01:00, until Mon 23 Nov 2026 09:00 +01:00');
     expect(out).toContain('your time (America/New_York): since Mon 16 Nov 2026 03:00 -05:00, until Mon 23 Nov 2026 03:00 -05:00');
     expect(out).toContain('respond within 15 minutes; pager pagerduty:liam-novak, phone +420 2 5550 1012, slack @liam');
-    expect(out).toContain('next: Secondary (if no response within 15 minutes): Sofia Rossi (sofia-rossi): pager pagerduty:sofia-rossi');
+    expect(out).toContain('next: Secondary (if no response within 15 minutes): Ben Schultz (ben-schultz): pager pagerduty:ben-schultz');
     // The owner tier is business hours + on call: on a Sunday the owner is on call, to be paged.
     expect(out).toContain('business hours + on call: business hours Mon, Tue, Wed, Thu, Fri 09:00-17:00 Europe/Berlin; outside business hours now: on call, page them');
     expect(out).toContain('next: SRE Lead: Chen Wei (chen-wei): phone +49 30 5550 1003');
@@ -116,7 +117,7 @@ describe('oncall schedule', () => {
         reason: 'Sofia travelling to the client workshop',
       },
       { rotation: 'ingestion', tier: 'primary', person: 'sofia-rossi', start: '2026-10-02T09:00:00+02:00', end: '2026-10-05T09:00:00+02:00', source: 'roster' },
-      { rotation: 'ingestion', tier: 'secondary', person: 'ben-schultz', start: '2026-09-28T09:00:00+02:00', end: '2026-10-05T09:00:00+02:00', source: 'roster' },
+      { rotation: 'ingestion', tier: 'secondary', person: 'kavya-iyer', start: '2026-09-28T09:00:00+02:00', end: '2026-10-05T09:00:00+02:00', source: 'roster' },
       { rotation: 'ingestion', tier: 'owner', person: 'amara-okafor', start: '2026-09-28T09:00:00+02:00', end: '2026-10-05T09:00:00+02:00', source: 'roster' },
     ]);
   });
@@ -129,42 +130,70 @@ describe('oncall schedule', () => {
     expect(lines[1]).toMatch(/^Hand-off \(Europe\/Berlin\)\s+Primary\s+Secondary\s+Ingestion Owner \(business hours \+ on call\)$/);
     const rows = lines.slice(3, -1).map((line) => line.split(/\s{2,}/));
     expect(rows).toEqual([
-      ['Mon 30 Nov 2026 09:00', 'ben-schultz', 'kavya-iyer', 'amara-okafor'],
-      ['Mon 7 Dec 2026 09:00', 'rosa-alvarez', 'sam-osei', 'amara-okafor'],
-      ['Mon 14 Dec 2026 09:00', 'sam-osei', 'yusuf-demir', 'amara-okafor'],
+      ['Mon 30 Nov 2026 09:00', 'ben-schultz', 'liam-novak', 'amara-okafor'],
+      ['Mon 7 Dec 2026 09:00', 'rosa-alvarez', 'yusuf-demir', 'amara-okafor'],
+      ['Mon 14 Dec 2026 09:00', 'sam-osei', 'xavier-costa', 'amara-okafor'],
       ['Mon 21 Dec 2026 09:00', 'yusuf-demir (override: sam-osei Thu 24 Dec 09:00 to Sun 27 Dec 09:00)', 'rosa-alvarez', 'amara-okafor'],
     ]);
   });
 });
 
 describe('oncall burden', () => {
-  it('prints hours per tier, weekend and night hours in each person\'s zone, and shifts', async () => {
-    const result = await runCli(['burden', '--from', '2026-11-23', '--to', '2026-11-29', '--format', 'json']);
+  it('prints hours, weekend and night hours in each person\'s zone, shares of the pool\'s mean and flags, for the period and the year to date', async () => {
+    const result = await runCli(['burden', '--from', '2026-11-23', '--to', '2026-11-29', '--format', 'json', '--now', TEST_NOW]);
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout);
     expect(report.from).toBe('2026-11-23T00:00:00+01:00');
     expect(report.to).toBe('2026-11-30T00:00:00+01:00');
-    expect(report.people.map((p: { person: string }) => p.person)).toEqual(['amara-okafor', 'ben-schultz', 'liam-novak', 'sofia-rossi']);
-    expect(report.people[3]).toEqual({
+    expect(report.pools.map((p: { members: string[] }) => p.members)).toEqual([['ben-schultz', 'kavya-iyer', 'liam-novak', 'sofia-rossi'], ['amara-okafor']]);
+    expect(report.pools[0].mean).toMatchObject({ hours: 84, weekendHours: 24, pages: 0 });
+    expect(report.people.map((p: { person: string }) => p.person)).toEqual(['amara-okafor', 'ben-schultz', 'kavya-iyer', 'liam-novak', 'sofia-rossi']);
+    // Sofia is primary from Monday 09:00: nine hours of the week are Ben's and Liam's, the rest hers and Kavya's.
+    expect(report.people[4]).toEqual({
       person: 'sofia-rossi',
       name: 'Sofia Rossi',
       timezone: 'Europe/Rome',
-      shifts: 2,
-      hours: 168,
+      pool: 0,
+      shifts: 1,
+      hours: 159,
       weekendHours: 48,
-      nightHours: 63,
-      tiers: [
-        { rotation: 'ingestion', tier: 'primary', shifts: 1, hours: 159 },
-        { rotation: 'ingestion', tier: 'secondary', shifts: 1, hours: 9 },
+      nightHours: 56,
+      pages: 0,
+      nightPages: 0,
+      offShiftPages: 0,
+      awayDays: 0,
+      share: 1.89,
+      flags: [
+        { measure: 'hours', ratio: 1.89, direction: 'high' },
+        { measure: 'weekendHours', ratio: 2, direction: 'high' },
+        { measure: 'nightHours', ratio: 1.72, direction: 'high' },
       ],
+      tiers: [{ rotation: 'ingestion', tier: 'primary', shifts: 1, hours: 159 }],
     });
-    // The owner tier is business hours + on call: reachable all week, nights and weekend included.
-    expect(report.people[0]).toMatchObject({ person: 'amara-okafor', hours: 168, weekendHours: 48, nightHours: 63 });
+    // The owner tier is business hours + on call: reachable all week, nights and weekend included, and a pool of its own.
+    expect(report.people[0]).toMatchObject({ person: 'amara-okafor', pool: 1, hours: 168, weekendHours: 48, nightHours: 63, share: 1, flags: [] });
+    // Year to date: pages from the incident records, per person and shift.
+    expect(report.yearToDate.from).toBe('2026-01-01T00:00:00+01:00');
+    expect(report.yearToDate.pages.map((p: { incident: string; person: string; kind: string; rotation?: string; tier?: string }) => [p.incident, p.person, p.kind, p.tier ?? 'off shift'])).toEqual([
+      ['2026-10-14-ingestion-error-rate', 'kavya-iyer', 'alert', 'primary'],
+      ['2026-10-14-ingestion-error-rate', 'noah-fischer', 'escalation', 'off shift'],
+      ['2026-10-29-ingestion-outage', 'sofia-rossi', 'alert', 'primary'],
+      ['2026-10-29-ingestion-outage', 'ben-schultz', 'escalation', 'off shift'],
+      ['2026-10-29-ingestion-outage', 'noah-fischer', 'escalation', 'off shift'],
+      ['2026-10-29-ingestion-outage', 'olivia-grant', 'escalation', 'off shift'],
+      ['2026-11-10-ingestion-stuck-upload', 'kavya-iyer', 'alert', 'primary'],
+      ['2026-11-18-ingestion-log-warning', 'liam-novak', 'alert', 'primary'],
+    ]);
+    expect(report.yearToDate.people.find((p: { person: string }) => p.person === 'kavya-iyer')).toMatchObject({ pages: 2, flags: [{ measure: 'pages', ratio: 1.6, direction: 'high' }] });
   });
 
-  it('prints a table', async () => {
-    const result = await runCli(['burden', '--from', '2026-11-23', '--to', '2026-11-29']);
-    expect(result.stdout).toMatch(/^sofia-rossi\s+Europe\/Rome\s+2\s+168\.0\s+48\.0\s+63\.0\s+ingestion\/primary 159\.0, ingestion\/secondary 9\.0$/m);
+  it('prints tables for the period and the year to date, and the pages', async () => {
+    const result = await runCli(['burden', '--from', '2026-11-23', '--to', '2026-11-29', '--now', TEST_NOW]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Taking turns: ben-schultz, kavya-iyer, liam-novak, sofia-rossi: mean 84.0 h, weekend 24.0 h, night 32.6 h, 0 pages.');
+    expect(result.stdout).toMatch(/^sofia-rossi\s+Europe\/Rome\s+1\s+159\.0\s+1\.89\s+48\.0\s+56\.0\s+0\s+ingestion\/primary 159\.0\s+hours 1\.89x the mean; weekend hours 2x the mean; night hours 1\.72x the mean$/m);
+    expect(result.stdout).toContain('Year to date, from Thu 1 Jan 2026 00:00 +01:00 to Sun 22 Nov 2026 12:00 +01:00');
+    expect(result.stdout).toMatch(/^kavya-iyer\s+840\.0\s+0\.92\s+240\.0\s+315\.0\s+2\s+pages 1\.6x the mean$/m);
   });
 });
 
@@ -178,7 +207,7 @@ describe('oncall calendar', () => {
     expect(result.stdout).toContain('Calendars for 2026-10-01 to 2027-03-01');
     expect(readdirSync(join(out, 'rotations'))).toEqual(['ingestion.ics']);
     expect(readdirSync(join(out, 'people')).sort()).toEqual(
-      ['amara-okafor', 'ben-schultz', 'kavya-iyer', 'liam-novak', 'rosa-alvarez', 'sam-osei', 'sofia-rossi', 'yusuf-demir'].map((p) => `${p}.ics`),
+      ['amara-okafor', 'ben-schultz', 'kavya-iyer', 'liam-novak', 'rosa-alvarez', 'sam-osei', 'sofia-rossi', 'xavier-costa', 'yusuf-demir'].map((p) => `${p}.ics`),
     );
 
     const read = (path: string) => {
@@ -189,7 +218,17 @@ describe('oncall calendar', () => {
         return { summary: event.summary, tzid: v.getFirstProperty('dtstart')!.getParameter('tzid'), start: event.startDate.toJSDate().toISOString(), end: event.endDate.toJSDate().toISOString() };
       });
     };
-    const shifts = expandRotation(ingestion(), new Date('2026-09-30T22:00:00Z'), new Date('2027-02-28T23:00:00Z'));
+    // The owner tier is on call in business hours only, so its events are the business-hours blocks.
+    const organisation = parseYaml(readFileSync(join(REPO_ROOT, 'policy', 'organisation.yaml'), 'utf8')) as SchemaTypes['organisation'];
+    const from = new Date('2026-09-30T22:00:00Z');
+    const to = new Date('2027-02-28T23:00:00Z');
+    const shifts = expandRotation(ingestion(), from, to).flatMap((s) =>
+      s.tier !== 'owner'
+        ? [s]
+        : businessWindows(businessCalendar(organisation), s.start.getTime(), s.end.getTime())
+            .filter((b) => b.start < to.getTime() && b.end > from.getTime())
+            .map((b) => ({ ...s, start: new Date(b.start), end: new Date(b.end) })),
+    );
     const byStart = (a: { start: string }, b: { start: string }) => a.start.localeCompare(b.start);
     const events = read('rotations/ingestion.ics');
     expect(events.map((e) => [e.start, e.end]).sort()).toEqual(shifts.map((s) => [s.start.toISOString(), s.end.toISOString()]).sort());
@@ -213,7 +252,7 @@ describe('oncall calendar', () => {
     const before = readFileSync(join(out, 'rotations', 'ingestion.ics'));
     const again = await run(out);
     expect(again.code).toBe(0);
-    expect(again.stdout).toContain('0 written, 9 unchanged');
+    expect(again.stdout).toContain('0 written, 10 unchanged');
     expect(readFileSync(join(out, 'rotations', 'ingestion.ics')).equals(before)).toBe(true);
   });
 

@@ -103,26 +103,32 @@ overrides:
 describe('double-booking', () => {
   it('is an error for one person in two tiers of a rotation at once', async () => {
     repo = tempRepo();
-    repo.replace(ROTATION, '        participants: [rosa-alvarez, sam-osei, yusuf-demir]\n        offset: 1', '        participants: [rosa-alvarez, sam-osei, yusuf-demir]');
+    repo.replace(ROTATION, '        participants: [rosa-alvarez, sam-osei, yusuf-demir, xavier-costa]\n        offset: 2', '        participants: [rosa-alvarez, sam-osei, yusuf-demir, xavier-costa]');
     const findings = await rotationFindings(repo.root);
     expect(findings.map((d) => [d.ruleId, d.severity, d.line, d.message])).toEqual([
       [
         'double-booking',
         'error',
-        lineOf(repo, ROTATION, 'participants: [rosa-alvarez, sam-osei, yusuf-demir]', 2),
-        'tiers[1].rosters[1].participants[0]: "rosa-alvarez" holds both Primary and Secondary of rotation "ingestion" from 2026-12-07T09:00+01:00 to 2026-12-14T09:00+01:00, and 4 more times before the coverage horizon.',
+        lineOf(repo, ROTATION, 'participants: [rosa-alvarez, sam-osei, yusuf-demir, xavier-costa]', 2),
+        'tiers[1].rosters[1].participants[0]: "rosa-alvarez" holds both Primary and Secondary of rotation "ingestion" from 2026-12-07T09:00+01:00 to 2026-12-14T09:00+01:00, and 2 more times before the coverage horizon.',
       ],
       [
         'double-booking',
         'error',
-        lineOf(repo, ROTATION, 'participants: [rosa-alvarez, sam-osei, yusuf-demir]', 2),
+        lineOf(repo, ROTATION, 'participants: [rosa-alvarez, sam-osei, yusuf-demir, xavier-costa]', 2),
         'tiers[1].rosters[1].participants[1]: "sam-osei" holds both Primary and Secondary of rotation "ingestion" from 2026-12-14T09:00+01:00 to 2026-12-21T09:00+01:00, and 2 more times before the coverage horizon.',
       ],
       [
         'double-booking',
         'error',
-        lineOf(repo, ROTATION, 'participants: [rosa-alvarez, sam-osei, yusuf-demir]', 2),
-        'tiers[1].rosters[1].participants[2]: "yusuf-demir" holds both Primary and Secondary of rotation "ingestion" from 2026-12-21T09:00+01:00 to 2026-12-24T09:00+01:00, and 3 more times before the coverage horizon.',
+        lineOf(repo, ROTATION, 'participants: [rosa-alvarez, sam-osei, yusuf-demir, xavier-costa]', 2),
+        'tiers[1].rosters[1].participants[2]: "yusuf-demir" holds both Primary and Secondary of rotation "ingestion" from 2026-12-21T09:00+01:00 to 2026-12-24T09:00+01:00, and 2 more times before the coverage horizon.',
+      ],
+      [
+        'double-booking',
+        'error',
+        lineOf(repo, ROTATION, 'participants: [rosa-alvarez, sam-osei, yusuf-demir, xavier-costa]', 2),
+        'tiers[1].rosters[1].participants[3]: "xavier-costa" holds both Primary and Secondary of rotation "ingestion" from 2026-12-28T09:00+01:00 to 2026-12-31T09:00+01:00, and 2 more times before the coverage horizon.',
       ],
     ]);
   });
@@ -177,19 +183,19 @@ describe('on-call-limits', () => {
         ruleId: 'on-call-limits',
         line: lineOf(repo, ROTATION, 'person: sam-osei', 1),
         message:
-          'overrides[1].person: "sam-osei" holds Primary of rotation "ingestion" for 13 days without a break from 2026-12-14T09:00+01:00 to 2026-12-27T09:00+01:00, more than on_call.max_consecutive_days (7): ingestion Primary from 2026-12-14T09:00+01:00 to 2026-12-21T09:00+01:00, then ingestion Primary from 2026-12-21T09:00+01:00 to 2026-12-24T09:00+01:00, then ingestion Primary from 2026-12-24T09:00+01:00 to 2026-12-27T09:00+01:00.',
+          'overrides[1].person: "sam-osei" is on call for 13 days without a break from 2026-12-14T09:00+01:00 to 2026-12-27T09:00+01:00, more than on_call.max_consecutive_days (7): ingestion Primary from 2026-12-14T09:00+01:00 to 2026-12-21T09:00+01:00, then ingestion Primary from 2026-12-21T09:00+01:00 to 2026-12-24T09:00+01:00, then ingestion Primary from 2026-12-24T09:00+01:00 to 2026-12-27T09:00+01:00.',
       }),
     ]);
   });
 
   it('names both shifts around a rest shorter than min_rest_between_shifts', async () => {
     repo = tempRepo();
-    // Rosa's primary week ends 14 December 09:00; an evening on secondary leaves her 6 hours' rest.
+    // Rosa's primary week ends 14 December 09:00; an evening on secondary (Xavier's week) leaves her 6 hours' rest.
     addOverride(repo, `  - tier: secondary
     person: rosa-alvarez
     start: 2026-12-14T15:00:00+01:00
     end: 2026-12-15T09:00:00+01:00
-    reason: Yusuf on a flight`);
+    reason: Xavier on a flight`);
     const findings = await rotationFindings(repo.root);
     expect(findings).toEqual([
       expect.objectContaining({
@@ -233,7 +239,7 @@ describe('participant-active', () => {
     repo = tempRepo();
     repo.replace('policy/people.yaml', '    contacts: { slack: "@yusuf", pager: "opsgenie:yusuf-demir" }', '    contacts: { slack: "@yusuf", pager: "opsgenie:yusuf-demir" }\n    left: 2026-12-20');
     const findings = await rotationFindings(repo.root);
-    const roster = lineOf(repo, ROTATION, 'participants: [rosa-alvarez, sam-osei, yusuf-demir]');
+    const roster = lineOf(repo, ROTATION, 'participants: [rosa-alvarez, sam-osei, yusuf-demir, xavier-costa]');
     expect(findings.map((d) => [d.ruleId, d.line, d.message])).toEqual([
       [
         'participant-active',
@@ -242,8 +248,8 @@ describe('participant-active', () => {
       ],
       [
         'participant-active',
-        lineOf(repo, ROTATION, 'participants: [rosa-alvarez, sam-osei, yusuf-demir]', 2),
-        'tiers[1].rosters[1].participants[2]: "yusuf-demir" left on 2026-12-20 but holds Secondary of rotation "ingestion" from 2026-12-14T09:00+01:00 to 2026-12-21T09:00+01:00.',
+        lineOf(repo, ROTATION, 'participants: [rosa-alvarez, sam-osei, yusuf-demir, xavier-costa]', 2),
+        'tiers[1].rosters[1].participants[2]: "yusuf-demir" left on 2026-12-20 but holds Secondary of rotation "ingestion" from 2027-01-04T09:00+01:00 to 2027-01-11T09:00+01:00.',
       ],
       [
         'participant-active',
@@ -270,7 +276,7 @@ describe('post-handoff-on-call', () => {
         'post-handoff-on-call',
         ROTATION,
         lineOf(repo, ROTATION, 'participants: [ben-schultz, kavya-iyer, liam-novak, sofia-rossi]', 2),
-        'tiers[1].rosters[0].participants[1]: "kavya-iyer" of egi-engineering holds Secondary from 2026-11-30T09:00+01:00 to 2026-12-07T09:00+01:00, after product "ingestion" is handed off to anchor-operations on 2026-11-30.',
+        'tiers[1].rosters[0].participants[2]: "liam-novak" of egi-engineering holds Secondary from 2026-11-30T09:00+01:00 to 2026-12-07T09:00+01:00, after product "ingestion" is handed off to anchor-operations on 2026-11-30.',
       ],
     ]);
   });

@@ -42,7 +42,7 @@ describe('coverage kinds', () => {
 
   it('burden counts every hour of a business hours + on call shift, nights and weekend included', () => {
     const r = rotation({ tiers: [tier('owner', ['cai'], { coverage: 'business-hours-and-on-call' })] });
-    const [cai] = computeBurden({ rotations: [r], people: new Map([['cai', { timezone: 'Europe/Berlin' }]]), businessHours: calendar, from: new Date('2026-01-05T08:00:00Z'), to: new Date('2026-01-12T08:00:00Z') });
+    const [cai] = computeBurden({ rotations: [r], people: new Map([['cai', { timezone: 'Europe/Berlin' }]]), businessHours: calendar, from: new Date('2026-01-05T08:00:00Z'), to: new Date('2026-01-12T08:00:00Z') }).people;
     expect(cai).toMatchObject({ person: 'cai', hours: 168, weekendHours: 48, nightHours: 63 });
   });
 });

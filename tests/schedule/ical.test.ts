@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { expandRotation } from '../../scripts/schedule/expand.ts';
-import { CALENDAR_PRODID, renderCalendars } from '../../scripts/schedule/ical.ts';
+import { CALENDAR_PRODID, previousEvents, renderCalendars } from '../../scripts/schedule/ical.ts';
 import { rotation, tier } from './helpers.ts';
 
 interface ParsedEvent {
@@ -111,5 +111,74 @@ describe('renderCalendars', () => {
       'DTEND;TZID=Europe/Berlin:20261108T023000',
     ]);
     expect(unfolded).toContain('Local times (Europe/Berlin): 2026-10-25T02:30:00+02:00 to 2026-11-01T02:30:00+01:00');
+  });
+});
+
+describe('calendar details clients trip on', () => {
+  const from = new Date('2026-01-05T00:00:00Z');
+  const to = new Date('2026-01-19T00:00:00Z');
+  const unfolded = (text: string) => text.replace(/\r\n[ \t]/g, '');
+
+  it('escapes the calendar name and description as TEXT, so a comma does not cut the name', () => {
+    const r = rotation({ name: 'Ingestion, EU; night' });
+    const text = renderCalendars({ rotations: [r], people, from, to }).get('rotations/test.ics')!;
+    expect(unfolded(text)).toContain('\r\nNAME:Ingestion\\, EU\\; night\r\n');
+    expect(unfolded(text)).toContain('\r\nX-WR-CALNAME:Ingestion\\, EU\\; night\r\n');
+    // NAME is TEXT (RFC 7986), and clients read X-WR-CALNAME and X-WR-CALDESC as TEXT too (vobject,
+    // Apple, Google); ical.js does not know them, so it is told.
+    const properties = ICAL.design.defaultSet.property as Record<string, { defaultType: string } | undefined>;
+    for (const name of ['name', 'x-wr-calname', 'x-wr-caldesc']) properties[name] = { defaultType: 'text' };
+    const calendar = new ICAL.Component(ICAL.parse(text));
+    for (const name of ['name', 'x-wr-calname', 'x-wr-caldesc']) delete properties[name];
+    expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe('Ingestion, EU; night');
+    expect(calendar.getFirstPropertyValue('name')).toBe('Ingestion, EU; night');
+    expect(calendar.getFirstPropertyValue('x-wr-caldesc')).toBe('On-call shifts of rotation test, all tiers (Europe/Berlin).');
+  });
+
+  it('keeps SEQUENCE for unchanged events and bumps it for an event whose person changed, byte-identically on re-runs', () => {
+    const before = renderCalendars({ rotations: [rotation()], people, from, to }).get('rotations/test.ics')!;
+    expect(before).toContain('SEQUENCE:0\r\n');
+    // Ben takes Ana's first week: same UID (same start), another person.
+    const changed = rotation({ overrides: [{ tier: 'primary', person: 'ben', start: '2026-01-05T09:00:00+01:00', end: '2026-01-12T09:00:00+01:00', reason: 'Swap' }] });
+    const previous = previousEvents(before);
+    const after = renderCalendars({ rotations: [changed], people, from, to, previous }).get('rotations/test.ics')!;
+    const events = parse(after).calendar.getAllSubcomponents('vevent').map((v) => [v.getFirstPropertyValue('uid'), v.getFirstPropertyValue('sequence'), v.getFirstPropertyValue('summary')]);
+    expect(events).toEqual([
+      ['rotation-test-primary-20260105T080000Z@oncall-as-code', 1, 'test primary on-call: Ben Brandt'],
+      ['rotation-test-primary-20260112T080000Z@oncall-as-code', 0, 'test primary on-call: Ben Brandt'],
+    ]);
+    // A re-run from the calendar just written changes nothing, byte for byte.
+    const again = renderCalendars({ rotations: [changed], people, from, to, previous: previousEvents(after) }).get('rotations/test.ics')!;
+    expect(again).toBe(after);
+    // And a change back is a change too: the number only grows.
+    const back = renderCalendars({ rotations: [rotation()], people, from, to, previous: previousEvents(after) }).get('rotations/test.ics')!;
+    expect(parse(back).calendar.getAllSubcomponents('vevent').map((v) => v.getFirstPropertyValue('sequence'))).toEqual([2, 0]);
+  });
+
+  it('shows a business-hours tier as its business-hours blocks, holidays left out', () => {
+    const r = rotation({ tiers: [tier('owner', ['ana'], { coverage: 'business-hours' })] });
+    const businessHours = { zone: 'Europe/Berlin', weekdays: new Set([1, 2, 3, 4, 5]), startMinute: 540, endMinute: 1020, holidays: new Set(['2026-01-06']) };
+    const { events } = parse(renderCalendars({ rotations: [r], people, businessHours, from, to: new Date('2026-01-10T00:00:00Z') }).get('rotations/test.ics')!);
+    expect(events.map((e) => [e.start.toISOString(), e.end.toISOString()])).toEqual([
+      ['2026-01-05T08:00:00.000Z', '2026-01-05T16:00:00.000Z'],
+      ['2026-01-07T08:00:00.000Z', '2026-01-07T16:00:00.000Z'],
+      ['2026-01-08T08:00:00.000Z', '2026-01-08T16:00:00.000Z'],
+      ['2026-01-09T08:00:00.000Z', '2026-01-09T16:00:00.000Z'],
+    ]);
+  });
+
+  it('puts a person\'s time off in their calendar, all day for dates, and never a private reason', () => {
+    const withTimeOff = new Map([
+      ['ana', { name: 'Ana Alves', timezone: 'Europe/Berlin', time_off: [{ from: '2026-01-07', to: '2026-01-08', reason: 'Skiing' }, { from: '2026-01-15T13:00:00+01:00', to: '2026-01-16T09:00:00+01:00', reason: 'Clinic', private: true }] }],
+      ['ben', { name: 'Ben Brandt' }],
+    ]);
+    const text = renderCalendars({ rotations: [rotation({ tiers: [tier('primary', ['ana', 'ben'])] })], people: withTimeOff, from, to }).get('people/ana.ics')!;
+    expect(unfolded(text)).toContain('DTSTART;VALUE=DATE:20260107\r\nDTEND;VALUE=DATE:20260109\r\n');
+    const away = parse(text).calendar.getAllSubcomponents('vevent').filter((v) => v.getFirstPropertyValue('summary') === 'Time off');
+    expect(away.map((v) => [String(v.getFirstPropertyValue('dtstart')), v.getFirstPropertyValue('description')])).toEqual([
+      ['2026-01-07', 'Skiing'],
+      ['2026-01-15T12:00:00Z', 'Time off (policy/people.yaml)'],
+    ]);
+    expect(text).not.toContain('Clinic');
   });
 });

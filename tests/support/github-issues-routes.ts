@@ -1,7 +1,7 @@
 /**
  * GitHub Issues for the fake GitHub server (tests/support/github-server.ts): list (with state and
- * label filters, newest first, paginated with Link headers), create, get, update and comment, with
- * the JSON shapes of GitHub's OpenAPI description (issue, label, issue-comment).
+ * label filters, newest first, paginated with Link headers), create, get, update, comment, edit and
+ * delete a comment, with the JSON shapes of GitHub's OpenAPI description (issue, label, issue-comment).
  */
 import {
   emptyState,
@@ -214,6 +214,25 @@ export function addIssueRoutes(server: GitHubServer<IssuesState>): void {
         author_association: 'MEMBER',
       },
     };
+  });
+
+  // Editing and deleting a comment (https://docs.github.com/rest/issues/comments): only its author's token may.
+  const findComment = (ctx: RouteContext<IssuesState>) => ctx.state.comments.find((c) => c.id === Number(ctx.params.comment_id));
+  server.route('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', (ctx) => {
+    const comment = findComment(ctx);
+    if (!comment) return githubError(404);
+    if (comment.author !== ctx.state.viewer) return githubError(403, 'Resource not accessible by integration');
+    const input = (ctx.body ?? {}) as Record<string, unknown>;
+    if (typeof input.body !== 'string' || input.body === '') return validation('body', 'body is missing');
+    comment.body = input.body;
+    return { status: 200, body: { id: comment.id, body: comment.body, user: userJson(fakeUser(comment.author), ctx.baseUrl), created_at: comment.created_at, updated_at: timestamp() } };
+  });
+  server.route('DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}', (ctx) => {
+    const comment = findComment(ctx);
+    if (!comment) return githubError(404);
+    if (comment.author !== ctx.state.viewer) return githubError(403, 'Resource not accessible by integration');
+    ctx.state.comments.splice(ctx.state.comments.indexOf(comment), 1);
+    return { status: 204 };
   });
 
   server.route('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', (ctx) => {

@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.ts';
 import { startGitHubServer, type GitHubServer } from '../support/github-server.ts';
 import { addIssueRoutes, issuesState } from '../support/github-issues-routes.ts';
+import { startSlackServer } from '../support/slack-webhook-server.ts';
 import { approve, GA_PATH, gaRecord, PR, serve } from '../approvals/fixture.ts';
 import { REPO_ROOT, TEST_NOW, tempRepo, type TempRepo } from '../support/repo.ts';
 
@@ -54,7 +55,7 @@ function substitute(args: string[], values: Record<string, string>): string[] {
 
 describe('the workflows\' commands, run locally with the same arguments', () => {
   it('cover every command the workflows call', () => {
-    expect([...new Set(commands.map((args) => args[0]))].sort()).toEqual(['approvals', 'calendar', 'docs', 'remind', 'validate']);
+    expect([...new Set(commands.map((args) => args[0]))].sort()).toEqual(['approvals', 'calendar', 'docs', 'notify', 'remind', 'validate']);
   });
 
   it.each(named('validate'))('oncall %s (a pull request against its base)', async (_label, args) => {
@@ -97,6 +98,23 @@ describe('the workflows\' commands, run locally with the same arguments', () => 
     const result = await runCli([...args, '--now', TEST_NOW], { cwd: REPO_ROOT, env: github.env() });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
+  });
+
+  it.each(named('notify'))('oncall %s (against GitHub, and a Slack webhook)', async (_label, args) => {
+    const github = await startGitHubServer(issuesState());
+    server = github;
+    addIssueRoutes(github);
+    const slack = await startSlackServer();
+    try {
+      // Monday 7 December, 10:00: the hand-off to Anchor was an hour ago.
+      const result = await runCli([...args, '--now', '2026-12-07T10:00:00+01:00'], { cwd: REPO_ROOT, env: github.env({ SLACK_WEBHOOK_URL: slack.url }) });
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain('posted  handoff/ingestion/20261207T0800Z');
+      expect(slack.posted).toHaveLength(args.includes('--slack') ? 1 : 0);
+    } finally {
+      await slack.close();
+    }
   });
 
   it.each(named('approvals'))('oncall %s (a fully approved GA pull request)', async (_label, args) => {

@@ -71,7 +71,7 @@ const calledCommands = [...new Set(runSteps.flatMap((s) => npmUses(s.step.run).c
 
 describe('workflows', () => {
   it('are the ones the documentation describes', () => {
-    expect(workflows.map((w) => w.data.name).sort()).toEqual(['approvals', 'approvals-relay', 'docs', 'remind', 'validate', 'validate-cache']);
+    expect(workflows.map((w) => w.data.name).sort()).toEqual(['approvals', 'approvals-relay', 'docs', 'notify', 'remind', 'validate', 'validate-cache']);
   });
 
   it('call npm scripts that exist in package.json', () => {
@@ -91,6 +91,8 @@ describe('workflows', () => {
     expect(all).toContain('npm run oncall -- remind --github');
     expect(all).toContain('npm run oncall -- docs\n');
     expect(all).toContain('npm run oncall -- calendar --out docs/calendars');
+    expect(all).toContain('npm run oncall -- notify --slack');
+    expect(all).toContain('npm run oncall -- notify --github');
   });
 
   it('never put an expression into a shell line (values go through env: and are checked there)', () => {
@@ -125,7 +127,7 @@ describe('workflows', () => {
         .filter(([, level]) => level === 'write')
         .map(([scope]) => `${file} ${id} ${scope}`),
     );
-    expect(writes.sort()).toEqual(['approvals.yml evaluate statuses', 'docs.yml commit contents', 'remind.yml remind issues']);
+    expect(writes.sort()).toEqual(['approvals.yml evaluate statuses', 'docs.yml commit contents', 'notify.yml notify issues', 'remind.yml remind issues']);
   });
 
   it('give every job a timeout', () => {
@@ -270,3 +272,25 @@ describe('the validation cache', () => {
     expect(names.indexOf('actions/cache/restore')).toBeLessThan(names.findIndex((n) => n.includes('validate --changed-since')));
   });
 });
+
+describe('the notify workflow', () => {
+  const notify = byName('notify');
+
+  it('runs on a schedule (and by hand) on the default branch, one run at a time, with read access and issue comments only', () => {
+    expect(notify.data.on).toEqual({ schedule: [{ cron: '*/15 * * * *' }], workflow_dispatch: null });
+    expect(notify.data.concurrency).toEqual({ group: 'notify', 'cancel-in-progress': false });
+    expect(notify.data.jobs.notify!.permissions).toEqual({ contents: 'read', issues: 'write' });
+  });
+
+  it('takes the webhook from a secret through env:, never into a shell line', () => {
+    const step = (notify.data.jobs.notify!.steps ?? []).find((s) => s.run?.includes('notify --slack'))!;
+    expect(step.env).toEqual({ GITHUB_TOKEN: '${{ github.token }}', SLACK_WEBHOOK_URL: '${{ secrets.ONCALL_SLACK_WEBHOOK_URL }}' });
+  });
+});
+
+describe('the docs workflow on a schedule', () => {
+  it('also regenerates every hour, so "on call now" and the calendars are never days stale', () => {
+    expect(byName('docs').data.on.schedule).toEqual([{ cron: '11 * * * *' }]);
+  });
+});
+

@@ -1,6 +1,7 @@
 /**
  * Generated rotations, shaped like the example's: weekly primary and secondary tiers (the same four
- * people, the secondary one turn ahead), a business-hours owner tier, and overrides that cover a
+ * people, the secondary two turns behind, so everyone has a week off between turns), a
+ * business-hours owner tier, and overrides that cover a
  * night of the primary tier by whoever is off that week. Every rotation has its own people, so
  * nobody is double-booked across rotations and everyone rests between stretches.
  */
@@ -35,7 +36,7 @@ export function nightOverride(rotation: SyntheticRotation, now: string, weeksFro
   const week = daysBetween(rotation.start, monday) / 7;
   if (week < 0) return undefined;
   const n = rotation.participants.length;
-  // In week k the primary is participant k, the secondary k + 1; k + 3 last held the primary a week ago.
+  // In week k the primary is participant k, the secondary k + 2; k + 3 last held the primary a week ago and is off.
   const person = rotation.participants[(week + 3) % n]!;
   const wednesday = addDays(monday, 2);
   return {
@@ -119,7 +120,7 @@ export function rotationYaml(rotation: SyntheticRotation): string {
     '    rosters:',
     `      - from: ${rotation.start}`,
     `        participants: ${people}`,
-    '        offset: 1',
+    '        offset: 2',
     '  - id: owner',
     '    name: Service Owner',
     '    coverage: business-hours',

@@ -7,7 +7,13 @@ import type { RepoModel } from '../../model/repo-model.ts';
 import { instantOf } from '../../incidents/instants.ts';
 import { coverageLabel } from '../../schedule/business-hours.ts';
 import { expandRotation } from '../../schedule/expand.ts';
+import { DateTime } from 'luxon';
+import { computeBurden, describeFlag, OUTLIER_FACTOR } from '../../schedule/burden.ts';
+import { describeLayerClock } from '../../schedule/describe.ts';
 import { handoffClock } from '../../schedule/handoffs.ts';
+import { layersOf, participantsOf, peopleNamedIn } from '../../schedule/layers.ts';
+import { timeOffByPerson } from '../../schedule/time-off.ts';
+import { businessCalendar } from '../../time/business-time.ts';
 import { onCallAt } from '../../schedule/on-call.ts';
 import type { Shift } from '../../schedule/types.ts';
 import type { SchemaTypes } from '../../types/schema-types.ts';
@@ -20,6 +26,8 @@ type Rotation = SchemaTypes['rotation'];
 
 /** How far ahead the rosters look. */
 export const ROSTER_WEEKS = 8;
+/** How far back the fairness table looks (besides the year to date). */
+export const FAIRNESS_WEEKS = 4;
 const WEEK_MS = 7 * 24 * 3600 * 1000;
 
 function cadenceText(rotation: Rotation): string {
@@ -30,12 +38,61 @@ function cadenceText(rotation: Rotation): string {
   return `${period}, hand-off${day} ${rotation.handoff.time} local time (${rotation.timezone})`;
 }
 
-/** The shifts of one tier that fall in a hand-off period, regular holder first. */
-function holdersIn(shifts: readonly Shift[], tier: string, start: number, end: number) {
-  const inPeriod = shifts.filter((s) => s.tier === tier && s.start.getTime() < end && s.end.getTime() > start);
-  const regular = [...new Set(inPeriod.filter((s) => s.source === 'roster').map((s) => s.person))];
+/** The shifts of one tier that fall in a hand-off period, regular holders first (per layer for a layered tier). */
+function holdersIn(shifts: readonly Shift[], tier: Rotation['tiers'][number], start: number, end: number) {
+  const inPeriod = shifts.filter((s) => s.tier === tier.id && s.start.getTime() < end && s.end.getTime() > start);
+  const roster = inPeriod.filter((s) => s.source === 'roster');
+  const regular = [...new Set(roster.map((s) => s.person))];
+  const layers = (tier.layers ?? [])
+    .map((layer) => ({ name: layer.name ?? layer.id, people: [...new Set(roster.filter((s) => s.layer === layer.id).map((s) => s.person))] }))
+    .filter((layer) => layer.people.length > 0);
   const covers = inPeriod.filter((s) => s.source === 'override');
-  return { regular, covers };
+  return { regular, layers, covers };
+}
+
+/** Burden of the rotation's people over the last four weeks and the year to date, for the fairness table. */
+function fairness(model: RepoModel, rotation: Rotation, now: Date) {
+  const organisation = model.policy.organisation?.data;
+  const zone = organisation?.timezone ?? rotation.timezone;
+  const people = new Map((model.policy.people?.data.people ?? []).map((p) => [p.id, p]));
+  const incidents = model.incidents.filter((doc) => rotation.product !== undefined && doc.data.product === rotation.product).map((doc) => doc.data);
+  const productRotations = new Map((model.policy.lifecycle?.data.products ?? []).flatMap((p) => (p.rotation ? [[p.id, p.rotation] as const] : [])));
+  const base = { rotations: [rotation], people, incidents, productRotations, ...(organisation ? { businessHours: businessCalendar(organisation) } : {}) };
+  const window = computeBurden({ ...base, from: DateTime.fromJSDate(now, { zone }).minus({ weeks: FAIRNESS_WEEKS }).toJSDate(), to: now });
+  // The year's table shows hours, shares and pages; weekend and night hours are the recent period's.
+  const year = computeBurden({ ...base, from: DateTime.fromJSDate(now, { zone }).startOf('year').toJSDate(), to: now, weekendAndNight: false });
+  const rows = window.people
+    .filter((b) => b.pool !== undefined)
+    .map((b) => {
+      const ytd = year.people.find((y) => y.person === b.person);
+      return {
+        person: b.person,
+        hours: b.hours.toFixed(1),
+        share: b.share.toFixed(2),
+        weekend: b.weekendHours.toFixed(1),
+        night: b.nightHours.toFixed(1),
+        pages: String(b.pages),
+        ytdHours: (ytd?.hours ?? 0).toFixed(1),
+        ytdShare: ytd?.pool !== undefined ? ytd.share.toFixed(2) : '',
+        ytdPages: String(ytd?.pages ?? 0),
+        flags: [...b.flags.map(describeFlag), ...(ytd?.flags ?? []).map((f) => `${describeFlag(f)} this year`)].join('; '),
+      };
+    });
+  return { weeks: FAIRNESS_WEEKS, factor: OUTLIER_FACTOR, rows };
+}
+
+/** Time off of the rotation's people in [from, to), never with a private reason. */
+function timeOffIn(model: RepoModel, rotation: Rotation, from: number, to: number) {
+  const named = new Set(peopleNamedIn(rotation));
+  const people = (model.policy.people?.data.people ?? []).filter((p) => named.has(p.id));
+  const out: { person: string; from: string; until: string; reason: string }[] = [];
+  for (const [person, entries] of timeOffByPerson(people)) {
+    for (const entry of entries) {
+      if (!(entry.start < to && entry.end > from)) continue;
+      out.push({ person, from: localDateTime(entry.start, rotation.timezone), until: localDateTime(entry.end, rotation.timezone), reason: entry.reason ?? '' });
+    }
+  }
+  return out;
 }
 
 export function rosterView(model: RepoModel, site: Site, rotation: Rotation, now: Date) {
@@ -54,9 +111,10 @@ export function rosterView(model: RepoModel, site: Site, rotation: Rotation, now
       until: localDateTime(end, zone),
       current: k === first,
       tiers: rotation.tiers.map((tier) => {
-        const { regular, covers } = holdersIn(shifts, tier.id, start, end);
+        const { regular, layers, covers } = holdersIn(shifts, tier, start, end);
         return {
           people: regular,
+          layers,
           covers: covers.map((c) => ({ person: c.person, from: localDateTime(c.start, zone), until: localDateTime(c.end, zone) })),
         };
       }),
@@ -89,12 +147,17 @@ export function rosterView(model: RepoModel, site: Site, rotation: Rotation, now
     zone,
     cadence: cadenceText(rotation),
     product: product ? { name: product.name, rolloutPath: site.paths.rollouts.get(product.id) } : undefined,
+    layers: rotation.tiers.flatMap((tier, index) =>
+      tier.layers ? layersOf(rotation, index).map((layer) => ({ tierName: tier.name, description: describeLayerClock(layer) })) : [],
+    ),
+    timeOff: timeOffIn(model, rotation, now.getTime(), horizon),
+    fairness: fairness(model, rotation, now),
     tiers: rotation.tiers.map((tier) => {
       const next = tier.escalates_to;
       const nextTier = next?.tier ? rotation.tiers.find((t) => t.id === next.tier) : undefined;
       return {
         ...tier,
-        coverageText: coverageLabel(tier.coverage),
+        coverageText: `${coverageLabel(tier.coverage)}${tier.layers ? `, ${tier.layers.length} layers` : ''}`,
         responseText: tier.response ? describeDuration(tier.response) : '',
         escalatesToTier: nextTier?.name ?? next?.tier,
         escalatesToRole: next?.role,
@@ -102,7 +165,7 @@ export function rosterView(model: RepoModel, site: Site, rotation: Rotation, now
     }),
     tierNames: rotation.tiers.map((tier) => tier.name),
     onCallNow: onCallAt(rotation, now).map((shift) => ({
-      tierName: rotation.tiers.find((t) => t.id === shift.tier)?.name ?? shift.tier,
+      tierName: `${rotation.tiers.find((t) => t.id === shift.tier)?.name ?? shift.tier}${shift.layer !== undefined ? ` (${shift.layer})` : ''}`,
       person: shift.person,
       since: localDateTime(shift.start, zone),
       until: localDateTime(shift.end, zone),
@@ -147,7 +210,7 @@ function rolesOf(model: RepoModel, rotationsById: ReadonlyMap<string, Rotation>,
       if (holder.others?.includes(personId)) out.push({ role: role.id, as: 'holder' });
     } else if ('rotation' in holder) {
       const rotation = rotationsById.get(holder.rotation);
-      const inRoster = rotation?.tiers.some((tier) => (holder.tier === undefined || tier.id === holder.tier) && tier.rosters.some((r) => r.participants.includes(personId)));
+      const inRoster = rotation?.tiers.some((tier) => (holder.tier === undefined || tier.id === holder.tier) && participantsOf(tier).includes(personId));
       if (inRoster) out.push({ role: role.id, as: 'when on call' });
     }
   }
@@ -171,7 +234,7 @@ export function peopleView(model: RepoModel, site: Site, now: Date) {
   for (const { data } of model.rotations) {
     if (!rotationsById.has(data.id)) rotationsById.set(data.id, data);
     for (const tier of data.tiers) {
-      for (const person of new Set(tier.rosters.flatMap((r) => r.participants))) {
+      for (const person of participantsOf(tier)) {
         let ofPerson = membership.get(person);
         if (!ofPerson) membership.set(person, (ofPerson = new Map()));
         let tiers = ofPerson.get(data);
@@ -201,8 +264,13 @@ export function peopleView(model: RepoModel, site: Site, now: Date) {
         }
       : undefined;
     const contacts = person.contacts as Record<string, string | undefined>;
+    const away = timeOffByPerson([person])
+      .get(person.id)
+      ?.filter((entry) => entry.end > now.getTime() && entry.start < horizon.getTime())
+      .map((entry) => ({ from: localDateTime(entry.start, person.timezone), until: localDateTime(entry.end, person.timezone), reason: entry.reason ?? '' }));
     return {
       ...person,
+      away: away ?? [],
       teamName: site.teams.get(person.team)?.name ?? person.team,
       roles: rolesOf(model, rotationsById, person.id),
       rotations,

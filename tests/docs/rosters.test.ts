@@ -1,0 +1,48 @@
+/** The roster and people pages show layers, time off (never a private reason) and fairness. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { FOLLOW_THE_SUN } from '../support/follow-the-sun.ts';
+import { tempRepo, type TempRepo } from '../support/repo.ts';
+import { renderRepository } from './support.ts';
+
+let repo: TempRepo | undefined;
+afterEach(() => {
+  repo?.cleanup();
+  repo = undefined;
+});
+
+
+describe('roster and people pages', () => {
+  it('show each layer of a follow-the-sun tier, who holds it per week, and time off without private reasons', async () => {
+    repo = tempRepo();
+    repo.write('rotations/global.yaml', FOLLOW_THE_SUN);
+    repo.replace(
+      'policy/people.yaml',
+      '    contacts: { slack: "@uma", phone: "+44 20 5550 1022" }',
+      '    contacts: { slack: "@uma", phone: "+44 20 5550 1022" }\n    time_off:\n      - { from: 2026-11-30, to: 2026-12-04, reason: Family visit }\n      - { from: 2026-12-10, to: 2026-12-10, reason: Clinic, private: true }',
+    );
+    const pages = await renderRepository(repo.root);
+    const roster = pages.get('docs/rosters/global.md')!;
+    expect(roster).toContain('| Primary | 24/7, 2 layers | — | — |');
+    expect(roster).toContain('| Primary | Sydney; Australia/Sydney; weekly, hand-off Monday 09:00; on call around the clock |');
+    expect(roster).toContain('| Primary | Berlin day; Europe/Berlin; weekly, hand-off Monday 09:00; on call Mon, Tue, Wed, Thu, Fri 09:00-21:00; on top of earlier layers |');
+    expect(roster).toContain('| Mon 23 Nov 2026 09:00 | Mon 30 Nov 2026 09:00 | Sydney: [Farid Haddad](../people.md#farid-haddad), [Uma Patel](../people.md#uma-patel); Berlin day: [Noah Fischer](../people.md#noah-fischer) |');
+    expect(roster).toContain('| [Uma Patel](../people.md#uma-patel) | Mon 30 Nov 2026 01:00 | Sat 5 Dec 2026 01:00 | Family visit |');
+    expect(roster).toContain('| [Uma Patel](../people.md#uma-patel) | Thu 10 Dec 2026 01:00 | Fri 11 Dec 2026 01:00 | |');
+    expect(roster).not.toContain('Clinic');
+    // Sunday noon: the weekday Berlin layer is off, so Sydney holds the tier (times in the rotation's zone, Berlin).
+    expect(roster).toContain('| Primary (sydney) | [Uma Patel](../people.md#uma-patel) |');
+    const people = pages.get('docs/people.md')!;
+    expect(people).toContain('away Mon 30 Nov 2026 00:00 to Sat 5 Dec 2026 00:00 (Family visit)');
+    expect(people).toContain('away Thu 10 Dec 2026 00:00 to Fri 11 Dec 2026 00:00 |');
+    expect(people).not.toContain('Clinic');
+  });
+
+  it('show fairness: hours, shares of the mean, weekend and night hours, pages this period and this year', async () => {
+    repo = tempRepo();
+    const roster = (await renderRepository(repo.root)).get('docs/rosters/ingestion.md')!;
+    const section = roster.slice(roster.indexOf('## Fairness'), roster.indexOf('## Hand-off checklist'));
+    expect(section).toContain('| Person | Hours | Share | Weekend | Night | Pages | Hours this year | Share this year | Pages this year | Flags |');
+    expect(section).toContain('| [Kavya Iyer](../people.md#kavya-iyer) | 336\\.0 | 1\\.00 | 96\\.0 | 126\\.0 | 1 | 840\\.0 | 0\\.92 | 2 | pages 1.6x the mean this year |');
+    expect(section).toContain('| [Amara Okafor](../people.md#amara-okafor) | 160\\.0 | 1\\.00 | 0\\.0 | 0\\.0 | 0 | 440\\.0 | 1\\.00 | 0 | |');
+  });
+});
