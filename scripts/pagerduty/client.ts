@@ -142,11 +142,16 @@ export function createPagerDutyClient(env: Readonly<Record<string, string | unde
   const token = env.PAGERDUTY_TOKEN?.trim();
   if (!token) throw new PagerDutyConfigError('PAGERDUTY_TOKEN is not set: give the command a PagerDuty REST API token (read-only is enough for --plan).');
   const baseUrl = pagerDutyApiUrl(env);
-  const timeoutMs = options.timeoutMs ?? 30_000;
+  // Environment knobs: a slower network (PAGERDUTY_TIMEOUT_MS), and tests that shrink every wait.
+  const fromEnv = (name: string) => {
+    const value = Number(env[name]);
+    return env[name] !== undefined && Number.isFinite(value) && value > 0 ? value : undefined;
+  };
+  const timeoutMs = options.timeoutMs ?? fromEnv('PAGERDUTY_TIMEOUT_MS') ?? 30_000;
   const retries = options.retries ?? 3;
   const rateLimitRetries = options.rateLimitRetries ?? 5;
   const maxWait = options.maxWaitSeconds ?? 60;
-  const secondMs = options.secondMs ?? 1_000;
+  const secondMs = options.secondMs ?? fromEnv('ONCALL_PAGERDUTY_SECOND_MS') ?? 1_000;
   const log = options.log ?? (() => {});
   const fetchImpl = options.fetch ?? globalThis.fetch;
   const stats: RequestStats = { requests: 0, reads: 0, writes: 0, retries: 0, rateLimited: 0, waitedSeconds: 0 };

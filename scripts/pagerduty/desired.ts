@@ -311,7 +311,8 @@ export function desiredState(model: RepoModel, users: readonly PdUser[], options
       ladder.steps.forEach((step, i) => {
         const roleIds = step.roles ?? levels.find((l) => l.id === step.level)?.roles ?? [];
         const next = ladder.steps[i + 1];
-        const delay = next ? Math.max(1, minutes(next.after, 0) - minutes(step.after, 0)) : pageResponse;
+        const at = (text: string) => Math.round((durationMillis(text) ?? 0) / 60_000);
+        const delay = next ? Math.max(1, at(next.after) - at(step.after)) : pageResponse;
         push(roleIds.flatMap(roleTargets), delay);
       });
     } else {
