@@ -8,7 +8,7 @@ import { ApplyStopped, applyPlan } from '../pagerduty/apply.ts';
 import { createPagerDutyClient, describePagerDutyError, PagerDutyAnswerError, PagerDutyError, type PagerDutyClientOptions } from '../pagerduty/client.ts';
 import type { SyncProblem } from '../pagerduty/desired.ts';
 import { formatPlanMarkdown, formatPlanTable, planJson, type PlanFormat } from '../pagerduty/format.ts';
-import { planIsEmpty } from '../pagerduty/plan.ts';
+import { planIsEmpty, type Plan } from '../pagerduty/plan.ts';
 import { syncPass } from '../pagerduty/sync.ts';
 import { UsageError, type CommandIO } from './io.ts';
 import { resolveNow, resolveRoot } from './options.ts';
@@ -38,6 +38,11 @@ export function resolvePlanFormat(format: string | undefined): PlanFormat {
 export function printProblems(problems: readonly SyncProblem[], io: CommandIO): void {
   for (const p of problems) io.stderr(`${p.file}:${p.line}:${p.column}: ${p.message}\n`);
   io.stderr(`oncall: ${problems.length} problem${problems.length === 1 ? '' : 's'} in the repository; nothing was sent to PagerDuty.\n`);
+}
+
+/** A rendered difference that no planned change and no override made in PagerDuty accounts for. */
+function unexplained(plan: Plan): boolean {
+  return plan.drift.some((d) => !d.explanation.startsWith('an override made in PagerDuty'));
 }
 
 export async function runSyncPagerDuty(options: SyncOptions, io: CommandIO, dependencies: SyncDependencies = {}): Promise<number> {
@@ -72,8 +77,8 @@ export async function runSyncPagerDuty(options: SyncOptions, io: CommandIO, depe
     }
     const { plan, state, current } = first.pass;
     if (plan.operations.length === 0 && plan.ledgers.length === 0) {
-      print(plan, 'PagerDuty apply: nothing to change');
-      return plan.drift.length > 0 ? 2 : 0;
+      print(plan, 'PagerDuty apply');
+      return unexplained(plan) ? 2 : 0;
     }
     print(plan, 'PagerDuty apply');
     const report = await applyPlan(plan, state, current, client);
@@ -84,7 +89,7 @@ export async function runSyncPagerDuty(options: SyncOptions, io: CommandIO, depe
       return 2;
     }
     print(after.pass.plan, 'PagerDuty after apply');
-    if (!planIsEmpty(after.pass.plan)) {
+    if (after.pass.plan.operations.length > 0 || unexplained(after.pass.plan)) {
       io.stderr('oncall: PagerDuty still differs from the repository after apply (see above); run apply again, and report it if it persists.\n');
       return 2;
     }

@@ -347,7 +347,7 @@ export type SignOffRecord = {
    */
   rollback?: {
     /**
-     * Rollback type from policy/approvals.yaml (emergency, p1-incident, planned, client-request).
+     * An id: lower-case letters, digits and hyphens, starting with a letter or digit, at most 63 characters (e.g. ingestion-owner).
      */
     type: string;
     /**
@@ -387,11 +387,11 @@ export type SignOffRecord = {
    */
   kill_switch?: {
     /**
-     * Action from policy/kill-switch.yaml.
+     * An id: lower-case letters, digits and hyphens, starting with a letter or digit, at most 63 characters (e.g. ingestion-owner).
      */
     action: string;
     /**
-     * Scenario from the authority matrix.
+     * An id: lower-case letters, digits and hyphens, starting with a letter or digit, at most 63 characters (e.g. ingestion-owner).
      */
     scenario: string;
     /**
@@ -399,7 +399,7 @@ export type SignOffRecord = {
      */
     scope: 'global' | 'workspace';
     /**
-     * For a resume: the deactivation scope from the resume table.
+     * An id: lower-case letters, digits and hyphens, starting with a letter or digit, at most 63 characters (e.g. ingestion-owner).
      */
     resume_scope?: string;
     /**
@@ -663,9 +663,13 @@ export interface PeopleAndTeams {
          */
         phone?: string;
         /**
-         * E-mail address.
+         * E-mail address; `oncall sync pagerduty` matches the person to the PagerDuty user with this address unless pagerduty_user names one.
          */
         email?: string;
+        /**
+         * The person's PagerDuty user id (e.g. PXPGF42), when their PagerDuty login is not their e-mail address here; `oncall sync pagerduty` pages this user.
+         */
+        pagerduty_user?: string;
       };
       /**
        * Date the person left; they may no longer appear in rotations or assignments after it.
@@ -710,9 +714,13 @@ export interface PeopleAndTeams {
          */
         phone?: string;
         /**
-         * E-mail address.
+         * E-mail address; `oncall sync pagerduty` matches the person to the PagerDuty user with this address unless pagerduty_user names one.
          */
         email?: string;
+        /**
+         * The person's PagerDuty user id (e.g. PXPGF42), when their PagerDuty login is not their e-mail address here; `oncall sync pagerduty` pages this user.
+         */
+        pagerduty_user?: string;
       };
       /**
        * Date the person left; they may no longer appear in rotations or assignments after it.
@@ -1137,6 +1145,10 @@ export interface Escalation {
        */
       source?: string;
       /**
+       * How many times the ladder starts again from its first step when nobody has acknowledged after the last one (PagerDuty's num_loops); default 0.
+       */
+      repeats?: number;
+      /**
        * Steps, strictly increasing in time.
        *
        * @minItems 1
@@ -1199,6 +1211,10 @@ export interface Escalation {
        * Where the ladder comes from, when it restates another scale.
        */
       source?: string;
+      /**
+       * How many times the ladder starts again from its first step when nobody has acknowledged after the last one (PagerDuty's num_loops); default 0.
+       */
+      repeats?: number;
       /**
        * Steps, strictly increasing in time.
        *
@@ -2677,11 +2693,29 @@ export interface OnCallRotation {
     }[]
   ];
   /**
+   * How `oncall sync pagerduty` maps this rotation. Without it, sync creates its own schedules and escalation policy and marks them; with it, sync manages the existing objects named here by id (as `oncall import pagerduty` writes).
+   */
+  pagerduty?: {
+    /**
+     * Tier id -> the id of the PagerDuty schedule that carries that tier.
+     */
+    schedules?: {
+      /**
+       * A PagerDuty schedule id, e.g. PI7DH85.
+       */
+      [k: string]: string | undefined;
+    };
+    /**
+     * The id of the PagerDuty escalation policy for this rotation, or false to leave escalation policies alone.
+     */
+    escalation_policy?: string | false;
+  };
+  /**
    * Someone covers a tier from one instant to another; wins over the rotation. A swap is a pair of overrides.
    */
   overrides?: {
     /**
-     * Tier covered.
+     * An id: lower-case letters, digits and hyphens, starting with a letter or digit, at most 63 characters (e.g. ingestion-owner).
      */
     tier: string;
     /**
@@ -2727,11 +2761,11 @@ export interface IncidentRecord {
    */
   status: 'detected' | 'acknowledged' | 'mitigated' | 'resolved' | 'closed';
   /**
-   * Issue class from policy/escalation.yaml (infrastructure, application, configuration).
+   * An id: lower-case letters, digits and hyphens, starting with a letter or digit, at most 63 characters (e.g. ingestion-owner).
    */
   classification?: string;
   /**
-   * Escalation scenario from policy/escalation.yaml, when one applies (changes where escalation starts).
+   * An id: lower-case letters, digits and hyphens, starting with a letter or digit, at most 63 characters (e.g. ingestion-owner).
    */
   scenario?: string;
   /**
@@ -2850,7 +2884,7 @@ export interface IncidentRecord {
      */
     at: string;
     /**
-     * Escalation level reached (policy/escalation.yaml).
+     * An id: lower-case letters, digits and hyphens, starting with a letter or digit, at most 63 characters (e.g. ingestion-owner).
      */
     level: string;
     /**
@@ -2873,11 +2907,11 @@ export interface IncidentRecord {
      */
     at?: string;
     /**
-     * Action from policy/kill-switch.yaml (pause-short, rollback, ...).
+     * An id: lower-case letters, digits and hyphens, starting with a letter or digit, at most 63 characters (e.g. ingestion-owner).
      */
     action: string;
     /**
-     * Scenario from the authority matrix.
+     * An id: lower-case letters, digits and hyphens, starting with a letter or digit, at most 63 characters (e.g. ingestion-owner).
      */
     scenario: string;
     activated_by?: Signer;
