@@ -68,9 +68,9 @@ describe('overrides both ways', () => {
     const yusuf = repo.read('rotations/ingestion.yaml');
     repo.write('rotations/ingestion.yaml', yusuf.slice(0, yusuf.indexOf('  - tier: secondary')));
     const late = await runCli(['sync', 'pagerduty', '--plan', '--format', 'json', '--root', repo.root, '--now', '2027-01-01T12:00:00+01:00'], { env: server.env(FAST) });
-    const json = JSON.parse(late.stdout) as { operations: { object: string }[]; left_alone: { object: string; reason: string }[] };
-    expect(json.operations.filter((o) => o.object === 'override')).toEqual([]);
-    expect(json.left_alone.filter((o) => o.object === 'override').map((o) => o.reason)).toEqual(['no longer in the repository, but already started: overrides in progress and past ones are never changed']);
+    const lateJson = JSON.parse(late.stdout) as { operations: { object: string }[]; left_alone: { object: string; reason: string }[] };
+    expect(lateJson.operations.filter((o) => o.object === "override")).toEqual([]);
+    expect(lateJson.left_alone.filter((o) => o.object === 'override').map((o) => o.reason)).toEqual(['no longer in the repository, but already started: overrides in progress and past ones are never changed']);
   });
 
   it('a person with no PagerDuty user is an error with its line, before anything is written', async () => {
