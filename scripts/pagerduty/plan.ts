@@ -124,7 +124,17 @@ export function schedulesNeedingOverrides(state: DesiredState, current: Omit<Cur
   return out;
 }
 
+/** Comparisons already made, per schedule object: a pass asks twice (which lists to read, then the plan). */
+const differences = new WeakMap<PdSchedule, ReturnType<typeof firstDifference>>();
+
 function renderedDifference(d: DesiredSchedule, schedule: PdSchedule, state: DesiredState, rotations: readonly Rotation[]) {
+  if (differences.has(schedule)) return differences.get(schedule);
+  const found = compareRendering(d, schedule, state, rotations);
+  differences.set(schedule, found);
+  return found;
+}
+
+function compareRendering(d: DesiredSchedule, schedule: PdSchedule, state: DesiredState, rotations: readonly Rotation[]) {
   const rotation = rotations.find((r) => r.id === d.rotation);
   if (!rotation) return undefined;
   const workingWeek = d.businessHours && state.calendar ? { ...state.calendar, holidays: new Set<string>() } : undefined;

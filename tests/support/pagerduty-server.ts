@@ -104,6 +104,8 @@ export interface PagerDutyServer {
   fault(key: string, faults: readonly Fault[]): void;
   /** After this many more successful writes (any route), every write fails with 500 until cleared. */
   failWritesAfter(count: number | undefined): void;
+  /** Starts a new rate-limit window (after seeding, so a measured run starts with a full minute). */
+  resetRateLimit(): void;
   /** Renders a schedule's final entries in [since, until) as the API would. */
   render(scheduleId: string, since: number, until: number): { start: number; end: number; user: string }[];
   close(): Promise<void>;
@@ -283,10 +285,11 @@ export async function startPagerDutyServer(initial: Partial<PagerDutyState> = {}
     teams: [],
   });
 
-  const paginate = (key: string, items: unknown[], query: URLSearchParams) => {
+  /** One page of a list; only the page's items are turned into JSON (and rendered). */
+  const paginate = <T>(key: string, items: readonly T[], query: URLSearchParams, toJson: (item: T) => unknown) => {
     const limit = Math.min(MAX_LIMIT, Math.max(1, Number(query.get('limit') ?? DEFAULT_LIMIT) || DEFAULT_LIMIT));
     const offset = Math.max(0, Number(query.get('offset') ?? 0) || 0);
-    const page = items.slice(offset, offset + limit);
+    const page = items.slice(offset, offset + limit).map(toJson);
     return { status: 200, body: { [key]: page, limit, offset, more: offset + limit < items.length, total: query.get('total') === 'true' ? items.length : null } };
   };
 
@@ -361,9 +364,9 @@ export async function startPagerDutyServer(initial: Partial<PagerDutyState> = {}
   const handle = (method: string, segments: string[], query: URLSearchParams, body: unknown): { key: string; result: { status: number; body?: unknown } } => {
     const [a, b, c, d] = segments;
     const includes = new Set(query.getAll('include[]'));
-    if (a === 'users' && b === undefined && method === 'GET') return { key: 'GET /users', result: paginate('users', state.users.map((u) => ({ id: u.id, type: 'user', summary: u.name, name: u.name, email: u.email, time_zone: 'UTC', role: 'user' })), query) };
+    if (a === 'users' && b === undefined && method === 'GET') return { key: 'GET /users', result: paginate('users', state.users, query, (u) => ({ id: u.id, type: 'user', summary: u.name, name: u.name, email: u.email, time_zone: 'UTC', role: 'user' })) };
     if (a === 'schedules' && b === undefined) {
-      if (method === 'GET') return { key: 'GET /schedules', result: paginate('schedules', state.schedules.map((s) => scheduleJson(s, query, includes)), query) };
+      if (method === 'GET') return { key: 'GET /schedules', result: paginate('schedules', state.schedules, query, (s) => scheduleJson(s, query, includes)) };
       if (method === 'POST') {
         const schedule = readSchedule(body);
         if ('errors' in schedule) return { key: 'POST /schedules', result: error(400, 'Invalid Input Provided', schedule.errors) };
@@ -427,7 +430,7 @@ export async function startPagerDutyServer(initial: Partial<PagerDutyState> = {}
       }
     }
     if (a === 'escalation_policies' && b === undefined) {
-      if (method === 'GET') return { key: 'GET /escalation_policies', result: paginate('escalation_policies', state.policies.map(policyJson), query) };
+      if (method === 'GET') return { key: 'GET /escalation_policies', result: paginate('escalation_policies', state.policies, query, policyJson) };
       if (method === 'POST') {
         const policy = readPolicy(body);
         if ('errors' in policy) return { key: 'POST /escalation_policies', result: error(400, 'Invalid Input Provided', policy.errors) };
@@ -530,6 +533,10 @@ export async function startPagerDutyServer(initial: Partial<PagerDutyState> = {}
       writesLeft = count;
     },
     render,
+    resetRateLimit: () => {
+      windowStart = Date.now();
+      windowCount = 0;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();
