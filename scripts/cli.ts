@@ -237,6 +237,29 @@ export function buildProgram(io: CommandIO, setExit: (code: number) => void): Co
     .addOption(nowOption())
     .action((options) => run(async () => (await import('./commands/notify.ts')).runNotify(options, io)));
 
+  const sync = program.command('sync').description('make an outside service follow the repository');
+  sync
+    .command('pagerduty')
+    .description('make PagerDuty\'s schedules, overrides and escalation policies follow the rotations (needs PAGERDUTY_TOKEN)')
+    .option('--plan', 'show what would change, object by object, and compare PagerDuty\'s rendered schedules with the shifts')
+    .option('--apply', 'make the changes, then read PagerDuty again and check it matches')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'markdown']))
+    .option('--exit-code', 'with --plan, exit 1 when anything differs')
+    .addOption(rotationOption())
+    .addOption(rootOption())
+    .addOption(nowOption())
+    .action((options) => run(async () => (await import('./commands/sync-pagerduty.ts')).runSyncPagerDuty(options, io)));
+
+  const importCommand = program.command('import').description('write repository data from an outside service');
+  importCommand
+    .command('pagerduty')
+    .description('write rotations/ and the people mapping from PagerDuty\'s schedules and escalation policies; with --overrides, only bring PagerDuty\'s overrides into the rotation files')
+    .option('--overrides', 'only add the overrides made in PagerDuty to the rotation files they belong to')
+    .addOption(rotationOption())
+    .addOption(rootOption())
+    .addOption(nowOption())
+    .action((options) => run(async () => (await import('./commands/import-pagerduty.ts')).runImportPagerDuty(options, io)));
+
   return program;
 }
 

@@ -7,7 +7,7 @@ import type { ScaleName } from './synthetic/organisation.ts';
 import type { SyntheticTree } from './synthetic/tree.ts';
 
 export interface Figure {
-  /** Stable id: floor, peer, cold, warm, changed, docs, now, now-after-load, calendar, approvals, help. */
+  /** Stable id: floor, peer, cold, warm, changed, docs, now, now-after-load, calendar, approvals, pagerduty-plan, help. */
   id: string;
   name: string;
   /** Median seconds. */
@@ -63,6 +63,10 @@ function targetsOf(figure: Figure, scale: ScaleName, floor: number, peer: number
       break;
     case 'help':
       out.push({ text: '< 200 ms', met: figure.seconds < 0.2 });
+      break;
+    case 'pagerduty-plan':
+      // Within PagerDuty's rate limit: fewer than 960 requests, all sent within the minute.
+      out.push({ text: '< 60 s (one rate-limit minute)', met: figure.seconds < 60 });
       break;
   }
   if (large && figure.peakMb !== undefined && !['floor', 'peer'].includes(figure.id)) out.push({ text: `< ${MEMORY_MB} MB`, met: figure.peakMb < MEMORY_MB });

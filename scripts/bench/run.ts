@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { parseArgs as parseCliArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { startApprovalsScenario, PULL_REQUEST } from './approvals-scenario.ts';
+import { startPagerDutyScenario } from './pagerduty-scenario.ts';
 import { measure, median, type Run } from './measure.ts';
 import { SYNTHETIC_NOW, type ScaleName } from './synthetic/organisation.ts';
 import { syntheticTree, type SyntheticTree } from './synthetic/tree.ts';
@@ -166,6 +167,28 @@ async function main(): Promise<void> {
     add(summarise('approvals', 'approvals: 50 files, 200 reviews, local GitHub API', approvals, { exitCodesAllowed: [1] }));
   } finally {
     await server.close();
+  }
+
+  // PagerDuty: a plan against an account the seeding apply has synced, under the 960-a-minute limit.
+  const pagerduty = await startPagerDutyScenario(root, BIN, SYNTHETIC_NOW);
+  try {
+    const env = { ...process.env, ...pagerduty.server.env() } as NodeJS.ProcessEnv;
+    const counts: number[] = [];
+    const plans = await repeat(
+      args.reps,
+      async () => {
+        const before = pagerduty.server.requests.length;
+        const run = await measure(NODE, [BIN, 'sync', 'pagerduty', '--plan', '--exit-code', '--format', 'json', '--now', SYNTHETIC_NOW], { cwd: root, env });
+        counts.push(pagerduty.server.requests.length - before);
+        return run;
+      },
+      () => pagerduty.server.resetRateLimit(),
+    );
+    const schedules = pagerduty.server.state.schedules.length;
+    log(`sync pagerduty: the seeding apply sent ${pagerduty.applyRequests} requests (${pagerduty.applyWrites} writes); each plan ${counts.join(', ')} requests, all reads`);
+    add(summarise('pagerduty-plan', `sync pagerduty --plan: ${schedules} schedules in sync, ${Math.max(...counts)} requests (all reads), local PagerDuty API at 960/min`, plans));
+  } finally {
+    await pagerduty.server.close();
   }
   add(summarise('help', 'oncall --help', await repeat(args.reps, bin('--help'))));
 

@@ -475,7 +475,7 @@ export type SignOffRecord = {
    */
   rollback?: {
     /**
-     * Rollback type from policy/approvals.yaml (emergency, p1-incident, planned, client-request).
+     * An id: lower-case letters, digits and hyphens, starting with a letter or digit, at most 63 characters (e.g. ingestion-owner).
      */
     type: string;
     /**
@@ -515,11 +515,11 @@ export type SignOffRecord = {
    */
   kill_switch?: {
     /**
-     * Action from policy/kill-switch.yaml.
+     * An id: lower-case letters, digits and hyphens, starting with a letter or digit, at most 63 characters (e.g. ingestion-owner).
      */
     action: string;
     /**
-     * Scenario from the authority matrix.
+     * An id: lower-case letters, digits and hyphens, starting with a letter or digit, at most 63 characters (e.g. ingestion-owner).
      */
     scenario: string;
     /**
@@ -527,7 +527,7 @@ export type SignOffRecord = {
      */
     scope: 'global' | 'workspace';
     /**
-     * For a resume: the deactivation scope from the resume table.
+     * An id: lower-case letters, digits and hyphens, starting with a letter or digit, at most 63 characters (e.g. ingestion-owner).
      */
     resume_scope?: string;
     /**
@@ -954,9 +954,13 @@ export interface PeopleAndTeams {
          */
         phone?: string;
         /**
-         * E-mail address.
+         * E-mail address; `oncall sync pagerduty` matches the person to the PagerDuty user with this address unless pagerduty_user names one.
          */
         email?: string;
+        /**
+         * The person's PagerDuty user id (e.g. PXPGF42), when their PagerDuty login is not their e-mail address here; `oncall sync pagerduty` pages this user.
+         */
+        pagerduty_user?: string;
       };
       /**
        * Date the person left; they may no longer appear in rotations or assignments after it.
@@ -1022,9 +1026,13 @@ export interface PeopleAndTeams {
          */
         phone?: string;
         /**
-         * E-mail address.
+         * E-mail address; `oncall sync pagerduty` matches the person to the PagerDuty user with this address unless pagerduty_user names one.
          */
         email?: string;
+        /**
+         * The person's PagerDuty user id (e.g. PXPGF42), when their PagerDuty login is not their e-mail address here; `oncall sync pagerduty` pages this user.
+         */
+        pagerduty_user?: string;
       };
       /**
        * Date the person left; they may no longer appear in rotations or assignments after it.
@@ -1575,6 +1583,10 @@ export interface Escalation {
        */
       customer_facing_only?: boolean;
       /**
+       * How many times the ladder starts again from its first step when nobody has acknowledged after the last one (PagerDuty's num_loops); default 0.
+       */
+      repeats?: number;
+      /**
        * Steps, strictly increasing in time.
        *
        * @minItems 1
@@ -1641,6 +1653,10 @@ export interface Escalation {
        * The ladder applies only to incidents marked customer_facing (others are ticketed, not escalated).
        */
       customer_facing_only?: boolean;
+      /**
+       * How many times the ladder starts again from its first step when nobody has acknowledged after the last one (PagerDuty's num_loops); default 0.
+       */
+      repeats?: number;
       /**
        * Steps, strictly increasing in time.
        *
@@ -3268,11 +3284,29 @@ export interface OnCallRotation {
     }[]
   ];
   /**
+   * How `oncall sync pagerduty` maps this rotation. Without it, sync creates its own schedules and escalation policy and marks them; with it, sync manages the existing objects named here by id (as `oncall import pagerduty` writes).
+   */
+  pagerduty?: {
+    /**
+     * Tier id -> the id of the PagerDuty schedule that carries that tier.
+     */
+    schedules?: {
+      /**
+       * A PagerDuty schedule id, e.g. PI7DH85.
+       */
+      [k: string]: string | undefined;
+    };
+    /**
+     * The id of the PagerDuty escalation policy for this rotation, or false to leave escalation policies alone.
+     */
+    escalation_policy?: string | false;
+  };
+  /**
    * Someone covers a tier from one instant to another; wins over the rotation. A swap is a pair of overrides.
    */
   overrides?: {
     /**
-     * Tier covered.
+     * An id: lower-case letters, digits and hyphens, starting with a letter or digit, at most 63 characters (e.g. ingestion-owner).
      */
     tier: string;
     /**
@@ -3456,11 +3490,11 @@ export interface IncidentRecord {
    */
   status: 'detected' | 'acknowledged' | 'mitigated' | 'resolved' | 'closed';
   /**
-   * Issue class from policy/escalation.yaml (infrastructure, application, configuration).
+   * An id: lower-case letters, digits and hyphens, starting with a letter or digit, at most 63 characters (e.g. ingestion-owner).
    */
   classification?: string;
   /**
-   * Escalation scenario from policy/escalation.yaml, when one applies (changes where escalation starts).
+   * An id: lower-case letters, digits and hyphens, starting with a letter or digit, at most 63 characters (e.g. ingestion-owner).
    */
   scenario?: string;
   /**
@@ -3595,7 +3629,7 @@ export interface IncidentRecord {
      */
     at: string;
     /**
-     * Escalation level reached (policy/escalation.yaml); omitted when the escalation brings in a role of a product's ladder that is not one of the levels (a product owner).
+     * An id: lower-case letters, digits and hyphens, starting with a letter or digit, at most 63 characters (e.g. ingestion-owner).
      */
     level?: string;
     /**
@@ -3669,11 +3703,11 @@ export interface IncidentRecord {
      */
     at?: string;
     /**
-     * Action from policy/kill-switch.yaml (pause-short, rollback, ...).
+     * An id: lower-case letters, digits and hyphens, starting with a letter or digit, at most 63 characters (e.g. ingestion-owner).
      */
     action: string;
     /**
-     * Scenario from the authority matrix.
+     * An id: lower-case letters, digits and hyphens, starting with a letter or digit, at most 63 characters (e.g. ingestion-owner).
      */
     scenario: string;
     activated_by?: Signer;
@@ -3846,11 +3880,11 @@ export interface OnCallHandOffNote {
    */
   id: string;
   /**
-   * The rotation handed over.
+   * An id: lower-case letters, digits and hyphens, starting with a letter or digit, at most 63 characters (e.g. ingestion-owner).
    */
   rotation: string;
   /**
-   * The tier handed over, e.g. primary.
+   * An id: lower-case letters, digits and hyphens, starting with a letter or digit, at most 63 characters (e.g. ingestion-owner).
    */
   tier: string;
   /**
@@ -3870,7 +3904,7 @@ export interface OnCallHandOffNote {
    */
   current_status: string;
   /**
-   * Affected environment, one of policy/organisation.yaml triage.environments (local, dev, showcase, prod), or none.
+   * An id: lower-case letters, digits and hyphens, starting with a letter or digit, at most 63 characters (e.g. ingestion-owner).
    */
   affected_environment: string;
   /**

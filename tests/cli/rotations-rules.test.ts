@@ -237,7 +237,7 @@ describe('override-overlap', () => {
 describe('participant-active', () => {
   it('reports roster entries and overrides of someone after the day they left', async () => {
     repo = tempRepo();
-    repo.replace('policy/people.yaml', '    contacts: { slack: "@yusuf", pager: "opsgenie:yusuf-demir" }', '    contacts: { slack: "@yusuf", pager: "opsgenie:yusuf-demir" }\n    left: 2026-12-20');
+    repo.replace('policy/people.yaml', '    contacts: { slack: "@yusuf", pager: "opsgenie:yusuf-demir", pagerduty_user: PYDEM01 }', '    contacts: { slack: "@yusuf", pager: "opsgenie:yusuf-demir", pagerduty_user: PYDEM01 }\n    left: 2026-12-20');
     const findings = await rotationFindings(repo.root);
     const roster = lineOf(repo, ROTATION, 'participants: [rosa-alvarez, sam-osei, yusuf-demir, xavier-costa]');
     expect(findings.map((d) => [d.ruleId, d.line, d.message])).toEqual([

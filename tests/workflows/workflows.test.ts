@@ -24,6 +24,7 @@ interface Job {
   'timeout-minutes'?: number;
   concurrency?: unknown;
   environment?: unknown;
+  if?: string;
   steps?: Step[];
 }
 interface Workflow {
@@ -71,7 +72,7 @@ const calledCommands = [...new Set(runSteps.flatMap((s) => npmUses(s.step.run).c
 
 describe('workflows', () => {
   it('are the ones the documentation describes', () => {
-    expect(workflows.map((w) => w.data.name).sort()).toEqual(['approvals', 'approvals-relay', 'docs', 'notify', 'remind', 'validate', 'validate-cache']);
+    expect(workflows.map((w) => w.data.name).sort()).toEqual(['approvals', 'approvals-relay', 'docs', 'notify', 'pagerduty-apply', 'pagerduty-plan', 'remind', 'validate', 'validate-cache']);
   });
 
   it('call npm scripts that exist in package.json', () => {
@@ -93,6 +94,8 @@ describe('workflows', () => {
     expect(all).toContain('npm run oncall -- calendar --out docs/calendars');
     expect(all).toContain('npm run oncall -- notify --slack');
     expect(all).toContain('npm run oncall -- notify --github');
+    expect(all).toContain('npm run -s oncall -- sync pagerduty --plan --root pull-request --format markdown');
+    expect(all).toContain('npm run -s oncall -- sync pagerduty --apply --format markdown');
   });
 
   it('never put an expression into a shell line (values go through env: and are checked there)', () => {
@@ -294,3 +297,31 @@ describe('the docs workflow on a schedule', () => {
   });
 });
 
+describe('the PagerDuty workflows', () => {
+  it('plan a pull request with the default branch\'s toolkit, reading the pull request only as data, with a read-only token', () => {
+    const plan = byName('pagerduty-plan');
+    expect(Object.keys(plan.data.on)).toEqual(['pull_request_target']);
+    const steps = plan.data.jobs.plan!.steps ?? [];
+    const checkouts = steps.filter((s) => s.uses?.startsWith('actions/checkout'));
+    expect(checkouts.map((s) => [s.with?.ref, s.with?.path ?? '.'])).toEqual([
+      ['${{ steps.commits.outputs.base }}', '.'],
+      ['${{ steps.commits.outputs.head }}', 'pull-request'],
+    ]);
+    expect(checkouts[1]!.with?.['sparse-checkout']).toBe('policy\nrotations\n');
+    const runs = steps.map((s) => s.run ?? '').join('\n');
+    expect(runs).toContain('npm ci --no-audit --no-fund --ignore-scripts');
+    expect(runs).not.toMatch(/pull-request\/(scripts|package)|cd pull-request/);
+    expect(plan.text).toContain('PAGERDUTY_TOKEN: ${{ secrets.PAGERDUTY_READ_TOKEN }}');
+    expect(plan.text).not.toContain('secrets.PAGERDUTY_TOKEN');
+  });
+
+  it('apply only on main, from the environment that holds the write token, one run at a time', () => {
+    const apply = byName('pagerduty-apply');
+    expect(apply.data.on.push).toEqual(expect.objectContaining({ branches: ['main'] }));
+    expect(apply.data.concurrency).toEqual({ group: 'pagerduty-apply', 'cancel-in-progress': false });
+    const job = apply.data.jobs.apply!;
+    expect(job.environment).toBe('pagerduty');
+    expect(job.if).toBe("github.ref == 'refs/heads/main'");
+    expect(apply.text).toContain('PAGERDUTY_TOKEN: ${{ secrets.PAGERDUTY_TOKEN }}');
+  });
+});

@@ -66,7 +66,7 @@ export function generatePolicy(input: PolicyInput): Map<string, string> {
           github: p.github,
           timezone: p.timezone,
           team: p.team,
-          contacts: { slack: `@${p.id}`, phone: p.phone, pager: `pagerduty:${p.id}` },
+          contacts: { slack: `@${p.id}`, phone: p.phone, pager: `pagerduty:${p.id}`, email: `${p.id}@staff.example.org` },
           ...(p.left ? { left: p.left } : {}),
         })),
         ['contacts'],
