@@ -57,7 +57,7 @@ export async function readBasePolicy(reader: RevisionReader, baseSha: string): P
   }
   // Rotation-held roles (On-Call) need their rotations; files are named after their ids.
   const rotationIds = new Set<string>();
-  for (const role of first.policy.roles!.data.roles) if ('rotation' in role.holder) rotationIds.add(role.holder.rotation);
+  for (const role of first.policy.roles!.data.roles) if (role.holder && 'rotation' in role.holder) rotationIds.add(role.holder.rotation);
   for (const id of rotationIds) await load(`rotations/${id}.yaml`, 'rotation');
   const model = buildModel(files).model;
   return {

@@ -639,6 +639,10 @@ export interface PeopleAndTeams {
        */
       github: string;
       /**
+       * The GitHub account's numeric id (GET /users/<login> answers it; `npm run oncall -- github-ids` fills it in). Approvals are matched on it where GitHub gives one, so a renamed login keeps its person and a re-registered login inherits nothing.
+       */
+      github_id?: number;
+      /**
        * The person's IANA time zone; night and weekend burden is counted in it.
        */
       timezone: string;
@@ -685,6 +689,10 @@ export interface PeopleAndTeams {
        * GitHub login; approvals on pull requests are matched against it (case-insensitively).
        */
       github: string;
+      /**
+       * The GitHub account's numeric id (GET /users/<login> answers it; `npm run oncall -- github-ids` fills it in). Approvals are matched on it where GitHub gives one, so a renamed login keeps its person and a re-registered login inherits nothing.
+       */
+      github_id?: number;
       /**
        * The person's IANA time zone; night and weekend burden is counted in it.
        */
@@ -733,7 +741,7 @@ export interface Roles {
   roles: [Role, ...Role[]];
 }
 /**
- * A role: what it is responsible for, what it may decide, and who holds it.
+ * A role: what it is responsible for, what it may decide, and who holds it: named people (holders, dated), or whoever is on call or someone named per incident (holder).
  */
 export interface Role {
   /**
@@ -755,32 +763,16 @@ export interface Role {
   authority?: Texts1;
   duties?: Texts2;
   /**
-   * Who holds the role: named people (primary and backup), whoever is on call in a rotation, or someone named per incident.
+   * Who holds a role that is not held by name: whoever is on call in a rotation (or one of its tiers), or someone named per incident. Named holders are dated assignments instead: holders: [{from, primary, backup}].
    */
-  holder:
-    | {
-        /**
-         * The person who holds the role.
-         */
-        primary: string;
-        /**
-         * Who acts when the primary is away; must differ from the primary.
-         */
-        backup?: string;
-        /**
-         * Further holders of a role held by several people (e.g. a security team).
-         *
-         * Items: The id of a person in policy/people.yaml.
-         */
-        others?: string[];
-      }
+  holder?:
     | {
         /**
          * Rotation id (rotations/<id>.yaml).
          */
         rotation: string;
         /**
-         * Tier id within the rotation; omitted means any tier.
+         * Tier id within the rotation; omitted means whoever holds any tier.
          */
         tier?: string;
       }
@@ -790,6 +782,20 @@ export interface Role {
          */
         per_incident: true;
       };
+  /**
+   * Who holds a named role, as dated assignments in order of `from`: the newest whose `from` has come is in force. Reassigning means appending an assignment; the earlier ones stay as the record of who held the role when.
+   *
+   * @minItems 1
+   */
+  holders?: [Assignment, ...Assignment[]];
+  /**
+   * Temporary delegation: someone who also holds the role for whole days (e.g. an acting SRE Lead while the primary is on leave).
+   */
+  acting?: Acting[];
+  /**
+   * Whether every assignment names a backup (the source documents give the role a primary and a backup). Default false.
+   */
+  backup_required?: boolean;
   /**
    * Which of the holder's contact handles to use, for the primary and the backup contact (seed 001 section 4.4).
    */
@@ -803,6 +809,54 @@ export interface Role {
      */
     backup?: 'pager' | 'phone' | 'slack' | 'email';
   };
+}
+/**
+ * Who holds a named role from a date on, until the next assignment's `from`.
+ */
+export interface Assignment {
+  /**
+   * The first day the assignment is in force, from 00:00 in the organisation's time zone (policy/organisation.yaml).
+   */
+  from: string;
+  /**
+   * The person who holds the role.
+   */
+  primary: string;
+  /**
+   * Who acts when the primary is away; must differ from the primary.
+   */
+  backup?: string;
+  /**
+   * Further holders of a role held by several people (e.g. a security team).
+   *
+   * Items: The id of a person in policy/people.yaml.
+   */
+  others?: string[];
+  /**
+   * Why the role was assigned or reassigned, for the record.
+   */
+  note?: string;
+}
+/**
+ * Someone who holds a named role for a while besides its assignment, whole days in the organisation's time zone.
+ */
+export interface Acting {
+  /**
+   * Who acts in the role.
+   */
+  person: string;
+  /**
+   * The first day they hold the role.
+   */
+  from: string;
+  /**
+   * The last day they hold the role.
+   */
+  to: string;
+  /**
+   * Why, e.g. "Chen Wei on leave".
+   */
+  reason: string;
 }
 /**
  * policy/raci.yaml: activities grouped by stage, each with Responsible, Accountable, Consulted and Informed roles.

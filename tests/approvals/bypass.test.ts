@@ -43,7 +43,8 @@ const edit = (path: string, from: string, to: string) => {
 const touchPolicy = { 'policy/severities.yaml': `${example['policy/severities.yaml']}# clarified wording\n` };
 
 /** The base commit's roles with the SRE Lead held by the given people. */
-const sreLeadHeldBy = (holder: string) => ({ 'policy/roles.yaml': edit('policy/roles.yaml', 'holder: { primary: chen-wei, backup: dana-reyes }', `holder: ${holder}`) });
+const SRE_LEAD_ASSIGNMENT = '- { from: 2024-12-29, primary: chen-wei, backup: dana-reyes }';
+const sreLeadHeldBy = (holder: string) => ({ 'policy/roles.yaml': edit('policy/roles.yaml', SRE_LEAD_ASSIGNMENT, `- { from: 2024-12-29, ${holder} }`) });
 
 function rollbackRecord(authorised: string, approved: string): string {
   return [
@@ -122,7 +123,7 @@ const cases: Case[] = [
     name: 'the pull request adds the approver to the role it approves for',
     scenario: {
       changes: {
-        'policy/roles.yaml': edit('policy/roles.yaml', 'holder: { primary: chen-wei, backup: dana-reyes }', 'holder: { primary: chen-wei, backup: dana-reyes, others: [hugo-martin] }'),
+        'policy/roles.yaml': edit('policy/roles.yaml', SRE_LEAD_ASSIGNMENT, '- { from: 2024-12-29, primary: chen-wei, backup: dana-reyes, others: [hugo-martin] }'),
         [GA_PATH]: gaRecord([
           ['amara-okafor', 'ingestion-owner'],
           ['grace-lin', 'product-manager'],
@@ -156,13 +157,13 @@ const cases: Case[] = [
   },
   {
     name: 'one person holding two required roles fills only one',
-    scenario: { base: sreLeadHeldBy('{ primary: chen-wei, backup: grace-lin }'), changes: touchPolicy, reviews: [approve('amara-okafor'), approve('gracelin')] },
+    scenario: { base: sreLeadHeldBy('primary: chen-wei, backup: grace-lin'), changes: touchPolicy, reviews: [approve('amara-okafor'), approve('gracelin')] },
     state: 'failure',
     description: 'needs approval from Product Manager: one of @gracelin, @hmartin (@gracelin already counts as SRE Lead)',
   },
   {
     name: 'maximum matching: Alice {PM, SRE Lead}, Bob {SRE Lead}, Carol {Ingestion Owner}',
-    scenario: { base: sreLeadHeldBy('{ primary: grace-lin, backup: chen-wei }'), changes: touchPolicy, reviews: [approve('gracelin'), approve('chenwei-sre'), approve('amara-okafor')] },
+    scenario: { base: sreLeadHeldBy('primary: grace-lin, backup: chen-wei'), changes: touchPolicy, reviews: [approve('gracelin'), approve('chenwei-sre'), approve('amara-okafor')] },
     state: 'success',
   },
   {
@@ -330,7 +331,7 @@ const cases: Case[] = [
     state: 'success',
   },
   {
-    name: 'a kill-switch record signed by On-Call, the Ingestion Owner and the SRE Lead',
+    name: 'a kill-switch record signed by whoever was on call then, the Ingestion Owner and the SRE Lead',
     scenario: {
       changes: {
         'signoffs/2026/2026-11-23-ingestion-global-disable.yaml': [
@@ -341,13 +342,13 @@ const cases: Case[] = [
           'summary: Disable ingestion globally while the error rate is above 20%.',
           'kill_switch: { action: global-disable, scenario: error-rate-over-20, scope: global }',
           'signers:',
-          '  - { person: kavya-iyer, role: on-call }',
+          '  - { person: sofia-rossi, role: on-call }',
           '  - { person: amara-okafor, role: ingestion-owner }',
           '  - { person: chen-wei, role: sre-lead }',
           '',
         ].join('\n'),
       },
-      reviews: [approve('kavya-iyer'), approve('amara-okafor'), approve('chenwei-sre')],
+      reviews: [approve('sofiarossi'), approve('amara-okafor'), approve('chenwei-sre')],
     },
     state: 'success',
   },
