@@ -18,6 +18,7 @@ import { noPlaceholders } from './no-placeholders.ts';
 import { onCallLimits } from './on-call-limits.ts';
 import { overrideOverlap } from './override-overlap.ts';
 import { participantActive } from './participant-active.ts';
+import { personGithubId } from './person-github-id.ts';
 import { postHandoffOnCall } from './post-handoff-on-call.ts';
 import { postmortemActionItems } from './postmortem-action-items.ts';
 import { postmortemDue } from './postmortem-due.ts';
@@ -25,7 +26,11 @@ import { postmortemSections } from './postmortem-sections.ts';
 import { productionCoverage } from './production-coverage.ts';
 import { raciAccountable } from './raci-accountable.ts';
 import { referenceExists } from './reference-exists.ts';
+import { roleAssignmentDates } from './role-assignment-dates.ts';
 import { roleBackupDiffers } from './role-backup-differs.ts';
+import { roleBackupRequired } from './role-backup-required.ts';
+import { roleHistory } from './role-history.ts';
+import { roleHolderActive } from './role-holder-active.ts';
 import { rotationHistory } from './rotation-history.ts';
 import type { BuiltInRule, Rule } from './rule.ts';
 import { schemaModeline } from './schema-modeline.ts';
@@ -55,6 +60,7 @@ export const RULES: readonly Rule[] = [
   onCallLimits,
   overrideOverlap,
   participantActive,
+  personGithubId,
   postHandoffOnCall,
   postmortemActionItems,
   postmortemDue,
@@ -62,7 +68,11 @@ export const RULES: readonly Rule[] = [
   productionCoverage,
   raciAccountable,
   referenceExists,
+  roleAssignmentDates,
   roleBackupDiffers,
+  roleBackupRequired,
+  roleHistory,
+  roleHolderActive,
   rotationHistory,
   schemaModeline,
   sensitiveData,
