@@ -179,3 +179,57 @@ export function firstRewrittenShift(before: Rotation, after: Rotation, now: Date
   }
   return undefined;
 }
+
+/** Beyond this many hand-offs to compare, everyone on either version after the change is asked instead. */
+const MOVED_SHIFTS_LIMIT = 20_000;
+
+/**
+ * Everyone whose shifts differ between two versions of a rotation at any instant, past or future,
+ * however far ahead: the people whose consent a change needs. Sorted.
+ *
+ * The versions agree before they first diverge. After the last roster change and the last override
+ * of both, each tier repeats with the length of its last list, so every pairing of "who was on call"
+ * and "who is on call" shows up within the product of the two lengths: comparing up to there finds
+ * everyone. When that is too far to compare (or the clocks differ), everyone either version names
+ * from the divergence on is asked, which is never fewer than the people who move.
+ */
+export function peopleWhoseShiftsMove(before: Rotation, after: Rotation): string[] {
+  const from = divergence(before, after);
+  if (!Number.isFinite(from)) return [];
+  const b = compileRotation(before);
+  const a = compileRotation(after);
+  const sameClock = b.clock.periodDays === a.clock.periodDays && b.clock.handoffAt(0) === a.clock.handoffAt(0) && b.clock.zone === a.clock.zone;
+  let last = from;
+  let cycle = 1;
+  for (const id of tierIds(before, after)) {
+    const x = b.tiers.find((t) => t.id === id);
+    const y = a.tiers.find((t) => t.id === id);
+    for (const compiled of [b, a]) {
+      const tier = compiled === b ? x : y;
+      for (const segment of tier?.plan ?? []) last = Math.max(last, compiled.clock.handoffAt(segment.firstShift));
+      for (const o of tier?.overrides ?? []) last = Math.max(last, o.end);
+    }
+    cycle = Math.max(cycle, Math.max(1, x?.plan.at(-1)?.participants.length ?? 1) * Math.max(1, y?.plan.at(-1)?.participants.length ?? 1));
+  }
+  const clock = a.clock;
+  const firstIndex = clock.indexAt(from);
+  const lastIndex = clock.indexAt(last) + cycle + 2;
+  if (!sameClock || lastIndex - firstIndex > MOVED_SHIFTS_LIMIT) return everyoneFrom(before, after, from);
+  return peopleWithMovedShifts(before, after, new Date(from), new Date(clock.handoffAt(lastIndex)));
+}
+
+/** Everyone either version has on a roster in force at or after `from`, or in an override ending after it. */
+function everyoneFrom(before: Rotation, after: Rotation, from: number): string[] {
+  const people = new Set<string>();
+  for (const rotation of [before, after]) {
+    const compiled = compileRotation(rotation);
+    for (const tier of compiled.tiers) {
+      tier.plan.forEach((segment, i) => {
+        const next = tier.plan[i + 1];
+        if (next === undefined || compiled.clock.handoffAt(next.firstShift) > from) for (const person of segment.participants) people.add(person);
+      });
+      for (const o of tier.overrides) if (o.end > from) people.add(o.person);
+    }
+  }
+  return [...people].sort();
+}

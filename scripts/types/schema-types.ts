@@ -2315,6 +2315,10 @@ export interface SignOffAndApprovalRules {
      */
     author_counts: boolean;
     veto_dismissal: RoleRefs14;
+    /**
+     * A duration: a whole number and a unit, m (minutes), h (hours), d (days), w (weeks), or bh / bd for business hours / business days counted in the organisation's business hours (e.g. 15m, 2h, 2d, 1w, 8bh, 2bd). 0m means immediately.
+     */
+    max_record_age?: string;
   };
 }
 /**

@@ -46,15 +46,17 @@ const touchPolicy = { 'policy/severities.yaml': `${example['policy/severities.ya
 const SRE_LEAD_ASSIGNMENT = '- { from: 2024-12-29, primary: chen-wei, backup: dana-reyes }';
 const sreLeadHeldBy = (holder: string) => ({ 'policy/roles.yaml': edit('policy/roles.yaml', SRE_LEAD_ASSIGNMENT, `- { from: 2024-12-29, ${holder} }`) });
 
-function rollbackRecord(authorised: string, approved: string): string {
+const NEW_ROLLBACK = 'signoffs/2026/2026-11-21-ingestion-rollback-p3-p2.yaml';
+
+function rollbackRecord(authorised: string, approved: string, phases: { from: string; to: string } = { from: 'P3', to: 'P2' }): string {
   return [
-    'id: 2026-11-23-ingestion-rollback-p4-p3',
+    'id: 2026-11-21-ingestion-rollback-p3-p2',
     'kind: rollback',
     'rollout: ingestion',
-    'at: 2026-11-23T09:00:00+01:00',
-    'summary: Roll back to the ramp while the export bug is fixed.',
-    'from: P4',
-    'to: P3',
+    'at: 2026-11-21T09:00:00+01:00',
+    'summary: Roll back to beta while the export bug is fixed.',
+    `from: ${phases.from}`,
+    `to: ${phases.to}`,
     'rollback:',
     '  type: planned',
     '  reasons: [client-reported]',
@@ -109,8 +111,8 @@ const cases: Case[] = [
     problems: [`${GA_TITLE}: needs approval from @chenwei-sre (Chen Wei), who signs it as SRE Lead (@chenwei-sre approved an older commit)`],
   },
   {
-    name: "an approval from a listed login whose account has no write access (someone else registered it)",
-    scenario: { changes: { [GA_PATH]: gaRecord() }, reviews: [approve('amara-okafor'), approve('gracelin'), approve('chenwei-sre', { association: 'NONE' })] },
+    name: 'an approval from a listed login whose account has no write access',
+    scenario: { changes: { [GA_PATH]: gaRecord() }, reviews: [approve('amara-okafor'), approve('gracelin'), approve('chenwei-sre')], permissions: { 'chenwei-sre': 'none' } },
     state: 'failure',
     problems: [`${GA_TITLE}: needs approval from SRE Lead: one of @chenwei-sre, @dreyes`, `${GA_TITLE}: needs approval from @chenwei-sre (Chen Wei), who signs it as SRE Lead`],
   },
@@ -133,10 +135,11 @@ const cases: Case[] = [
       reviews: [approve('amara-okafor'), approve('gracelin'), approve('hmartin')],
     },
     state: 'failure',
-    description: 'needs approval from SRE Lead: one of @chenwei-sre, @dreyes (+2 more)',
+    description: 'needs approval from SRE Lead: one of @chenwei-sre, @dreyes (+3 more)',
     problems: [
       `${POLICY_TITLE}: needs approval from SRE Lead: one of @chenwei-sre, @dreyes`,
       `${GA_PATH}: Hugo Martin (@hmartin) signs as SRE Lead but does not hold it at the base commit (held by @chenwei-sre, @dreyes).`,
+      `${GA_PATH}: signers[2].person: Hugo Martin (@hmartin) does not hold SRE Lead at 2026-11-21T12:00:00+01:00; SRE Lead is held by one of Chen Wei (@chenwei-sre), Dana Reyes (@dreyes). (signoff-signer-role, line 12)`,
       `${GA_TITLE}: needs approval from SRE Lead: one of @chenwei-sre, @dreyes`,
     ],
   },
@@ -276,18 +279,19 @@ const cases: Case[] = [
   {
     name: 'authorised-by equal to approved-by on a rollback',
     scenario: {
-      changes: { 'signoffs/2026/2026-11-23-ingestion-rollback-p4-p3.yaml': rollbackRecord('{ person: amara-okafor, role: ingestion-owner }', '{ person: amara-okafor, role: ingestion-owner }') },
+      changes: { [NEW_ROLLBACK]: rollbackRecord('{ person: amara-okafor, role: ingestion-owner }', '{ person: amara-okafor, role: ingestion-owner }') },
       reviews: [approve('amara-okafor'), approve('gracelin')],
     },
     state: 'failure',
     problems: [
-      'signoffs/2026/2026-11-23-ingestion-rollback-p4-p3.yaml: Amara Okafor (@amara-okafor) both authorised and approved the rollback; the approver is a different person.',
+      `${NEW_ROLLBACK}: Amara Okafor (@amara-okafor) both authorised and approved the rollback; the approver is a different person.`,
+      `${NEW_ROLLBACK}: rollback.approved_by.person: Amara Okafor (@amara-okafor) also authorised this rollback; the approver is a different person. (signoff-authority, line 12)`,
     ],
   },
   {
     name: 'a planned rollback authorised by the Ingestion Owner and approved by the PM',
     scenario: {
-      changes: { 'signoffs/2026/2026-11-23-ingestion-rollback-p4-p3.yaml': rollbackRecord('{ person: amara-okafor, role: ingestion-owner }', '{ person: grace-lin, role: product-manager }') },
+      changes: { [NEW_ROLLBACK]: rollbackRecord('{ person: amara-okafor, role: ingestion-owner }', '{ person: grace-lin, role: product-manager }') },
       reviews: [approve('amara-okafor'), approve('gracelin')],
     },
     state: 'success',
@@ -334,11 +338,11 @@ const cases: Case[] = [
     name: 'a kill-switch record signed by whoever was on call then, the Ingestion Owner and the SRE Lead',
     scenario: {
       changes: {
-        'signoffs/2026/2026-11-23-ingestion-global-disable.yaml': [
-          'id: 2026-11-23-ingestion-global-disable',
+        'signoffs/2026/2026-11-21-ingestion-global-disable.yaml': [
+          'id: 2026-11-21-ingestion-global-disable',
           'kind: kill-switch',
           'rollout: ingestion',
-          'at: 2026-11-23T03:10:00+01:00',
+          'at: 2026-11-21T03:10:00+01:00',
           'summary: Disable ingestion globally while the error rate is above 20%.',
           'kill_switch: { action: global-disable, scenario: error-rate-over-20, scope: global }',
           'signers:',
@@ -405,7 +409,9 @@ describe('approvals: the bypass table', () => {
     if (c.description !== undefined) expect(verdict.description).toBe(c.description);
     for (const problem of c.problems ?? []) expect(verdict.problems).toContain(problem);
     expect(verdict.description.length).toBeLessThanOrEqual(140);
+    // Pending while it is checked, so no earlier success stands meanwhile; then the verdict.
     expect(server.state.statuses).toEqual([
+      expect.objectContaining({ sha: HEAD_SHA, state: 'pending', context: 'oncall-as-code/approvals' }),
       expect.objectContaining({ sha: HEAD_SHA, state: c.state, context: 'oncall-as-code/approvals', description: verdict.description }),
     ]);
   });
