@@ -105,7 +105,7 @@ export interface Scenario {
   otherFiles?: string[];
   changedFiles?: number;
   /** Fields of pull request #7 itself: state, base, creation time, a fork's head repository. */
-  pull?: Partial<Pick<FakePullRequest, 'state' | 'merged' | 'created_at' | 'headRepo' | 'user'>> & { baseRef?: string };
+  pull?: Partial<Pick<FakePullRequest, 'state' | 'merged' | 'created_at' | 'headRepo' | 'user' | 'files'>> & { baseRef?: string };
   /** Other pull requests, with the same head commit unless they say otherwise. */
   others?: (Partial<FakePullRequest> & { number: number })[];
   /** Permissions on the repository by login (every example person has write otherwise). */
@@ -164,6 +164,7 @@ export async function serve(scenario: Scenario): Promise<GitHubServer> {
       user: user(AUTHOR),
       head: { sha: HEAD_SHA, ref: 'change' },
       base: { sha: BASE_SHA, ref: 'main' },
+      // The change the scenario describes, whatever #7 itself shows against its own base.
       files,
       reviews: [],
       commits: state.pulls[PR].commits,
