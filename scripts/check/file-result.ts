@@ -85,7 +85,7 @@ export function checkReadFile(read: ReadFile): { result: FileResult; file?: Sour
  * against the example data and every bad-input fixture.
  */
 export const FIELDS_FOR_REPOSITORY_RULES: Partial<Record<KindId, readonly string[]>> = {
-  incident: ['id', 'severity', 'scenario', 'resolved', 'postmortem'],
+  incident: ['id', 'severity', 'scenario', 'resolved', 'postmortem', 'amendments'],
   signoff: ['id', 'kind', 'rollout', 'at', 'from', 'to', 'veto'],
   postmortem: ['incident', 'published', 'status'],
 };

@@ -24,6 +24,7 @@ export const RULE_PLACEMENT: Readonly<Record<string, RulePlacement>> = {
   'double-booking': 'context',
   'file-name-matches-id': 'document',
   'history-append-only': 'global',
+  'incident-amendments': 'document',
   'incident-escalation-ladder': 'document',
   'incident-kill-switch-authority': 'document',
   'incident-kill-switch-fields': 'document',
@@ -67,6 +68,7 @@ export const RULE_PLACEMENT: Readonly<Record<string, RulePlacement>> = {
 export const DOCUMENT_RULE_RECORDS: Readonly<Record<string, readonly KindId[]>> = {
   'blameless-language': ['incident', 'postmortem'],
   'file-name-matches-id': ['incident', 'signoff', 'postmortem'],
+  'incident-amendments': ['incident'],
   'incident-escalation-ladder': ['incident'],
   'incident-kill-switch-authority': ['incident'],
   'incident-kill-switch-fields': ['incident'],

@@ -11,7 +11,7 @@ import type { KindId } from '../schema/kinds.ts';
 import { guardFields } from '../util/field-guard.ts';
 
 export const PAGE_FIELDS: Partial<Record<KindId, readonly string[]>> = {
-  incident: ['id', 'title', 'severity', 'status', 'scenario', 'detected', 'resolved', 'postmortem'],
+  incident: ['id', 'title', 'severity', 'status', 'scenario', 'detected', 'resolved', 'postmortem', 'amendments'],
   postmortem: ['incident', 'title', 'status', 'published', 'action_items'],
 };
 

@@ -3,6 +3,7 @@
  * role, and when its post-mortem is due. Pure lookups over the repository model, shared by the
  * rules, the monthly report and the reminders so they never disagree.
  */
+import { amendedIncident } from './amended.ts';
 import type { RepoModel } from '../model/repo-model.ts';
 import { holdersAt } from '../roles/holding.ts';
 import { policyViewOf } from '../signoffs/model-view.ts';
@@ -103,7 +104,8 @@ export function postmortemPolicy(model: RepoModel, severity: string, scenarioId?
 }
 
 /** {@link postmortemPolicy} for an incident, with the instant it is due once the incident is resolved. */
-export function postmortemRequirement(model: RepoModel, incident: Incident): PostmortemRequirement {
+export function postmortemRequirement(model: RepoModel, recorded: Incident): PostmortemRequirement {
+  const incident = amendedIncident(recorded);
   const requirement = postmortemPolicy(model, incident.severity, incident.scenario);
   const resolved = instantOf(incident.resolved);
   if (requirement.required && resolved && requirement.within) {

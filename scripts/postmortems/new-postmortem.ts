@@ -3,6 +3,7 @@
  * template, and what the incident record already says (summary, impact, root cause, the timeline
  * as a table). Sections the record cannot fill carry a short prompt. Pure.
  */
+import { amendedIncident } from '../incidents/amended.ts';
 import { DateTime } from 'luxon';
 import { markdownTable } from 'markdown-table';
 import { Document } from 'yaml';
@@ -89,7 +90,7 @@ export function planNewPostmortem(model: RepoModel, incidentId: string): NewPost
         : `--incident: "${incidentId}" is not an incident in incidents/. ${suggestion(incidentId, known)}`,
     );
   }
-  const incident = doc.data;
+  const incident = amendedIncident(doc.data);
   const zone = organisationZone(model);
   const names = new Map((model.policy.people?.data.people ?? []).map((p) => [p.id, p.name]));
   const authors = [incident.roles.commander];

@@ -7,6 +7,7 @@ import { coverageGap } from './coverage-gap.ts';
 import { doubleBooking } from './double-booking.ts';
 import { fileNameMatchesId } from './file-name-matches-id.ts';
 import { historyAppendOnly } from './history-append-only.ts';
+import { incidentAmendments } from './incident-amendments.ts';
 import { incidentEscalationLadder } from './incident-escalation-ladder.ts';
 import { incidentKillSwitchAuthority } from './incident-kill-switch-authority.ts';
 import { incidentKillSwitchFields } from './incident-kill-switch-fields.ts';
@@ -49,6 +50,7 @@ export const RULES: readonly Rule[] = [
   doubleBooking,
   fileNameMatchesId,
   historyAppendOnly,
+  incidentAmendments,
   incidentEscalationLadder,
   incidentKillSwitchAuthority,
   incidentKillSwitchFields,

@@ -2761,7 +2761,7 @@ export interface OnCallRotation {
   }[];
 }
 /**
- * incidents/YYYY/<id>.yaml: one incident: severity, status, times, roles, timeline, escalations and kill-switch log. Append-only: fields marked x-amendable may change later ("any": edited; "append": entries added).
+ * incidents/YYYY/<id>.yaml: one incident: severity, status, times, roles, timeline, escalations and kill-switch log. Append-only: fields marked x-amendable may change later ("any": edited; "append": entries added; "until-closed": edited until the record is closed, then only through amendments).
  */
 export interface IncidentRecord {
   /**
@@ -2801,15 +2801,15 @@ export interface IncidentRecord {
    */
   detected: string;
   /**
-   * When on-call acknowledged.
+   * When on-call acknowledged. Frozen once the incident is closed (amendments).
    */
   acknowledged?: string;
   /**
-   * When impact stopped (fix or workaround).
+   * When impact stopped (fix or workaround). Frozen once the incident is closed (amendments).
    */
   mitigated?: string;
   /**
-   * When the incident was resolved.
+   * When the incident was resolved. Frozen once the incident is closed (amendments).
    */
   resolved?: string;
   /**
@@ -2861,7 +2861,7 @@ export interface IncidentRecord {
     communications_lead?: string;
   };
   /**
-   * When leadership was told.
+   * When leadership was told. Frozen once the incident is closed (amendments).
    */
   leadership_notified?: string;
   /**
@@ -3011,6 +3011,40 @@ export interface IncidentRecord {
      * Verification done before resuming.
      */
     verification?: string;
+  }[];
+  /**
+   * Corrections to a closed incident's severity, times or impact, each a new, reasoned entry: reports, SLAs and deadlines read the amended value, and the original stays as it was recorded.
+   */
+  amendments?: {
+    /**
+     * When the correction was made.
+     */
+    at: string;
+    /**
+     * The field corrected.
+     */
+    field:
+      | 'severity'
+      | 'detected'
+      | 'acknowledged'
+      | 'mitigated'
+      | 'resolved'
+      | 'leadership_notified'
+      | 'impact.start'
+      | 'impact.end'
+      | 'impact.downtime';
+    /**
+     * The corrected value: a severity id for severity, true or false for impact.downtime, a date-time with offset for the others.
+     */
+    value: string | boolean;
+    /**
+     * Why the recorded value was wrong.
+     */
+    reason: string;
+    /**
+     * Who corrected it.
+     */
+    by: string;
   }[];
   /**
    * Why it happened, briefly; the post-mortem has the detail.

@@ -446,6 +446,7 @@ const killSwitchBy = (person: string) =>
     '',
   ].join('\n');
 const KILL_SWITCH = 'signoffs/2026/2026-11-21-ingestion-global-disable.yaml';
+const CLOSED_INCIDENT = 'incidents/2026/2026-10-14-ingestion-error-rate.yaml';
 
 const ROLES_EXAMPLE = example['policy/roles.yaml']!;
 /** The default branch's roles with the assignment line `from` followed by `appended` lines. */
@@ -630,6 +631,12 @@ const bindingCases: Case[] = [
     scenario: { changes: { [GA_PATH]: gaRecord() }, reviews: [approve('amara-okafor'), approve('gracelin'), approve('chenwei-sre', { accountId: 99_000_001 })] },
     state: 'failure',
     description: 'needs approval from SRE Lead: one of @chenwei-sre, @dreyes (+1 more)',
+  },
+  {
+    name: "a closed incident's severity rewritten in place fails, whoever approves",
+    scenario: { changes: { [CLOSED_INCIDENT]: edit(CLOSED_INCIDENT, '\nseverity: P1\n', '\nseverity: P0\n') }, reviews: [...THREE(), approve('kavya-iyer')] },
+    state: 'failure',
+    description: `${CLOSED_INCIDENT}: severity: changed from "P1" to "P0" in an existing incident record that is closed;…`,
   },
   {
     name: 'someone GitHub records as pushing to the branch does not count, whatever the commits claim',
