@@ -19,6 +19,7 @@ import type { KindId } from '../schema/kinds.ts';
 export type RulePlacement = 'document' | 'context' | 'global';
 
 export const RULE_PLACEMENT: Readonly<Record<string, RulePlacement>> = {
+  'approvals-path-pattern': 'context',
   'blameless-language': 'document',
   'coverage-gap': 'context',
   'double-booking': 'context',

@@ -2,6 +2,7 @@
  * Every rule, alphabetically: the semantic rules with a check function, and the rules the loader
  * and the schemas implement. The README's rule table and `oncall rules` are generated from here.
  */
+import { approvalsPathPattern } from './approvals-path-pattern.ts';
 import { blamelessLanguage } from './blameless-language.ts';
 import { coverageGap } from './coverage-gap.ts';
 import { doubleBooking } from './double-booking.ts';
@@ -45,6 +46,7 @@ import { uniqueIds } from './unique-ids.ts';
 import { yamlCommentInText } from './yaml-comment-in-text.ts';
 
 export const RULES: readonly Rule[] = [
+  approvalsPathPattern,
   blamelessLanguage,
   coverageGap,
   doubleBooking,
