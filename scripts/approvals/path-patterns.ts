@@ -67,7 +67,8 @@ export function codeownersProblem(glob: string, folders: ReadonlySet<string> = K
  */
 export function samplePaths(glob: string, other: readonly string[] = []): string[] {
   const literals = [...new Set(other.flatMap((pattern) => pattern.split('/')).filter((segment) => segment !== '' && !/[*?[\]{}()!+@]/.test(segment)))];
-  const stems = literals.map((name) => name.replace(/\.[^.]*$/, '')).filter((stem) => stem !== '');
+  // Word pieces of the other patterns (`people`, `yaml` of `policy/people.*` and `*.yaml`) stand in for `*`.
+  const words = [...new Set(other.flatMap((pattern) => pattern.match(/[A-Za-z0-9_-]+/g) ?? []))];
   let out = [glob];
   const expand = (token: RegExp, choices: readonly string[]) => {
     const next: string[] = [];
@@ -81,7 +82,7 @@ export function samplePaths(glob: string, other: readonly string[] = []): string
     out = next;
   };
   for (let i = 0; i < 4 && out.some((p) => p.includes('**')); i++) expand(/\/?\*\*\/?/, ['/', '/d1/', '/d1/d2/', ...literals.map((name) => `/${name}/`)]);
-  for (let i = 0; i < 4 && out.some((p) => /[*?]/.test(p)); i++) expand(/[*?]/, ['x', 'yz', ...literals, ...stems]);
+  for (let i = 0; i < 4 && out.some((p) => /[*?]/.test(p)); i++) expand(/[*?]/, ['x', 'yz', ...literals, ...words]);
   return [...new Set(out.map((p) => p.replace(/\/+/g, '/').replace(/^\/|\/$/g, '')).filter((p) => p !== ''))];
 }
 
