@@ -149,7 +149,8 @@ export function buildProgram(io: CommandIO, setExit: (code: number) => void): Co
     .option('--force', 'replace the policy files even though the data is no longer exactly the example (never deletes your own files)')
     .option('--organisation <name>', 'the organisation\'s name')
     .option('--person <full name>', 'the first person, who holds every role the approval rules need')
-    .option('--github <login>', 'that person\'s GitHub login (approvals are matched against it)')
+    .option('--github <login>', 'that person\'s GitHub login')
+    .option('--github-id <id>', 'that person\'s GitHub account id (approvals are matched on it; `github-ids --write` can fill it in later)')
     .option('--timezone <zone>', 'that person\'s and the organisation\'s IANA time zone (default UTC)')
     .action((options) => run(async () => (await import('./commands/init.ts')).runInit(options, io)));
 
