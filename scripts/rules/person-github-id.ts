@@ -39,7 +39,11 @@ export const personGithubId: Rule = {
       }
     }
     const doc = ctx.model.policy.people!;
+    const seen = new Set<string>();
     doc.data.people.forEach((person, index) => {
+      // A second entry with the same id is unique-ids' finding, not another person to warn about.
+      if (seen.has(person.id)) return;
+      seen.add(person.id);
       const role = roleOf.get(person.id);
       if (role === undefined || person.github_id !== undefined) return;
       if (person.left !== undefined && person.left < today) return;
