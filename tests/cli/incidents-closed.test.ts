@@ -4,10 +4,9 @@
  * committed copy of the example organisation, with `validate --changed-since HEAD` as a pull
  * request check runs it and `report` as a reader of the amended values.
  */
-import { execFileSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli, validateJson } from '../support/cli.ts';
-import { lineOf, tempRepo, TEST_NOW, type TempRepo } from '../support/repo.ts';
+import { committedRepo, lineOf, TEST_NOW, type TempRepo } from '../support/repo.ts';
 
 let repo: TempRepo | undefined;
 afterEach(() => {
@@ -27,14 +26,6 @@ const AMENDMENT = [
   '',
 ].join('\n');
 
-function committedRepo(): TempRepo {
-  const r = tempRepo();
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: r.root, stdio: 'pipe' });
-  git('init', '-q');
-  git('add', '-A');
-  git('commit', '-q', '-m', 'base');
-  return r;
-}
 
 async function changedFindings(root: string, ruleId: string) {
   const result = await validateJson(root, ['--changed-since', 'HEAD']);

@@ -3,12 +3,11 @@
  * committed copy of the example organisation, then `validate` and `validate --changed-since HEAD`
  * as a pull request check runs them; and each role rule at its exact line and column.
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli, validateJson } from '../support/cli.ts';
-import { lineOf, REPO_ROOT, tempRepo, type TempRepo } from '../support/repo.ts';
+import { committedRepo, lineOf, REPO_ROOT, type TempRepo } from '../support/repo.ts';
 
 let repo: TempRepo | undefined;
 afterEach(() => {
@@ -20,14 +19,6 @@ const ROLES = 'policy/roles.yaml';
 const PEOPLE = 'policy/people.yaml';
 const SRE_LEAD = '      - { from: 2024-12-29, primary: chen-wei, backup: dana-reyes }';
 
-function committedRepo(): TempRepo {
-  const r = tempRepo();
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: r.root, stdio: 'pipe' });
-  git('init', '-q');
-  git('add', '-A');
-  git('commit', '-q', '-m', 'base');
-  return r;
-}
 
 /** The YAML block of the README's "Add or reassign a role" paragraph. */
 function readmeRoleExample(): string[] {
