@@ -1,7 +1,8 @@
 /**
  * Decides whether a pull request carries the approvals its change needs. Pure: the policy is the
- * one at the pull request's BASE commit (a change cannot grant itself a role or relax a rule), the
- * pull request is a snapshot read by an adapter, and the current time is a parameter.
+ * default branch's at evaluation time, never the head's (a change cannot grant itself a role or
+ * relax a rule), the pull request is a snapshot read by an adapter, and the current time is a
+ * parameter.
  *
  * What counts, in order:
  * - each reviewer's latest APPROVED or CHANGES_REQUESTED review (COMMENTED and PENDING change
@@ -38,7 +39,7 @@ export const GITHUB_COMMIT_LIMIT = 250;
 export const STATUS_DESCRIPTION_LIMIT = 140;
 
 export interface EvaluationInput {
-  /** The policy at the pull request's base commit; `approvals` is required. */
+  /** The policy on the default branch at evaluation time; `approvals` is required. */
   policy: PolicyView;
   pr: PullRequestSnapshot;
   /** Changed sign-off, incident and rotation records, read at the base and at the head. */
@@ -140,7 +141,7 @@ function isBot(account: Account): boolean {
 export function evaluateApprovals(input: EvaluationInput): Verdict {
   const { policy, pr, now } = input;
   const approvals = policy.approvals;
-  if (!approvals) throw new Error('the base commit has no valid policy/approvals.yaml');
+  if (!approvals) throw new Error('the default branch has no valid policy/approvals.yaml');
   const notes: string[] = [];
 
   if (pr.changedFileCount > GITHUB_FILE_LIMIT || pr.files.length < pr.changedFileCount) {
@@ -220,7 +221,7 @@ export function evaluateApprovals(input: EvaluationInput): Verdict {
       }
       const who =
         holders.length === 0
-          ? 'no one holds it at the base commit'
+          ? 'no one holds it on the default branch'
           : eligible.length === 0
             ? 'no holder can approve'
             : eligible.length === 1
@@ -358,7 +359,7 @@ function readReviews(
     if (bar) {
       outcome.note = bar.reason;
     } else if (!person) {
-      outcome.note = outcome.note ?? identity.note ?? 'not in policy/people.yaml at the base commit';
+      outcome.note = outcome.note ?? identity.note ?? 'not in policy/people.yaml on the default branch';
     } else if (hasLeftBy(policy, person.id, now)) {
       outcome.note = `left on ${person.left}`;
     } else if (review?.state === 'APPROVED' && (permission === undefined || !WRITE_ACCESS.has(permission))) {
@@ -487,7 +488,7 @@ function recordNeeds(input: EvaluationInput): Need[] {
       } else if ('problem' in lookup) {
         problems.push(`${path}: ${lookup.problem.message}`);
       } else {
-        problems.push(`${path}: the decision matches no rule in the base commit's policy (no such gate, rollback type, kill-switch action or scenario, or resume scope); run validate.`);
+        problems.push(`${path}: the decision matches no rule in the default branch's policy (no such gate, rollback type, kill-switch action or scenario, or resume scope); run validate.`);
       }
       if (record.veto) problems.push(`${path}: the record names a veto by ${personLabel(policy, record.veto.person)}, so the decision is blocked.`);
       const rollback = record.rollback;
@@ -499,13 +500,13 @@ function recordNeeds(input: EvaluationInput): Need[] {
     for (const signature of signaturesOf(record)) {
       const role = roleName(policy, signature.role);
       if (!findPerson(policy, signature.person)) {
-        problems.push(`${path}: "${signature.person}" is not a person in policy/people.yaml at the base commit.`);
+        problems.push(`${path}: "${signature.person}" is not a person in policy/people.yaml on the default branch.`);
         continue;
       }
       if (isNew && !roleHolders(policy, signature.role, at).includes(signature.person)) {
         const holders = roleHolders(policy, signature.role, at).map((p) => `@${findPerson(policy, p)?.github ?? p}`);
         problems.push(
-          `${path}: ${personLabel(policy, signature.person)} signs as ${role} but does not hold it at the base commit (${holders.length > 0 ? `held by ${holders.join(', ')}` : 'no one holds it'}).`,
+          `${path}: ${personLabel(policy, signature.person)} signs as ${role} but does not hold it at the record's time on the default branch (${holders.length > 0 ? `held by ${holders.join(', ')}` : 'no one holds it'}).`,
         );
       }
       if (seen.has(signature.person)) continue;

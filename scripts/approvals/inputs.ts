@@ -20,7 +20,7 @@ export interface RevisionReader {
   list(ref: string, folder: string): Promise<string[]>;
 }
 
-/** The base commit's policy cannot be read or is invalid: nothing can be decided. */
+/** The default branch's policy cannot be read or is invalid: nothing can be decided. */
 export class BasePolicyError extends Error {
   override readonly name = 'BasePolicyError';
 }
@@ -63,7 +63,7 @@ export async function readBaseContext(reader: RevisionReader, baseSha: string, o
   for (const kind of REQUIRED_POLICY) {
     if (!first.policy[kind]) {
       const present = files.some((f) => f.kind === kind);
-      throw new BasePolicyError(`policy/${kind}.yaml at the base commit ${baseSha.slice(0, 12)} is ${present ? 'not valid' : 'missing'}, so approvals cannot be decided.`);
+      throw new BasePolicyError(`policy/${kind}.yaml on the default branch (commit ${baseSha.slice(0, 12)}) is ${present ? 'not valid' : 'missing'}, so approvals cannot be decided.`);
     }
   }
   // Rotation-held roles (On-Call) need their rotations; files are named after their ids.

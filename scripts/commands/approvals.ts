@@ -36,7 +36,7 @@ export interface ApprovalsOptions {
   format?: string;
   /** Evaluate and print, but post no status. */
   dryRun?: boolean;
-  /** Where base files come from: `api` (contents API, default) or `git` (a local checkout that has the base commit). */
+  /** Where the default branch's files come from: `api` (contents and trees API, default) or `git` (a local checkout that has its commit). */
   baseSource?: string;
 }
 
@@ -81,7 +81,7 @@ function gitReader(root: string): RevisionReader {
       if (bytes !== undefined) return bytes;
       // Missing file or missing commit? Only the first may be read as "absent".
       const commit = await readFileAt(root, ref, '');
-      if (commit === undefined) throw new Error(`the base commit ${ref.slice(0, 12)} is not in the local checkout at ${root}; fetch it (actions/checkout with fetch-depth: 0) or use --base-source api.`);
+      if (commit === undefined) throw new Error(`the default branch's commit ${ref.slice(0, 12)} is not in the local checkout at ${root}; fetch it (git fetch origin) or use --base-source api.`);
       return undefined;
     },
   };

@@ -46,7 +46,7 @@ const edit = (path: string, from: string, to: string) => {
 };
 const touchPolicy = { 'policy/severities.yaml': `${example['policy/severities.yaml']}# clarified wording\n` };
 
-/** The base commit's roles with the SRE Lead held by the given people. */
+/** The default branch's roles with the SRE Lead held by the given people. */
 const SRE_LEAD_ASSIGNMENT = '- { from: 2024-12-29, primary: chen-wei, backup: dana-reyes }';
 const sreLeadHeldBy = (holder: string) => ({ 'policy/roles.yaml': edit('policy/roles.yaml', SRE_LEAD_ASSIGNMENT, `- { from: 2024-12-29, ${holder} }`) });
 
@@ -146,7 +146,7 @@ const cases: Case[] = [
     description: 'needs approval from SRE Lead: one of @chenwei-sre, @dreyes (+3 more)',
     problems: [
       `${POLICY_TITLE}: needs approval from SRE Lead: one of @chenwei-sre, @dreyes`,
-      `${GA_PATH}: Hugo Martin (@hmartin) signs as SRE Lead but does not hold it at the base commit (held by @chenwei-sre, @dreyes).`,
+      `${GA_PATH}: Hugo Martin (@hmartin) signs as SRE Lead but does not hold it at the record's time on the default branch (held by @chenwei-sre, @dreyes).`,
       `${GA_PATH}: signers[2].person: Hugo Martin (@hmartin) does not hold SRE Lead at 2026-11-21T12:00:00+01:00; SRE Lead is held by one of Chen Wei (@chenwei-sre), Dana Reyes (@dreyes). (signoff-signer-role, line 12)`,
       `${GA_TITLE}: needs approval from SRE Lead: one of @chenwei-sre, @dreyes`,
     ],
@@ -388,7 +388,7 @@ const cases: Case[] = [
     description: 'No sign-off records or guarded files changed; no approvals required.',
   },
   {
-    name: "an approval from a login that is not in the base commit's people.yaml",
+    name: "an approval from a login that is not in the default branch's people.yaml",
     scenario: { changes: touchPolicy, reviews: [approve('amara-okafor'), approve('gracelin'), approve('mallory')] },
     state: 'failure',
     description: 'needs approval from SRE Lead: one of @chenwei-sre, @dreyes',
@@ -543,7 +543,7 @@ const bindingCases: Case[] = [
     },
     state: 'failure',
     problems: [
-      `${GA_PATH}: Amara Okafor (@amara-okafor) signs as Ingestion Owner but does not hold it at the base commit (held by @bschultz, @nfischer).`,
+      `${GA_PATH}: Amara Okafor (@amara-okafor) signs as Ingestion Owner but does not hold it at the record's time on the default branch (held by @bschultz, @nfischer).`,
       `${GA_PATH}: signers[0].person: Amara Okafor (@amara-okafor) does not hold Ingestion Owner at 2026-11-21T12:00:00+01:00; Ingestion Owner is held by one of Ben Schultz (@bschultz), Noah Fischer (@nfischer). (signoff-signer-role, line 10)`,
     ],
   },
@@ -574,7 +574,7 @@ const bindingCases: Case[] = [
     },
     state: 'failure',
     problems: [
-      `${GA_PATH}: Chen Wei (@chenwei-sre) signs as SRE Lead but does not hold it at the base commit (held by @dreyes).`,
+      `${GA_PATH}: Chen Wei (@chenwei-sre) signs as SRE Lead but does not hold it at the record's time on the default branch (held by @dreyes).`,
       `${GA_TITLE}: needs approval from SRE Lead: @dreyes`,
     ],
   },
@@ -583,7 +583,7 @@ const bindingCases: Case[] = [
     scenario: { changes: { [KILL_SWITCH]: killSwitchBy('kavya-iyer') }, reviews: [approve('kavya-iyer'), approve('amara-okafor'), approve('chenwei-sre')] },
     state: 'failure',
     problems: [
-      `${KILL_SWITCH}: Kavya Iyer (@kavya-iyer) signs as On-Call but does not hold it at the base commit (held by @lnovak, @sofiarossi, @amara-okafor).`,
+      `${KILL_SWITCH}: Kavya Iyer (@kavya-iyer) signs as On-Call but does not hold it at the record's time on the default branch (held by @lnovak, @sofiarossi, @amara-okafor).`,
     ],
   },
   {

@@ -89,7 +89,7 @@ describe('oncall approvals (CLI)', () => {
     expect(contentReads.map((r) => r.query.ref)).toEqual([HEAD_SHA]);
   });
 
-  it('--base-source git without the base commit locally: error status, exit 2', async () => {
+  it('--base-source git without the default branch\'s commit locally: error status, exit 2', async () => {
     repo = tempRepo();
     execFileSync('git', ['init', '--quiet'], { cwd: repo.root });
     server = await serve({ changes: { [GA_PATH]: gaRecord() }, reviews: [approve('amara-okafor'), approve('gracelin'), approve('chenwei-sre')] });

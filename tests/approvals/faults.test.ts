@@ -123,12 +123,12 @@ describe('approvals: fail closed', () => {
     expect(server.state.statuses).toEqual([]);
   });
 
-  it('a base commit without policy/approvals.yaml: error, not success', async () => {
+  it('a default branch without policy/approvals.yaml: error, not success', async () => {
     server = await approvedGa();
     delete server.state.contents['b'.repeat(40)]!['policy/approvals.yaml'];
     const run = await runAgainst(server);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('policy/approvals.yaml at the base commit bbbbbbbbbbbb is missing, so approvals cannot be decided.');
+    expect(run.stderr).toContain('policy/approvals.yaml on the default branch (commit bbbbbbbbbbbb) is missing, so approvals cannot be decided.');
     expect(server.state.statuses.map((s) => s.state)).toEqual(['pending', 'error']);
   });
 
