@@ -86,14 +86,21 @@ export function buildProgram(io: CommandIO, setExit: (code: number) => void): Co
 
   program
     .command('approvals')
-    .description('check that a pull request has the approvals its sign-offs and guarded paths need, and post the oncall-as-code/approvals commit status')
+    .description('decide the oncall-as-code/approvals status of a pull request\'s head commit (from every open pull request into the default branch with that head) and post it')
     .option('--pr <number>', 'pull request number (default: the pull request of GITHUB_EVENT_PATH)')
     .addOption(new Option('--format <format>', 'output format').choices(['pretty', 'json']))
     .option('--dry-run', 'evaluate and print, but post no commit status')
-    .addOption(new Option('--base-source <source>', 'read the base commit\'s policy through the GitHub contents API, or from the local git checkout').choices(['api', 'git']).default('api'))
+    .addOption(new Option('--base-source <source>', 'read the default branch\'s policy and sign-off history through the GitHub API, or from the local git checkout (large repositories)').choices(['api', 'git']).default('api'))
     .addOption(rootOption())
     .addOption(nowOption())
     .action((options) => run(async () => (await import('./commands/approvals.ts')).runApprovals(options, io)));
+
+  program
+    .command('github-ids')
+    .description("look up the GitHub account id of everyone in policy/people.yaml without one (approvals match people by it); --write adds them to the file")
+    .option('--write', 'write the ids into policy/people.yaml (one line after each github: line; nothing else changes)')
+    .addOption(rootOption())
+    .action((options) => run(async () => (await import('./commands/github-ids.ts')).runGithubIds(options, io)));
 
   const newCommand = program.command('new').description('write a prefilled record that validates as written (never replaces a file)');
   newCommand
@@ -142,7 +149,8 @@ export function buildProgram(io: CommandIO, setExit: (code: number) => void): Co
     .option('--force', 'replace the policy files even though the data is no longer exactly the example (never deletes your own files)')
     .option('--organisation <name>', 'the organisation\'s name')
     .option('--person <full name>', 'the first person, who holds every role the approval rules need')
-    .option('--github <login>', 'that person\'s GitHub login (approvals are matched against it)')
+    .option('--github <login>', 'that person\'s GitHub login')
+    .option('--github-id <id>', 'that person\'s GitHub account id (approvals are matched on it; `github-ids --write` can fill it in later)')
     .option('--timezone <zone>', 'that person\'s and the organisation\'s IANA time zone (default UTC)')
     .action((options) => run(async () => (await import('./commands/init.ts')).runInit(options, io)));
 

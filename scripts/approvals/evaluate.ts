@@ -1,23 +1,31 @@
 /**
  * Decides whether a pull request carries the approvals its change needs. Pure: the policy is the
- * one at the pull request's BASE commit (a change cannot grant itself a role or relax a rule), the
- * pull request is a snapshot read by an adapter, and the current time is a parameter.
+ * default branch's at evaluation time, never the head's (a change cannot grant itself a role or
+ * relax a rule), the pull request is a snapshot read by an adapter, and the current time is a
+ * parameter.
  *
  * What counts, in order:
  * - each reviewer's latest APPROVED or CHANGES_REQUESTED review (COMMENTED and PENDING change
  *   nothing); a dismissed review counts as nothing, except that a dismissed veto stands unless the
  *   vetoing person or a holder of a `review.veto_dismissal` role dismissed it (never the author);
  * - an approval only on the current head commit;
- * - never the author or anyone who pushed commits (unless `review.author_counts`), bots, deleted
- *   accounts, logins not in policy/people.yaml, or people who have left; logins compare case-insensitively;
+ * - never the author or anyone who pushed to the branch or authored or committed a commit (unless
+ *   `review.author_counts`), bots, deleted accounts, accounts that are not a person in
+ *   policy/people.yaml (by account id where people.yaml records one, else by login,
+ *   case-insensitively), people who have left, or accounts without write access to the repository;
  * - required roles are filled by distinct people through maximum matching;
- * - a standing veto by a holder of any role a requirement names blocks that requirement.
+ * - a standing veto by a holder of any role a requirement names blocks that requirement;
+ * - a changed record must also pass the record rules validate applies to it (given as findings);
+ * - a new sign-off dated more than `review.max_record_age` before the pull request was opened, or
+ *   after now, needs today's holders of its roles as well as those of its time.
  */
 import picomatch from 'picomatch';
 import { historyChanges } from '../history/amendable.ts';
 import { describeHistoryChange, recordLabel } from '../history/describe.ts';
-import { peopleWithMovedShifts } from '../schedule/diff.ts';
+import { peopleWhoseShiftsMove } from '../schedule/diff.ts';
 import { peopleNamedIn } from '../schedule/layers.ts';
+import { nominalMinutes, parseDuration } from '../util/duration.ts';
+import { identify } from './identity.ts';
 import { findPerson, hasLeftBy, joinWords, listRoles, personLabel, roleHolders, roleName, type PolicyView } from '../signoffs/holders.ts';
 import { decisionRuleFor, signaturesOf, type RequiredSlot } from '../signoffs/requirements.ts';
 import type { SchemaTypes } from '../types/schema-types.ts';
@@ -32,15 +40,28 @@ export const GITHUB_COMMIT_LIMIT = 250;
 export const STATUS_DESCRIPTION_LIMIT = 140;
 
 export interface EvaluationInput {
-  /** The policy at the pull request's base commit; `approvals` is required. */
+  /** The policy on the default branch at evaluation time; `approvals` is required. */
   policy: PolicyView;
   pr: PullRequestSnapshot;
   /** Changed sign-off, incident and rotation records, read at the base and at the head. */
   records: readonly RecordChange[];
   now: Date;
-  /** Who a rotation change moves; default the schedule engine's comparison. */
+  /** What the record rules (validate's, run against the base policy) find in the changed records. */
+  recordFindings?: readonly RecordFinding[];
+  /** Who a rotation change moves; default the schedule engine's comparison at every instant. */
   movedShifts?: MovedShifts;
 }
+
+/** A finding of a record rule in a changed record, e.g. a rollback that goes forward. */
+export interface RecordFinding {
+  path: string;
+  line: number;
+  ruleId: string;
+  message: string;
+}
+
+/** How far before its pull request a sign-off may be dated when `review.max_record_age` is not set. */
+export const DEFAULT_MAX_RECORD_AGE = '72h';
 
 /** One required approval and who gave it. */
 export interface SlotOutcome {
@@ -64,9 +85,8 @@ export interface RequirementOutcome {
   satisfied: boolean;
 }
 
-/** How a reviewer's reviews were read. */
-/** GitHub author associations that carry write access to the repository. */
-const WRITE_ACCESS = new Set(['OWNER', 'MEMBER', 'COLLABORATOR']);
+/** Repository permissions that carry write access (maintain reads as write on GitHub's endpoint). */
+const WRITE_ACCESS = new Set(['admin', 'write']);
 
 export interface ReviewerOutcome {
   login: string;
@@ -122,7 +142,7 @@ function isBot(account: Account): boolean {
 export function evaluateApprovals(input: EvaluationInput): Verdict {
   const { policy, pr, now } = input;
   const approvals = policy.approvals;
-  if (!approvals) throw new Error('the base commit has no valid policy/approvals.yaml');
+  if (!approvals) throw new Error('the default branch has no valid policy/approvals.yaml');
   const notes: string[] = [];
 
   if (pr.changedFileCount > GITHUB_FILE_LIMIT || pr.files.length < pr.changedFileCount) {
@@ -138,14 +158,24 @@ export function evaluateApprovals(input: EvaluationInput): Verdict {
   }
 
   const loginOf = (personId: string) => findPerson(policy, personId)?.github ?? personId;
+  const who = identify(policy);
+  // Who may not fill a slot: the author, and everyone GitHub records as pushing to the branch or
+  // git names as author or committer of a commit (metadata alone can be forged, so it only adds).
+  const barred: { account: Account; reason: string }[] = [];
+  if (pr.author) barred.push({ account: pr.author, reason: 'opened this pull request' });
+  for (const account of pr.pushers) barred.push({ account, reason: 'pushed to this pull request' });
+  for (const commit of pr.commits) for (const account of [commit.author, commit.committer]) if (account) barred.push({ account, reason: 'pushed commits to this pull request' });
+  const barredAccount = (account: Account) =>
+    authorCounts ? undefined : barred.find((b) => lower(b.account.login) === lower(account.login) || (b.account.id !== undefined && b.account.id === account.id));
+  const barredPerson = (personId: string) => {
+    if (authorCounts) return undefined;
+    const person = findPerson(policy, personId);
+    return barred.find((b) => who(b.account).person?.id === personId || (person !== undefined && lower(b.account.login) === lower(person.github)));
+  };
   const author = pr.author ? lower(pr.author.login) : undefined;
-  const pushers = new Set<string>();
-  for (const commit of pr.commits) for (const account of [commit.author, commit.committer]) if (account) pushers.add(lower(account.login));
-  const excluded = (login: string) => !authorCounts && (login === author || pushers.has(login));
-  const excludedReason = (login: string) => (login === author ? 'opened this pull request' : 'pushed commits to this pull request');
 
   // Each reviewer's standing, from their latest review that says something.
-  const reviewers = readReviews(input, policy, author, excluded, notes);
+  const reviewers = readReviews(input, policy, who, barredAccount, notes);
   const approvers = new Map<string, string>();
   for (const reviewer of reviewers) if (reviewer.state === 'approved' && reviewer.counts && reviewer.person) approvers.set(reviewer.person, reviewer.login);
 
@@ -175,15 +205,15 @@ export function evaluateApprovals(input: EvaluationInput): Verdict {
     const assignment = maximumMatching(holdersBySlot.map((holders) => ({ candidates: holders.filter((person) => approvers.has(person)) })));
     need.roleSlots.forEach((slot, index) => {
       const holders = holdersBySlot[index]!;
-      const eligible = holders.filter((person) => !excluded(lower(loginOf(person))));
+      const eligible = holders.filter((person) => !barredPerson(person));
       const filledBy = assignment[index];
       outcome.slots.push({ label: slot.label, candidates: eligible.map(loginOf), ...(filledBy ? { filledBy: approvers.get(filledBy)! } : {}) });
       if (filledBy) return;
       const why: string[] = [];
       for (const person of holders) {
-        const login = lower(loginOf(person));
-        const reviewer = reviewers.find((r) => lower(r.login) === login);
-        if (excluded(login)) why.push(`@${loginOf(person)} ${excludedReason(login)}`);
+        const reviewer = reviewers.find((r) => r.person === person);
+        const bar = barredPerson(person);
+        if (bar) why.push(`@${loginOf(person)} ${bar.reason}`);
         else if (reviewer?.state === 'stale') why.push(`@${reviewer.login} approved an older commit`);
         else if (approvers.has(person)) {
           const taken = assignment.indexOf(person);
@@ -192,7 +222,7 @@ export function evaluateApprovals(input: EvaluationInput): Verdict {
       }
       const who =
         holders.length === 0
-          ? 'no one holds it at the base commit'
+          ? 'no one holds it on the default branch'
           : eligible.length === 0
             ? 'no holder can approve'
             : eligible.length === 1
@@ -207,10 +237,11 @@ export function evaluateApprovals(input: EvaluationInput): Verdict {
       const approved = approvers.has(slot.person);
       outcome.slots.push({ label: slot.label, candidates: [login], ...(approved || consents ? { filledBy: login } : {}) });
       if (approved || consents) continue;
-      const reviewer = reviewers.find((r) => lower(r.login) === lower(login));
+      const reviewer = reviewers.find((r) => r.person === slot.person);
+      const bar = barredPerson(slot.person);
       const why =
-        excluded(lower(login)) && !slot.authorConsents
-          ? ` (@${login} ${excludedReason(lower(login))}, so their approval cannot count; have someone else open it)`
+        bar && !slot.authorConsents
+          ? ` (@${login} ${bar.reason}, so their approval cannot count; have someone else open it)`
           : reviewer?.state === 'stale'
             ? ` (@${login} approved an older commit)`
             : '';
@@ -264,13 +295,12 @@ export function fitDescription(raw: string, tail: string): string {
 function readReviews(
   input: EvaluationInput,
   policy: PolicyView,
-  author: string | undefined,
-  excluded: (login: string) => boolean,
+  who: ReturnType<typeof identify>,
+  barredAccount: (account: Account) => { reason: string } | undefined,
   notes: string[],
 ): ReviewerOutcome[] {
   const { pr, now } = input;
   const approvals = policy.approvals!;
-  const peopleByLogin = new Map(policy.people.people.map((person) => [lower(person.github), person]));
   const latest = new Map<string, { account: Account; review: ReviewSnapshot | undefined }>();
   let deleted = 0;
   for (const review of pr.reviews) {
@@ -278,7 +308,8 @@ function readReviews(
       deleted += 1;
       continue;
     }
-    const key = lower(review.user.login);
+    // One account, one standing: keyed by account id where GitHub gives one.
+    const key = review.user.id !== undefined ? `#${review.user.id}` : lower(review.user.login);
     const entry = latest.get(key) ?? { account: review.user, review: undefined };
     // COMMENTED and PENDING reviews say nothing about approval; they neither approve nor lift a veto.
     if (review.state === 'APPROVED' || review.state === 'CHANGES_REQUESTED' || review.state === 'DISMISSED') entry.review = review;
@@ -288,19 +319,19 @@ function readReviews(
 
   const dismissalOf = new Map<number, (typeof pr.dismissals)[number]>();
   for (const dismissal of pr.dismissals) dismissalOf.set(dismissal.reviewId, dismissal);
-  const mayDismiss = (actor: Account | null, reviewer: string): boolean => {
+  const mayDismiss = (actor: Account | null, reviewer: Account): boolean => {
     if (!actor || isBot(actor)) return false;
-    const login = lower(actor.login);
     // The author (and anyone who pushed) is the party the veto protects against.
-    if (login === author || excluded(login)) return false;
-    if (login === reviewer) return true;
-    const person = peopleByLogin.get(login);
+    if (barredAccount(actor) || (pr.author && lower(actor.login) === lower(pr.author.login))) return false;
+    if (actor.id !== undefined && reviewer.id !== undefined ? actor.id === reviewer.id : lower(actor.login) === lower(reviewer.login)) return true;
+    const person = who(actor).person;
     return person !== undefined && (approvals.review.veto_dismissal ?? []).some((role) => roleHolders(policy, role, now).includes(person.id));
   };
 
   const out: ReviewerOutcome[] = [];
-  for (const [key, { account, review }] of latest) {
-    const person = peopleByLogin.get(key);
+  for (const { account, review } of latest.values()) {
+    const identity = who(account);
+    const person = identity.person;
     const outcome: ReviewerOutcome = { login: account.login, state: 'none', counts: false };
     if (person) outcome.person = person.id;
     if (isBot(account)) {
@@ -317,25 +348,28 @@ function readReviews(
         // Without the event it is unknown whether a veto was dismissed, or by whom: keep it.
         outcome.state = 'veto';
         outcome.note = `review ${review.id} was dismissed, but GitHub shows no review_dismissed event for it, so it is treated as a standing veto`;
-      } else if (lower(dismissal.reviewState) === 'changes_requested' && !mayDismiss(dismissal.actor, key)) {
+      } else if (lower(dismissal.reviewState) === 'changes_requested' && !mayDismiss(dismissal.actor, account)) {
         outcome.state = 'veto';
         outcome.note = `their veto was dismissed by ${dismissal.actor ? `@${dismissal.actor.login}` : 'a deleted account'}, who may not lift it`;
       } else {
         outcome.note = lower(dismissal.reviewState) === 'approved' ? 'their approval was dismissed' : 'their review was dismissed';
       }
     }
-    if (excluded(key)) {
-      outcome.note = key === author ? 'opened this pull request' : 'pushed commits to this pull request';
+    const bar = barredAccount(account);
+    const permission = pr.permissions[lower(account.login)];
+    if (bar) {
+      outcome.note = bar.reason;
     } else if (!person) {
-      outcome.note = outcome.note ?? 'not in policy/people.yaml at the base commit';
+      outcome.note = outcome.note ?? identity.note ?? 'not in policy/people.yaml on the default branch';
     } else if (hasLeftBy(policy, person.id, now)) {
       outcome.note = `left on ${person.left}`;
-    } else if (review?.state === 'APPROVED' && !WRITE_ACCESS.has(review.association)) {
-      // A login in people.yaml is only a name; an account without write access (a stranger who
-      // registered a listed or placeholder login) cannot sign for the person.
-      outcome.note = `has no write access to this repository (GitHub association ${review.association.toLowerCase()})`;
+    } else if (review?.state === 'APPROVED' && (permission === undefined || !WRITE_ACCESS.has(permission))) {
+      // A login in people.yaml is only a name, and an organisation member may hold read access only:
+      // what counts is the account's permission on this repository.
+      outcome.note = `has no write access to this repository (permission ${permission ?? 'unknown'})`;
     } else {
       outcome.counts = true;
+      if (identity.note) outcome.note = identity.note;
     }
     if (outcome.state === 'stale') outcome.note = outcome.note ?? `approved ${review?.commitId?.slice(0, 7) ?? 'an older commit'}, not the head commit ${pr.headSha.slice(0, 7)}`;
     out.push(outcome);
@@ -371,10 +405,9 @@ function pathNeeds(input: EvaluationInput, approvals: SchemaTypes['approvals']):
 /** Adds a person slot for everyone whose shifts the change moves, in each changed rotation. */
 function affectedPeople(input: EvaluationInput, files: readonly { path: string; previousPath?: string }[], need: Need): void {
   const { records, now, policy } = input;
-  const moved = input.movedShifts ?? peopleWithMovedShifts;
-  // Past and future: a change to the past is refused by validate, and must not slip through here either.
-  const from = new Date(now.getTime() - 366 * 86_400_000);
-  const to = new Date(now.getTime() + 2 * 366 * 86_400_000);
+  // Every instant, past and future however far ahead: a change to the past is refused by validate
+  // and must not slip through here either, and a shift years out is still someone's shift.
+  const moved = input.movedShifts ?? peopleWhoseShiftsMove;
   const people = new Set<string>();
   for (const file of files) {
     const change = records.find((r) => r.kind === 'rotation' && r.file.path === file.path) as RecordChange<'rotation'> | undefined;
@@ -390,7 +423,7 @@ function affectedPeople(input: EvaluationInput, files: readonly { path: string; 
     }
     const before = change.before?.value;
     const after = change.after?.value;
-    if (before && after) for (const person of moved(before, after, from, to)) people.add(person);
+    if (before && after) for (const person of moved(before, after)) people.add(person);
     // A new or deleted rotation moves everyone on it.
     else for (const rotation of [before, after]) for (const person of rotationPeople(rotation)) people.add(person);
   }
@@ -406,8 +439,11 @@ function rotationPeople(rotation: SchemaTypes['rotation'] | undefined): string[]
 
 /** Sign-off and incident records: new decisions need their signers, old records must not be rewritten. */
 function recordNeeds(input: EvaluationInput): Need[] {
-  const { records, policy, now } = input;
+  const { records, policy, now, pr } = input;
   const needs: Need[] = [];
+  // Business time (2bd) counts at its nominal length here: the bound is about weeks, not hours.
+  const maxAge = nominalMinutes(parseDuration(policy.approvals?.review.max_record_age ?? DEFAULT_MAX_RECORD_AGE) ?? { amount: 72, unit: 'h' }) * 60_000;
+  const opened = Date.parse(pr.createdAt);
   for (const change of records) {
     if (change.kind === 'rotation' || (!change.before && !change.after)) continue;
     const path = change.file.path;
@@ -424,6 +460,9 @@ function recordNeeds(input: EvaluationInput): Need[] {
         for (const history of historyChanges(change.kind, change.before.value, change.after.value)) problems.push(`${path}: ${describeHistoryChange(change.kind, history)}`);
       }
     }
+    // The same record rules validate applies (the transition, who signs, the incident's own rules),
+    // against the policy on the default branch.
+    if (change.after) for (const finding of input.recordFindings ?? []) if (finding.path === path) problems.push(`${path}: ${finding.message} (${finding.ruleId}, line ${finding.line})`);
     if (change.kind !== 'signoff') {
       if (problems.length > 0) needs.push({ id: `record:${path}`, title: path, files: [path], at: now, roleSlots: [], personSlots: [], vetoable: false, problems });
       continue;
@@ -449,7 +488,7 @@ function recordNeeds(input: EvaluationInput): Need[] {
       } else if ('problem' in lookup) {
         problems.push(`${path}: ${lookup.problem.message}`);
       } else {
-        problems.push(`${path}: the decision matches no rule in the base commit's policy (no such gate, rollback type, kill-switch action or scenario, or resume scope); run validate.`);
+        problems.push(`${path}: the decision matches no rule in the default branch's policy (no such gate, rollback type, kill-switch action or scenario, or resume scope); run validate.`);
       }
       if (record.veto) problems.push(`${path}: the record names a veto by ${personLabel(policy, record.veto.person)}, so the decision is blocked.`);
       const rollback = record.rollback;
@@ -461,13 +500,13 @@ function recordNeeds(input: EvaluationInput): Need[] {
     for (const signature of signaturesOf(record)) {
       const role = roleName(policy, signature.role);
       if (!findPerson(policy, signature.person)) {
-        problems.push(`${path}: "${signature.person}" is not a person in policy/people.yaml at the base commit.`);
+        problems.push(`${path}: "${signature.person}" is not a person in policy/people.yaml on the default branch.`);
         continue;
       }
       if (isNew && !roleHolders(policy, signature.role, at).includes(signature.person)) {
         const holders = roleHolders(policy, signature.role, at).map((p) => `@${findPerson(policy, p)?.github ?? p}`);
         problems.push(
-          `${path}: ${personLabel(policy, signature.person)} signs as ${role} but does not hold it at the base commit (${holders.length > 0 ? `held by ${holders.join(', ')}` : 'no one holds it'}).`,
+          `${path}: ${personLabel(policy, signature.person)} signs as ${role} but does not hold it at the record's time on the default branch (${holders.length > 0 ? `held by ${holders.join(', ')}` : 'no one holds it'}).`,
         );
       }
       if (seen.has(signature.person)) continue;
@@ -475,6 +514,25 @@ function recordNeeds(input: EvaluationInput): Need[] {
       need.personSlots.push({ person: signature.person, label: `${findPerson(policy, signature.person)!.name}, signing as ${role}`, role: `who signs it as ${role}` });
     }
     needs.push(need);
+    // `at` is written by the author: a date far before the pull request (or after now) could borrow
+    // the authority of whoever held the roles then. Such a record needs today's holders as well.
+    const dated = at.getTime();
+    if (isNew && need.roleSlots.length > 0 && (dated < opened - maxAge || dated > now.getTime())) {
+      const bound = policy.approvals?.review.max_record_age ?? DEFAULT_MAX_RECORD_AGE;
+      needs.push({
+        id: `current:${path}`,
+        title: `today's holders for ${need.title}`,
+        why: dated > now.getTime()
+          ? `The record is dated ${record.at}, after now, so the roles' holders today approve it as well.`
+          : `The record is dated ${record.at}, more than ${bound} (review.max_record_age) before the pull request was opened (${pr.createdAt}), so the roles' holders today approve it as well.`,
+        files: [path],
+        at: now,
+        roleSlots: need.roleSlots.map((slot) => ({ ...slot, label: `${slot.label} (holder today)` })),
+        personSlots: [],
+        vetoable: need.vetoable,
+        problems: [],
+      });
+    }
   }
   return needs;
 }

@@ -21,14 +21,21 @@ export function previewApprovals(policy: PolicyView, changes: readonly RotationC
   const pr: PullRequestSnapshot = {
     number: 0,
     author: author !== undefined ? { login: author } : null,
+    state: 'open',
+    merged: false,
+    baseRef: 'checkout',
     headSha: 'working-tree',
     baseSha: 'checkout',
+    createdAt: now.toISOString(),
     changedFileCount: files.length,
     files,
     commitCount: 0,
     commits: [],
     reviews: [],
     dismissals: [],
+    // Whoever opens it pushes its commits: their own approval never counts.
+    pushers: author !== undefined ? [{ login: author }] : [],
+    permissions: {},
   };
   const records: RecordChange[] = changes.map((change, i) => ({
     kind: 'rotation',

@@ -3,6 +3,7 @@
  * messages come from the pull request, so they are escaped before they reach Markdown.
  */
 import { escapeMarkdownInline as md } from '../report/markdown-escape.ts';
+import type { CommitVerdict } from './commit-verdict.ts';
 import type { Verdict } from './evaluate.ts';
 
 /** Where the verdict was posted, for the outputs. */
@@ -12,6 +13,17 @@ export interface VerdictContext {
   /** Whether the commit status was posted (false with --dry-run). */
   posted: boolean;
   context: string;
+  /** The commit's status, decided from every open pull request into the default branch with this head. */
+  commit: CommitVerdict;
+}
+
+/** "decided by #42 (also the head of #43)" when several pull requests share the commit. */
+function sharedLine(ctx: VerdictContext): string | undefined {
+  const others = ctx.commit.pullRequests.filter((p) => p.number !== ctx.pr);
+  if (ctx.commit.pullRequests.length === 0) return `No open pull request into the default branch has ${ctx.headSha.slice(0, 7)} as its head.`;
+  if (others.length === 0 && ctx.commit.decidedBy === ctx.pr) return undefined;
+  const list = ctx.commit.pullRequests.map((p) => `#${p.number} ${p.state}`).join(', ');
+  return `Commit ${ctx.headSha.slice(0, 7)} is the head of ${list}; its status follows #${ctx.commit.decidedBy} (approved if any of them is).`;
 }
 
 const STATE_WORD = { success: 'satisfied', failure: 'not satisfied' } as const;
@@ -26,19 +38,26 @@ export function verdictText(verdict: Verdict, ctx: VerdictContext): string {
   }
   if (verdict.requirements.length === 0) for (const problem of verdict.problems) lines.push(`  - ${problem}`);
   for (const note of verdict.notes) lines.push(`  note: ${note}`);
-  lines.push(ctx.posted ? `Posted ${verdict.state} (${ctx.context}): ${verdict.description}` : `Not posted (dry run): ${verdict.state}: ${verdict.description}`);
+  const shared = sharedLine(ctx);
+  if (shared) lines.push(shared);
+  const { state, description } = ctx.commit;
+  lines.push(ctx.posted ? `Posted ${state} (${ctx.context}): ${description}` : `Not posted (dry run): ${state}: ${description}`);
   return `${lines.join('\n')}\n`;
 }
 
 /** What `approvals --format json` prints. */
 export function verdictJson(verdict: Verdict, ctx: VerdictContext): string {
-  return `${JSON.stringify({ pr: ctx.pr, head: ctx.headSha, context: ctx.context, posted: ctx.posted, ...verdict }, null, 2)}\n`;
+  const { state, description, decidedBy, pullRequests } = ctx.commit;
+  const own = { state: verdict.state, description: verdict.description };
+  return `${JSON.stringify({ pr: ctx.pr, head: ctx.headSha, context: ctx.context, posted: ctx.posted, ...verdict, pullRequest: own, state, description, decidedBy, pullRequests }, null, 2)}\n`;
 }
 
 /** The job summary (GITHUB_STEP_SUMMARY). */
 export function verdictSummary(verdict: Verdict, ctx: VerdictContext): string {
   const icon = verdict.state === 'success' ? '✅' : '❌';
-  const out = [`## ${icon} Approvals ${STATE_WORD[verdict.state]} for #${ctx.pr}`, '', `Head commit \`${ctx.headSha.slice(0, 12)}\`; status \`${ctx.context}\`: **${verdict.state}**: ${md(verdict.description)}`, ''];
+  const out = [`## ${icon} Approvals ${STATE_WORD[verdict.state]} for #${ctx.pr}`, '', `Head commit \`${ctx.headSha.slice(0, 12)}\`; status \`${ctx.context}\`: **${ctx.commit.state}**: ${md(ctx.commit.description)}`, ''];
+  const shared = sharedLine(ctx);
+  if (shared) out.push(`> ${md(shared)}`, '');
   if (verdict.requirements.length > 0) {
     out.push('| requirement | needs | approved by |', '| --- | --- | --- |');
     for (const requirement of verdict.requirements) {

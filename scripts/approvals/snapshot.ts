@@ -4,9 +4,13 @@
  */
 import type { SchemaTypes } from '../types/schema-types.ts';
 
-/** A GitHub account. `type` is "Bot" for apps; a deleted account is `null` where it appears. */
+/**
+ * A GitHub account. `id` is the account's numeric id, which survives a rename and is never reused;
+ * `type` is "Bot" for apps. A deleted account is `null` where it appears.
+ */
 export interface Account {
   login: string;
+  id?: number;
   type?: string;
 }
 
@@ -18,11 +22,6 @@ export interface ReviewSnapshot {
   state: string;
   /** The commit the review was submitted on. */
   commitId: string | null;
-  /**
-   * The reviewer's relation to the repository (GitHub's author_association: OWNER, MEMBER,
-   * COLLABORATOR, CONTRIBUTOR, NONE, ...). Only people with write access may approve.
-   */
-  association: string;
 }
 
 /** A `review_dismissed` issue event: who dismissed which review, and what that review had said. */
@@ -48,11 +47,21 @@ export interface FileSnapshot {
   previousPath?: string;
 }
 
+/** A repository permission as GitHub's collaborator permission endpoint gives it (maintain reads as write). */
+export type Permission = 'admin' | 'write' | 'read' | 'none';
+
 export interface PullRequestSnapshot {
   number: number;
   author: Account | null;
+  /** open or closed, and whether it was merged. */
+  state: 'open' | 'closed';
+  merged: boolean;
+  /** The branch it would merge into. */
+  baseRef: string;
   headSha: string;
   baseSha: string;
+  /** When it was opened (ISO 8601): records dated long before it need today's role holders too. */
+  createdAt: string;
   /** GitHub's count of changed files (its file list stops at 3000). */
   changedFileCount: number;
   files: FileSnapshot[];
@@ -61,12 +70,22 @@ export interface PullRequestSnapshot {
   commits: CommitSnapshot[];
   reviews: ReviewSnapshot[];
   dismissals: DismissalSnapshot[];
+  /**
+   * Accounts GitHub itself records as having pushed to the head branch (the repository activity
+   * API), plus the owner of a fork's repository. Commit author and committer are only what git
+   * metadata claims, so they count as pushers too, but never as the only source.
+   */
+  pushers: Account[];
+  /** Each reviewer's permission on the repository, by lower-case login (collaborator permission endpoint). */
+  permissions: Record<string, Permission>;
 }
 
 /** A data record at one side of the change: its parsed, schema-valid value, or why there is none. */
 export interface RecordVersion<K extends RecordKind> {
   path: string;
   value?: SchemaTypes[K];
+  /** The file as read, for the record rules (positions in messages). */
+  bytes?: Uint8Array;
   /** Set when the file exists but is not a valid record (the message says why). */
   invalid?: string;
 }
@@ -83,5 +102,5 @@ export interface RecordChange<K extends RecordKind = RecordKind> {
   after?: RecordVersion<K>;
 }
 
-/** Person ids whose shifts differ between two versions of a rotation in [from, to). */
-export type MovedShifts = (before: SchemaTypes['rotation'], after: SchemaTypes['rotation'], from: Date, to: Date) => string[];
+/** Person ids whose shifts differ between two versions of a rotation, at any instant. */
+export type MovedShifts = (before: SchemaTypes['rotation'], after: SchemaTypes['rotation']) => string[];

@@ -162,7 +162,7 @@ async function main(): Promise<void> {
   try {
     const env = server.env() as NodeJS.ProcessEnv;
     const approvals = await repeat(args.reps, () =>
-      measure(NODE, [BIN, 'approvals', '--pr', String(PULL_REQUEST), '--dry-run', '--format', 'json', '--now', SYNTHETIC_NOW], { cwd: root, env }),
+      measure(NODE, [BIN, 'approvals', '--pr', String(PULL_REQUEST), '--base-source', 'git', '--dry-run', '--format', 'json', '--now', SYNTHETIC_NOW], { cwd: root, env }),
     );
     add(summarise('approvals', 'approvals: 50 files, 200 reviews, local GitHub API', approvals, { exitCodesAllowed: [1] }));
   } finally {

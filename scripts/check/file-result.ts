@@ -85,7 +85,7 @@ export function checkReadFile(read: ReadFile): { result: FileResult; file?: Sour
  * wrong answers, and tests/cache checks the rules against the example data and every bad-input fixture.
  */
 export const FIELDS_FOR_REPOSITORY_RULES: Partial<Record<KindId, readonly string[]>> = {
-  incident: ['id', 'product', 'severity', 'scenario', 'classification', 'status', 'detected', 'resolved', 'escalations', 'postmortem'],
+  incident: ['id', 'product', 'severity', 'scenario', 'classification', 'status', 'detected', 'resolved', 'escalations', 'postmortem', 'amendments'],
   signoff: ['id', 'kind', 'rollout', 'at', 'from', 'to', 'veto'],
   postmortem: ['incident', 'severity', 'published', 'status'],
   // No repository-wide rule reads a hand-off note; the id keeps it in the model like every record.

@@ -1,18 +1,30 @@
 /**
- * `oncall approvals --pr <n>`: checks that a pull request carries the approvals its change needs
- * and posts the `oncall-as-code/approvals` commit status on its head commit. The rules and role
- * assignments come from the pull request's base commit; the pull request is read only as data.
- * Anything that goes wrong on the way (network, GitHub errors, odd answers) ends in an `error`
- * status and exit 2, never in success.
+ * `oncall approvals --pr <n>`: decides the `oncall-as-code/approvals` commit status of the pull
+ * request's head commit and posts it.
+ *
+ * - The number only names a commit: its status is decided from every open pull request into the
+ *   default branch with that head (scripts/approvals/commit-verdict.ts), so a closed pull request,
+ *   one into another branch, a fork sharing the commit, or a hand-typed number can neither lend a
+ *   success nor deny one.
+ * - The rules, role holders and sign-off history come from the default branch as it is now; the
+ *   pull requests are read only as data.
+ * - `pending` is posted first, so a failure later never leaves an earlier success standing; the
+ *   pull requests and the branch are read again before the final status, which is posted only when
+ *   nothing moved. Anything that goes wrong (network, GitHub errors, odd answers) ends in `error`
+ *   or a standing `pending` and exit 2, never in success.
  */
 import { appendFile, readFile } from 'node:fs/promises';
+import { commitVerdict, type CandidateVerdict, type CommitVerdict } from '../approvals/commit-verdict.ts';
 import { evaluateApprovals, fitDescription, type Verdict } from '../approvals/evaluate.ts';
-import { readBasePolicy, readRecordChanges, type RevisionReader } from '../approvals/inputs.ts';
+import { readBaseContext, readRecordChanges, type RevisionReader } from '../approvals/inputs.ts';
+import type { PullRequestSnapshot, RecordChange } from '../approvals/snapshot.ts';
+import { recordRuleFindings } from '../approvals/record-rules.ts';
 import { errorSummary, verdictJson, verdictSummary, verdictText, type VerdictContext } from '../approvals/report.ts';
-import { readFileAt } from '../git/changed-files.ts';
-import { createGitHubClient, describeGitHubError, repositoryFromEnv, type GitHubClientOptions } from '../github/client.ts';
+import { listFilesAt, readFileAt } from '../git/changed-files.ts';
+import { createGitHubClient, describeGitHubError, repositoryFromEnv, type GitHubClient, type GitHubClientOptions, type Repository } from '../github/client.ts';
 import { contentsReader } from '../github/contents.ts';
-import { readHeadSha, readPullRequest } from '../github/pull-request.ts';
+import { listOpenPullRequests, readPullRequest, readPullRequestHead, type PullRequestHead } from '../github/pull-request.ts';
+import { readDefaultBranch, type DefaultBranch } from '../github/repository.ts';
 import { APPROVALS_CONTEXT, postCommitStatus, runUrlFromEnv } from '../github/statuses.ts';
 import { UsageError, type CommandIO } from './io.ts';
 import { resolveNow, resolveRoot } from './options.ts';
@@ -24,7 +36,7 @@ export interface ApprovalsOptions {
   format?: string;
   /** Evaluate and print, but post no status. */
   dryRun?: boolean;
-  /** Where base files come from: `api` (contents API, default) or `git` (a local checkout that has the base commit). */
+  /** Where the default branch's files come from: `api` (contents and trees API, default) or `git` (a local checkout that has its commit). */
   baseSource?: string;
 }
 
@@ -59,13 +71,17 @@ export function resolvePullRequestNumber(given: string | undefined, event: Event
 
 function gitReader(root: string): RevisionReader {
   return {
+    async list(ref, folder) {
+      if (!/^[0-9a-f]{40}$/.test(ref)) throw new Error(`"${ref}" is not a commit SHA.`);
+      return listFilesAt(root, ref, [folder]);
+    },
     async read(ref, path) {
       if (!/^[0-9a-f]{40}$/.test(ref)) throw new Error(`"${ref}" is not a commit SHA.`);
       const bytes = await readFileAt(root, ref, path);
       if (bytes !== undefined) return bytes;
       // Missing file or missing commit? Only the first may be read as "absent".
       const commit = await readFileAt(root, ref, '');
-      if (commit === undefined) throw new Error(`the base commit ${ref.slice(0, 12)} is not in the local checkout at ${root}; fetch it (actions/checkout with fetch-depth: 0) or use --base-source api.`);
+      if (commit === undefined) throw new Error(`the default branch's commit ${ref.slice(0, 12)} is not in the local checkout at ${root}; fetch it (git fetch origin) or use --base-source api.`);
       return undefined;
     },
   };
@@ -77,6 +93,20 @@ function failureMessage(error: unknown): string {
   if (error instanceof Error) return error.message;
   return String(error);
 }
+
+/** How many times the evaluation is repeated when a pull request or the branch moves meanwhile. */
+const ATTEMPTS = 3;
+
+/** The open pull requests into the default branch with `headSha` as their head (and `number`, when it is one). */
+async function candidatesFor(client: GitHubClient, repo: Repository, branch: DefaultBranch, headSha: string, named: PullRequestHead): Promise<PullRequestHead[]> {
+  const open = (await listOpenPullRequests(client, repo, branch.name)).filter((pull) => pull.headSha === headSha);
+  // The list may lag behind the pull request itself; the one named is known to qualify.
+  if (named.state === 'open' && named.baseRef === branch.name && named.headSha === headSha && !open.some((pull) => pull.number === named.number)) open.push(named);
+  return open.sort((a, b) => a.number - b.number);
+}
+
+const sameCandidates = (a: readonly PullRequestHead[], b: readonly PullRequestHead[]) =>
+  a.length === b.length && a.every((pull, i) => pull.number === b[i]!.number && pull.headSha === b[i]!.headSha);
 
 export async function runApprovals(options: ApprovalsOptions, io: CommandIO, deps: ApprovalsDeps = {}): Promise<number> {
   const format = options.format ?? 'pretty';
@@ -95,8 +125,10 @@ export async function runApprovals(options: ApprovalsOptions, io: CommandIO, dep
   const writeSummary = async (markdown: string) => {
     if (summaryPath) await appendFile(summaryPath, markdown).catch((error: unknown) => io.stderr(`oncall: cannot write the job summary: ${String(error)}\n`));
   };
+  const post = (sha: string, state: 'success' | 'failure' | 'error' | 'pending', description: string) =>
+    postCommitStatus(client, repo, sha, { state, description, context: APPROVALS_CONTEXT, ...(targetUrl ? { targetUrl } : {}) });
 
-  // Known before the pull request is read, so even a failing first request can mark the commit.
+  // Known before anything is read when GitHub Actions names it, so even a failing first request can mark the commit.
   const eventSha = event?.pull_request?.head?.sha;
   let headSha = typeof eventSha === 'string' && /^[0-9a-f]{40}$/i.test(eventSha) && options.pr === undefined ? eventSha.toLowerCase() : undefined;
 
@@ -105,47 +137,97 @@ export async function runApprovals(options: ApprovalsOptions, io: CommandIO, dep
     io.stderr(`oncall: approvals for #${number}: ${message}\n`);
     if (headSha && !dryRun) {
       try {
-        await postCommitStatus(client, repo, headSha, { state: 'error', description: fitDescription(`Could not check approvals: ${message}`, ''), context: APPROVALS_CONTEXT, ...(targetUrl ? { targetUrl } : {}) });
+        await post(headSha, 'error', fitDescription(`Could not check approvals: ${message}`, ''));
         io.stderr(`oncall: posted error (${APPROVALS_CONTEXT}) on ${headSha.slice(0, 7)}.\n`);
       } catch (postError) {
-        io.stderr(`oncall: could not post the error status either: ${failureMessage(postError)}\n`);
+        io.stderr(`oncall: could not post the error status either: ${failureMessage(postError)}. The commit keeps its pending status, which blocks merging; re-run the workflow.\n`);
       }
     }
     await writeSummary(errorSummary(number, message));
     return 2;
   };
 
-  let verdict: Verdict;
-  let evaluated: string;
+  let decided: CommitVerdict | undefined;
+  let own: Verdict | undefined;
   try {
-    const pr = await readPullRequest(client, repo, number, {
-      onHead: (sha) => {
-        headSha = sha;
-      },
-    });
+    const named = await readPullRequestHead(client, repo, number);
+    headSha = named.headSha;
+    if (named.merged) {
+      io.stdout(`Pull request #${number} is merged; its commit needs no approvals status.\n`);
+      return 0;
+    }
+    // From here on, no earlier success on this commit stands while it is checked.
+    if (!dryRun) await post(headSha, 'pending', `Checking approvals (run started for #${number}).`);
     const head = contentsReader(client, repo);
     const base = root ? gitReader(root) : head;
-    const policy = await readBasePolicy(base, pr.baseSha);
-    const records = await readRecordChanges(pr, base, head);
-    verdict = evaluateApprovals({ policy, pr, records, now });
-    evaluated = pr.headSha;
-    // A push during the evaluation makes the verdict stale; the run for the new head decides.
-    const current = await readHeadSha(client, repo, number);
-    if (current !== pr.headSha) {
-      const message = `the head moved from ${pr.headSha.slice(0, 7)} to ${current.slice(0, 7)} while approvals were checked; no status posted (the run for ${current.slice(0, 7)} decides).`;
+
+    let current = named;
+    for (let attempt = 1; attempt <= ATTEMPTS && !decided; attempt++) {
+      own = undefined;
+      const branch = await readDefaultBranch(client, repo);
+      const candidates = await candidatesFor(client, repo, branch, headSha, current);
+      const evaluated: CandidateVerdict[] = [];
+      let moved = false;
+      const pulls: { pr: PullRequestSnapshot; records: RecordChange[] }[] = [];
+      for (const candidate of candidates) {
+        const pr = await readPullRequest(client, repo, candidate.number);
+        if (pr.headSha !== headSha || pr.state !== 'open' || pr.baseRef !== branch.name) {
+          moved = true;
+          break;
+        }
+        pulls.push({ pr, records: await readRecordChanges(pr, branch.sha, base, head) });
+      }
+      if (candidates.length > 0 && !moved) {
+        const context = await readBaseContext(base, branch.sha, { signoffs: pulls.some((p) => p.records.some((r) => r.kind === 'signoff')) });
+        for (const { pr, records } of pulls) {
+          const recordFindings = recordRuleFindings(context.files, records, now);
+          const verdict = evaluateApprovals({ policy: context.policy, pr, records, now, recordFindings });
+          evaluated.push({ number: pr.number, verdict });
+          if (pr.number === number) own = verdict;
+        }
+      }
+      // Read again just before posting: a push, a retarget, a close or a new commit on the branch
+      // since the reading above makes this verdict stale.
+      const again = await readPullRequestHead(client, repo, number);
+      if (again.headSha !== headSha) {
+        const message = `the head moved from ${headSha.slice(0, 7)} to ${again.headSha.slice(0, 7)} while approvals were checked; ${headSha.slice(0, 7)} keeps a pending status and the run for ${again.headSha.slice(0, 7)} decides.`;
+        io.stderr(`oncall: approvals for #${number}: ${message}\n`);
+        await writeSummary(errorSummary(number, message));
+        return 2;
+      }
+      current = again;
+      const branchAgain = await readDefaultBranch(client, repo);
+      const candidatesAgain = await candidatesFor(client, repo, branchAgain, headSha, again);
+      if (moved || branchAgain.sha !== branch.sha || branchAgain.name !== branch.name || !sameCandidates(candidates, candidatesAgain)) {
+        io.stderr(`oncall: approvals for #${number}: the pull requests with head ${headSha.slice(0, 7)} or ${branch.name} changed while approvals were checked (attempt ${attempt} of ${ATTEMPTS}).\n`);
+        continue;
+      }
+      decided = commitVerdict(evaluated, branch.name);
+    }
+    if (!decided) {
+      const message = `the pull requests with head ${headSha.slice(0, 7)} kept changing while approvals were checked; the commit keeps a pending status. Re-run the workflow.`;
       io.stderr(`oncall: approvals for #${number}: ${message}\n`);
       await writeSummary(errorSummary(number, message));
       return 2;
-    }
-    if (!dryRun) {
-      await postCommitStatus(client, repo, pr.headSha, { state: verdict.state, description: verdict.description, context: APPROVALS_CONTEXT, ...(targetUrl ? { targetUrl } : {}) });
     }
   } catch (error) {
     return fail(error);
   }
 
-  const ctx: VerdictContext = { pr: number, headSha: evaluated, posted: !dryRun, context: APPROVALS_CONTEXT };
+  if (!dryRun) {
+    try {
+      await post(headSha, decided.state, decided.description);
+    } catch (error) {
+      const message = `could not write the ${APPROVALS_CONTEXT} status (${decided.state}) on ${headSha.slice(0, 7)}: ${failureMessage(error)}. The commit keeps the pending status posted when the check started, which blocks merging; re-run the workflow.`;
+      io.stderr(`oncall: approvals for #${number}: ${message}\n`);
+      await writeSummary(errorSummary(number, message));
+      return 2;
+    }
+  }
+
+  const verdict: Verdict = own ?? { state: 'failure', description: decided.description, problems: [decided.description], requirements: [], reviewers: [], notes: [] };
+  const ctx: VerdictContext = { pr: number, headSha, posted: !dryRun, context: APPROVALS_CONTEXT, commit: decided };
   io.stdout(format === 'json' ? verdictJson(verdict, ctx) : verdictText(verdict, ctx));
   await writeSummary(verdictSummary(verdict, ctx));
-  return verdict.state === 'success' ? 0 : 1;
+  return decided.state === 'success' ? 0 : 1;
 }

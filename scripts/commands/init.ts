@@ -24,6 +24,8 @@ export interface InitOptions {
   organisation?: string;
   person?: string;
   github?: string;
+  /** The account's numeric id (GET /users/<login>); approvals match on it. */
+  githubId?: string;
   timezone?: string;
 }
 
@@ -43,7 +45,9 @@ function resolveValues(options: InitOptions, now: Date): SkeletonValues {
   if (personName === '' || personName.length > 200) throw new UsageError('--person: give a full name of 1 to 200 characters.');
   if (!GITHUB_LOGIN.test(github)) throw new UsageError(`--github: "${github}" is not a GitHub login (letters, digits and single hyphens, at most 39).`);
   if (!isIanaZone(timezone)) throw new UsageError(`--timezone: "${timezone}" is not an IANA time zone (e.g. Europe/Berlin, America/New_York, UTC).`);
-  return { organisation, personName, personId: personIdFrom(personName), github, timezone, start: rotationStart(now, timezone) };
+  const githubId = options.githubId;
+  if (githubId !== undefined && !/^[1-9][0-9]{0,15}$/.test(githubId)) throw new UsageError(`--github-id: "${githubId}" is not a GitHub account id (a number; GET /users/<login> gives it).`);
+  return { organisation, personName, personId: personIdFrom(personName), github, ...(githubId !== undefined ? { githubId: Number(githubId) } : {}), timezone, start: rotationStart(now, timezone) };
 }
 
 function listDifferences(comparison: ExampleComparison): string[] {

@@ -8,11 +8,13 @@ import type { RepoModel } from '../model/repo-model.ts';
 import { businessCalendar } from '../time/business-time.ts';
 import { coverageLabel, dutyAt, heldAtEveryInstant, type Coverage } from '../schedule/business-hours.ts';
 import { humanInZone } from '../schedule/local-time.ts';
+import { holdingAt } from '../roles/holding.ts';
 import { describeLayerClock } from '../schedule/describe.ts';
 import { compileRotation, layerStart } from '../schedule/expand.ts';
 import { layersOf } from '../schedule/layers.ts';
 import { onCallAt } from '../schedule/on-call.ts';
 import { awayDuring, describeTimeOff, timeOffByPerson } from '../schedule/time-off.ts';
+import { policyViewOf } from '../signoffs/model-view.ts';
 import type { Shift } from '../schedule/types.ts';
 import { parseInstant } from '../schedule/window.ts';
 import type { SchemaTypes } from '../types/schema-types.ts';
@@ -85,19 +87,21 @@ function nextStep(rotation: Rotation, tier: Rotation['tiers'][number], onCall: S
   const roleId = target?.role ?? nextLadderRole(rotation, model);
   if (roleId === undefined) return undefined;
   const role = model.policy.roles?.data.roles.find((r) => r.id === roleId);
-  if (!role) return roleId;
-  const holder = role.holder;
+  const view = policyViewOf(model);
+  if (!role || !view) return roleId;
   const prefer = [role.contact?.primary, role.contact?.backup];
-  if ('primary' in holder) {
-    const backup = holder.backup !== undefined ? `; backup ${withContacts(holder.backup, people, prefer)}` : '';
-    return `${role.name}: ${withContacts(holder.primary, people, prefer)}${backup}`;
+  // Who holds it at this instant: a person who has left never shows as someone to call.
+  const holding = holdingAt(view, roleId, at);
+  if (holding.kind === 'per-incident') return `${role.name}: named in the incident record`;
+  if (holding.holders.length === 0) {
+    const gone = holding.vacated.map((v) => `${personLabel(v.person, people)} left on ${v.left}`).join('; ');
+    return `${role.name}: nobody ${holding.kind === 'rotation' ? 'on call' : 'holds it'}${gone ? ` (${gone}; policy/roles.yaml needs a new assignment)` : ''}`;
   }
-  if ('rotation' in holder) {
-    const other = model.rotations.find((r) => r.data.id === holder.rotation);
-    const shifts = other ? onCallAt(other.data, at).filter((s) => holder.tier === undefined || s.tier === holder.tier) : [];
-    return `${role.name}: ${shifts.map((s) => withContacts(s.person, people, prefer)).join('; ') || 'nobody on call'}`;
-  }
-  return `${role.name}: named in the incident record`;
+  const parts = holding.holders.map((h, i) => {
+    const as = h.as === 'on call' || (i === 0 && h.as === 'primary') ? '' : h.as === 'acting' ? `acting (${h.detail ?? ''}) ` : `${h.as} `;
+    return `${as}${withContacts(h.person, people, prefer)}`;
+  });
+  return `${role.name}: ${parts.join('; ')}`;
 }
 
 /**
@@ -107,7 +111,7 @@ function nextStep(rotation: Rotation, tier: Rotation['tiers'][number], onCall: S
 function nextLadderRole(rotation: Rotation, model: RepoModel): string | undefined {
   const roles = model.policy.roles?.data.roles ?? [];
   const levels = [...(model.policy.escalation?.data.levels ?? [])].sort((a, b) => a.rank - b.rank);
-  const onCallRoles = new Set(roles.filter((r) => 'rotation' in r.holder && r.holder.rotation === rotation.id).map((r) => r.id));
+  const onCallRoles = new Set(roles.filter((r) => r.holder !== undefined && 'rotation' in r.holder && r.holder.rotation === rotation.id).map((r) => r.id));
   const current = levels.findIndex((level) => level.roles.some((r) => onCallRoles.has(r)));
   if (current < 0) return undefined;
   return levels[current + 1]?.roles[0];

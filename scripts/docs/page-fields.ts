@@ -12,7 +12,7 @@ import type { KindId } from '../schema/kinds.ts';
 import { guardFields } from '../util/field-guard.ts';
 
 export const PAGE_FIELDS: Partial<Record<KindId, readonly string[]>> = {
-  incident: ['id', 'title', 'product', 'severity', 'status', 'scenario', 'detected', 'resolved', 'postmortem', 'escalations'],
+  incident: ['id', 'title', 'product', 'severity', 'status', 'scenario', 'detected', 'resolved', 'postmortem', 'escalations', 'amendments'],
   postmortem: ['incident', 'title', 'status', 'published', 'action_items'],
 };
 

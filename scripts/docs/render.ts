@@ -112,7 +112,7 @@ export function renderDocs(model: RepoModel, options: RenderOptions): Map<string
   const rollouts = rolloutViews(model, site);
   add(site.paths.index, 'index', () => indexView(model, site, now, rollouts));
   if (policy.lifecycle) add(site.paths.lifecycle, 'lifecycle', () => lifecycleView(model, site));
-  if (policy.roles) add(site.paths.roles, 'roles', () => rolesView(model, site));
+  if (policy.roles) add(site.paths.roles, 'roles', () => rolesView(model, site, now));
   if (policy.raci) add(site.paths.raci, 'raci', () => raciView(model, site));
   if (policy.severities) add(site.paths.severities, 'severities', () => severitiesView(model));
   if (policy.escalation) add(site.paths.escalation, 'escalation', () => escalationView(model, site));

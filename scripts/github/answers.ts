@@ -53,13 +53,25 @@ export function sha(record: Json, key: string, what: string): string {
   return value.toLowerCase();
 }
 
-/** A user (simple-user) or null for a deleted account ("ghost"). */
-export function account(value: unknown, what: string): { login: string; type?: string } | null {
+/**
+ * A user (simple-user) or null for a deleted account ("ghost"). The numeric `id` stays with the
+ * account when its login changes, and a new account that takes a freed login gets a new one.
+ */
+export function account(value: unknown, what: string): { login: string; id?: number; type?: string } | null {
   if (value === null || value === undefined) return null;
   const user = object(value, what);
   const login = string(user, 'login', what);
   const type = optionalString(user, 'type', what);
-  return type === null ? { login } : { login, type };
+  const id = user.id;
+  if (id !== undefined && id !== null && (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 1)) throw new GitHubAnswerError(`${what}: "id" is not an account id in GitHub's answer.`);
+  return { login, ...(typeof id === 'number' ? { id } : {}), ...(type === null ? {} : { type }) };
+}
+
+/** A boolean field; `what` names the answer for the message. */
+export function boolean(record: Json, key: string, what: string): boolean {
+  const value = record[key];
+  if (typeof value !== 'boolean') throw new GitHubAnswerError(`${what}: "${key}" is missing or not true/false in GitHub's answer.`);
+  return value;
 }
 
 function nextLink(header: unknown): string | undefined {

@@ -1,10 +1,12 @@
 /**
- * Files at a commit, through the contents API (`ref` = a commit SHA). Used to read the approval
- * rules and role assignments at a pull request's base, and its new records at its head, as data.
+ * Files at a commit, through the contents API (`ref` = a commit SHA), and the files of a folder
+ * through the git trees API. Used to read the approval rules, role assignments and sign-off history
+ * at the default branch, and a pull request's records at its head, as data.
  */
 import type { RevisionReader } from '../approvals/inputs.ts';
 import { GitHubAnswerError, object, string } from './answers.ts';
 import type { GitHubClient, Repository } from './client.ts';
+import { listFilesAtCommit } from './trees.ts';
 
 function status(error: unknown): number | undefined {
   const value = (error as { status?: unknown } | null)?.status;
@@ -14,6 +16,7 @@ function status(error: unknown): number | undefined {
 /** A {@link RevisionReader} over GitHub's contents API. */
 export function contentsReader(client: GitHubClient, repo: Repository): RevisionReader {
   return {
+    list: (ref, folder) => listFilesAtCommit(client, repo, ref, folder),
     async read(ref, path) {
       const what = `${path} at ${ref.slice(0, 12)}`;
       let data: unknown;

@@ -1,15 +1,17 @@
 /**
  * Append-only history, driven by the schemas: a record field may change after the record lands only
  * if its schema says `"x-amendable"`: "any" (may change), "append" (a list that only grows at the
- * end), or "forward" (an enum that only moves forward in its listed order). Everything else is
- * frozen. The annotations are read by walking the schema beside the data, like reference checking
- * does, so a new amendable field needs no code change.
+ * end), "forward" (an enum that only moves forward in its listed order), or "until-closed" (may
+ * change while the record as it landed is not closed, per the schema's `"x-closed"`, e.g. an
+ * incident's severity and times; after that, corrections are new, reasoned entries). Everything
+ * else is frozen. The annotations are read by walking the schema beside the data, like reference
+ * checking does, so a new amendable field needs no code change.
  */
 import type { DocPath } from '../repo/locate.ts';
 import type { KindId } from '../schema/kinds.ts';
 import { schemaFile, schemaFileName, type JsonSchema } from '../schema/schemas.ts';
 
-export type Amendable = 'any' | 'append' | 'forward';
+export type Amendable = 'any' | 'append' | 'forward' | 'until-closed';
 
 /** One difference between a landed record and its new version that the schema does not allow. */
 export interface HistoryChange {
@@ -17,7 +19,7 @@ export interface HistoryChange {
   change: 'changed' | 'added' | 'removed' | 'backward';
   before?: unknown;
   after?: unknown;
-  /** Set for changes inside an "append" list or to a "forward" enum, to word the message. */
+  /** Set for changes inside an "append" list, to a "forward" enum, or to an "until-closed" field of a closed record, to word the message. */
   amendable?: Exclude<Amendable, 'any'>;
   /** For "forward": the enum's order. */
   order?: readonly string[];
@@ -64,7 +66,7 @@ function applicable(located: Located, value: unknown, depth = 0): Located[] {
 function annotationOf(nodes: readonly Located[]): Amendable | undefined {
   for (const { schema } of nodes) {
     const mark = schema['x-amendable'];
-    if (mark === 'any' || mark === 'append' || mark === 'forward') return mark;
+    if (mark === 'any' || mark === 'append' || mark === 'forward' || mark === 'until-closed') return mark;
   }
   return undefined;
 }
@@ -106,10 +108,14 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   return false;
 }
 
-function compare(nodes: readonly Located[], before: unknown, after: unknown, path: (string | number)[], out: HistoryChange[]): void {
+function compare(nodes: readonly Located[], before: unknown, after: unknown, path: (string | number)[], out: HistoryChange[], closed: boolean): void {
   const mark = annotationOf(nodes);
-  if (mark === 'any') return;
+  if (mark === 'any' || (mark === 'until-closed' && !closed)) return;
   if (deepEqual(before, after)) return;
+  if (mark === 'until-closed') {
+    out.push({ path, change: 'changed', before, after, amendable: 'until-closed' });
+    return;
+  }
   if (mark === 'append' && Array.isArray(before) && Array.isArray(after)) {
     const items = itemSchema(nodes);
     before.forEach((entry, index) => {
@@ -118,7 +124,7 @@ function compare(nodes: readonly Located[], before: unknown, after: unknown, pat
         // An existing entry stays as it was, except fields its own schema marks amendable (a resume
         // recorded on a kill-switch activation after it happened).
         const inside: HistoryChange[] = [];
-        if (items) compare(applicable(items, after[index]), entry, after[index], [...path, index], inside);
+        if (items) compare(applicable(items, after[index]), entry, after[index], [...path, index], inside, closed);
         if (!items || inside.length > 0) out.push({ path: [...path, index], change: 'changed', before: entry, after: after[index], amendable: 'append' });
       }
     });
@@ -137,13 +143,15 @@ function compare(nodes: readonly Located[], before: unknown, after: unknown, pat
       const child = propertySchema(nodes, key);
       const childNodes = child ? applicable(child, Object.hasOwn(after, key) ? after[key] : before[key]) : [];
       const childMark = annotationOf(childNodes);
+      const open = childMark === 'any' || (childMark === 'until-closed' && !closed);
+      const frozenAfterClosing = childMark === 'until-closed' && closed ? { amendable: 'until-closed' as const } : {};
       if (!Object.hasOwn(after, key)) {
-        if (childMark !== 'any') out.push({ path: [...path, key], change: 'removed', before: before[key] });
+        if (!open) out.push({ path: [...path, key], change: 'removed', before: before[key], ...frozenAfterClosing });
       } else if (!Object.hasOwn(before, key)) {
         // A field that may change (or a list that may grow) may also appear for the first time.
-        if (childMark === undefined) out.push({ path: [...path, key], change: 'added', after: after[key] });
+        if (childMark === undefined || (childMark === 'until-closed' && closed)) out.push({ path: [...path, key], change: 'added', after: after[key], ...frozenAfterClosing });
       } else {
-        compare(childNodes, before[key], after[key], [...path, key], out);
+        compare(childNodes, before[key], after[key], [...path, key], out, closed);
       }
     }
     return;
@@ -154,7 +162,7 @@ function compare(nodes: readonly Located[], before: unknown, after: unknown, pat
     for (let index = 0; index < length; index++) {
       if (index >= after.length) out.push({ path: [...path, index], change: 'removed', before: before[index] });
       else if (index >= before.length) out.push({ path: [...path, index], change: 'added', after: after[index] });
-      else compare(items ? applicable(items, after[index]) : [], before[index], after[index], [...path, index], out);
+      else compare(items ? applicable(items, after[index]) : [], before[index], after[index], [...path, index], out, closed);
     }
     return;
   }
@@ -168,8 +176,15 @@ function compare(nodes: readonly Located[], before: unknown, after: unknown, pat
 export function historyChanges(kind: KindId, before: unknown, after: unknown): HistoryChange[] {
   const file = schemaFileName(kind);
   const out: HistoryChange[] = [];
-  compare(applicable({ schema: schemaFile(file), file }, after), before, after, [], out);
+  compare(applicable({ schema: schemaFile(file), file }, after), before, after, [], out, isClosed(kind, before));
   return out;
+}
+
+/** Whether a record, as it landed, is closed by its schema's `"x-closed"` (e.g. an incident with status closed). */
+export function isClosed(kind: KindId, record: unknown): boolean {
+  const mark = schemaFile(schemaFileName(kind))['x-closed'] as { field?: unknown; value?: unknown } | undefined;
+  if (!mark || typeof mark.field !== 'string' || !isPlainObject(record)) return false;
+  return record[mark.field] === mark.value;
 }
 
 /** The fields of a kind that may change after landing, with their mode, e.g. `rollback.next_steps (any)`. */

@@ -91,10 +91,10 @@ export interface NewIncidentPlan {
  * incident communication (policy/communication.yaml external events), else whoever is on call
  * in the second tier.
  */
-function defaultCommunicationsLead(model: RepoModel, commander: string, onCall: OnCallPeople | undefined): string | undefined {
+function defaultCommunicationsLead(model: RepoModel, commander: string, onCall: OnCallPeople | undefined, now: Date): string | undefined {
   const events = model.policy.communication?.data.external ?? [];
   const owner = events.find((event) => /incident/i.test(event.event))?.owner;
-  const holders = owner ? (roleHolders(model, owner) ?? []) : [];
+  const holders = owner ? (roleHolders(model, owner, now) ?? []) : [];
   const named = holders.find((person) => person !== commander);
   if (named) return named;
   return onCall?.tiers.map((t) => t.person).find((person) => person !== commander);
@@ -140,7 +140,7 @@ export function planNewIncident(model: RepoModel, request: NewIncidentRequest, o
   const commander = request.commander ?? onCall?.tiers[0]?.person;
   if (!commander) throw new NewRecordError(`Nobody is on call for ${product} to take the incident; pass --commander <person>.`);
   const commanderSource = request.commander !== undefined ? 'option' : onCall!.source;
-  const communicationsLead = level.major ? (request.communicationsLead ?? defaultCommunicationsLead(model, commander, onCall)) : request.communicationsLead;
+  const communicationsLead = level.major ? (request.communicationsLead ?? defaultCommunicationsLead(model, commander, onCall, request.now)) : request.communicationsLead;
 
   const pattern = model.policy.communication?.data.incident_channel_pattern;
   const detected = formatInstant(request.now, zone);

@@ -3,8 +3,10 @@
  * role, and when its post-mortem is due. Pure lookups over the repository model, shared by the
  * rules, the monthly report and the reminders so they never disagree.
  */
+import { amendedIncident } from './amended.ts';
 import type { RepoModel } from '../model/repo-model.ts';
-import { participantsOf } from '../schedule/layers.ts';
+import { holdersAt } from '../roles/holding.ts';
+import { policyViewOf } from '../signoffs/model-view.ts';
 import { businessCalendar, deadlineAfter, type BusinessCalendar } from '../time/business-time.ts';
 import type { SchemaTypes } from '../types/schema-types.ts';
 import { instantOf } from './instants.ts';
@@ -45,36 +47,23 @@ export function organisationZone(model: RepoModel): string {
 }
 
 /**
- * Whether a person holds a role: named holders (primary, backup, others) from policy/roles.yaml;
- * for a role held by whoever is on call, the participants of that rotation (and tier), including
- * people who covered by override; for a role named per incident, the person the incident names
- * (commander, communications lead, technical leads). Undefined when the role is unknown (the
- * reference rule reports that).
+ * Whether a person holds a role at an instant: for named and on-call roles, who held it then
+ * (scripts/roles/holding.ts: the assignment in force and anyone acting; whoever held the rotation
+ * tier at that instant); for a role named per incident, the person the incident names (commander,
+ * communications lead, technical leads). Undefined when the role is unknown (the reference rule
+ * reports that).
  */
-export function personHoldsRole(model: RepoModel, roleId: string, person: string, incident?: Incident): boolean | undefined {
-  const holders = roleHolders(model, roleId, incident);
+export function personHoldsRole(model: RepoModel, roleId: string, person: string, at: Date, incident?: Incident): boolean | undefined {
+  const holders = roleHolders(model, roleId, at, incident);
   return holders === undefined ? undefined : holders.includes(person);
 }
 
-/** Everyone who may act in a role (see {@link personHoldsRole}), or undefined for an unknown role. */
-export function roleHolders(model: RepoModel, roleId: string, incident?: Incident): string[] | undefined {
+/** Everyone who holds a role at `at` (see {@link personHoldsRole}), or undefined for an unknown role. */
+export function roleHolders(model: RepoModel, roleId: string, at: Date, incident?: Incident): string[] | undefined {
   const role = model.policy.roles?.data.roles.find((r) => r.id === roleId);
   if (!role) return undefined;
-  const holder = role.holder;
-  if ('primary' in holder) return [holder.primary, ...(holder.backup ? [holder.backup] : []), ...(holder.others ?? [])];
-  if ('rotation' in holder) {
-    const rotation = model.rotations.find((doc) => doc.data.id === holder.rotation)?.data;
-    if (!rotation) return [];
-    const people = new Set<string>();
-    for (const tier of rotation.tiers) {
-      if (holder.tier !== undefined && tier.id !== holder.tier) continue;
-      for (const person of participantsOf(tier)) people.add(person);
-    }
-    for (const override of rotation.overrides ?? []) {
-      if (holder.tier === undefined || override.tier === holder.tier) people.add(override.person);
-    }
-    return [...people];
-  }
+  const view = policyViewOf(model);
+  if (role.holders || (role.holder && 'rotation' in role.holder)) return view ? holdersAt(view, roleId, at) : [];
   if (!incident) return [];
   const roles = incident.roles;
   const named: Record<string, string[]> = {
@@ -115,7 +104,8 @@ export function postmortemPolicy(model: RepoModel, severity: string, scenarioId?
 }
 
 /** {@link postmortemPolicy} for an incident, with the instant it is due once the incident is resolved. */
-export function postmortemRequirement(model: RepoModel, incident: Incident): PostmortemRequirement {
+export function postmortemRequirement(model: RepoModel, recorded: Incident): PostmortemRequirement {
+  const incident = amendedIncident(recorded);
   const requirement = postmortemPolicy(model, incident.severity, incident.scenario);
   const resolved = instantOf(incident.resolved);
   if (requirement.required && resolved && requirement.within) {

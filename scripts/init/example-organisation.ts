@@ -72,6 +72,8 @@ export interface SkeletonValues {
   personId: string;
   personName: string;
   github: string;
+  /** The account id, when given: written as `github_id` under the login. */
+  githubId?: number;
   timezone: string;
   /** First hand-off date of the starter rotation, YYYY-MM-DD. */
   start: string;
@@ -88,6 +90,7 @@ export function fillTemplate(template: string, values: SkeletonValues): string {
     person_name: JSON.stringify(values.personName),
     person_id: values.personId,
     github: values.github,
+    github_id_line: values.githubId !== undefined ? `\n    github_id: ${values.githubId}` : '',
     timezone: values.timezone,
     start: values.start,
   };

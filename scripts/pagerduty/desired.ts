@@ -7,6 +7,8 @@
  */
 import type { RepoModel } from '../model/repo-model.ts';
 import { locate } from '../repo/locate.ts';
+import { holdingAt } from '../roles/holding.ts';
+import { policyViewOf } from '../signoffs/model-view.ts';
 import { horizonEnd, durationMillis } from '../schedule/policy.ts';
 import { compileRotation } from '../schedule/expand.ts';
 import { businessCalendar, type BusinessCalendar } from '../time/business-time.ts';
@@ -267,6 +269,7 @@ export function desiredState(model: RepoModel, users: readonly PdUser[], options
 
   const scheduleKeys = new Set(schedules.map((s) => s.key));
   const roles = model.policy.roles?.data.roles ?? [];
+  const view = policyViewOf(model);
   const levels = model.policy.escalation?.data.levels ?? [];
   const policies: DesiredPolicy[] = [];
   const policiesLeftAlone: string[] = [];
@@ -281,15 +284,18 @@ export function desiredState(model: RepoModel, users: readonly PdUser[], options
       const role = roles.find((r) => r.id === roleId);
       if (!role) return [];
       const holder = role.holder;
-      if ('rotation' in holder) {
+      if (holder && 'rotation' in holder) {
         const other = rotations.find((r) => r.id === holder.rotation) ?? model.rotations.find((d) => d.data.id === holder.rotation)?.data;
         const tierId = holder.tier ?? other?.tiers[0]?.id;
         const key = `${holder.rotation}/${tierId}`;
         return tierId !== undefined && scheduleKeys.has(key) ? [{ type: 'schedule', key }] : [];
       }
-      if ('primary' in holder) {
-        const user = resolver.user(holder.primary);
-        return user === undefined ? [] : [{ type: 'user', user, person: holder.primary }];
+      if (role.holders && view) {
+        // A named role pages whoever acts for it now, else its primary in force now (apply runs daily).
+        const holding = holdingAt(view, roleId, options.now);
+        const person = (holding.holders.find((h) => h.as === 'acting') ?? holding.holders.find((h) => h.as === 'primary'))?.person;
+        const user = person === undefined ? undefined : resolver.user(person);
+        return user === undefined || person === undefined ? [] : [{ type: 'user', user, person }];
       }
       return [];
     };

@@ -4,6 +4,7 @@
  * severity, and what the incident record already says in the sections the template fills from it
  * (summary, impact, root cause, the timeline as a table). Other sections carry a short prompt. Pure.
  */
+import { amendedIncident } from '../incidents/amended.ts';
 import { DateTime } from 'luxon';
 import { markdownTable } from 'markdown-table';
 import { Document } from 'yaml';
@@ -90,7 +91,7 @@ export function planNewPostmortem(model: RepoModel, incidentId: string): NewPost
         : `--incident: "${incidentId}" is not an incident in incidents/. ${suggestion(incidentId, known)}`,
     );
   }
-  const incident = doc.data;
+  const incident = amendedIncident(doc.data);
   const zone = organisationZone(model);
   const names = new Map((model.policy.people?.data.people ?? []).map((p) => [p.id, p.name]));
   const authors = [incident.roles.commander];

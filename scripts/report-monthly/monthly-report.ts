@@ -11,6 +11,7 @@
  * action items, upcoming maintenance) are taken "as of" the end of the month, or now for the
  * current month, so the report for a past month reads the same whenever it is produced.
  */
+import { amendedIncident } from '../incidents/amended.ts';
 import { DateTime } from 'luxon';
 import { describeMinutes, formatInstant, instantOf } from '../incidents/instants.ts';
 import { calendarOf, postmortemRequirement, postmortemsOf, severityLevel } from '../incidents/policy.ts';
@@ -305,7 +306,7 @@ export function buildMonthlyReport(model: RepoModel, month: string, now: Date): 
     const excluded = excludedFor(product.id);
     for (const doc of model.incidents) {
       if (doc.data.product !== product.id) continue;
-      const interval = downtimeInterval(doc.data, asOf);
+      const interval = downtimeInterval(amendedIncident(doc.data), asOf);
       if (!interval) continue;
       const clipped = { start: Math.max(interval.start, measured.start), end: Math.min(interval.end, measured.end) };
       if (clipped.end <= clipped.start) continue;
@@ -339,14 +340,14 @@ export function buildMonthlyReport(model: RepoModel, month: string, now: Date): 
 
   const inMonth = model.incidents
     .filter((doc) => {
-      const detected = instantOf(doc.data.detected)?.getTime();
+      const detected = instantOf(amendedIncident(doc.data).detected)?.getTime();
       return detected !== undefined && detected >= start && detected < end;
     })
-    .sort((a, b) => instantOf(a.data.detected)!.getTime() - instantOf(b.data.detected)!.getTime() || (a.data.id < b.data.id ? -1 : 1));
+    .sort((a, b) => instantOf(amendedIncident(a.data).detected)!.getTime() - instantOf(amendedIncident(b.data).detected)!.getTime() || (a.data.id < b.data.id ? -1 : 1));
 
   const ranks = new Map((model.policy.escalation?.data.levels ?? []).map((l) => [l.id, l.rank]));
   const incidents: IncidentRow[] = inMonth.map((doc) => {
-    const incident = doc.data;
+    const incident = amendedIncident(doc.data);
     const level = severityLevel(model, incident.severity);
     const detected = instantOf(incident.detected)!;
     const resolved = instantOf(incident.resolved);
@@ -404,7 +405,7 @@ export function buildMonthlyReport(model: RepoModel, month: string, now: Date): 
 
   const factor = metrics?.max_resolution_factor;
   const timings: EscalationTiming[] = inMonth.flatMap((doc) => {
-    const incident = doc.data;
+    const incident = amendedIncident(doc.data);
     const first = [...(incident.escalations ?? [])].sort((a, b) => instantOf(a.at)!.getTime() - instantOf(b.at)!.getTime())[0];
     const level = severityLevel(model, incident.severity);
     if (!first || !level) return [];

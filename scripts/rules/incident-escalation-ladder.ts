@@ -1,3 +1,4 @@
+import { amendedIncident } from '../incidents/amended.ts';
 import { escalationScenario, levelRanks } from '../incidents/policy.ts';
 import { instantOf } from '../incidents/instants.ts';
 import type { Rule } from './rule.ts';
@@ -22,7 +23,7 @@ export const incidentEscalationLadder: Rule = {
     const byRank = (rank: number) => levels.find((level) => level.rank === rank);
     const lowest = Math.min(...levels.map((level) => level.rank));
     for (const doc of ctx.model.incidents) {
-      const incident = doc.data;
+      const incident = amendedIncident(doc.data);
       const scenario = escalationScenario(ctx.model, incident.scenario);
       const startRank = scenario ? (ranks.get(scenario.start_level) ?? lowest) : lowest;
       let reached = startRank;

@@ -11,25 +11,29 @@ import type { Rule } from './rule.ts';
  * for suspected data corruption, on-call for error rates, the owner for planned maintenance), and
  * an action may need approval (a rollback by the Ingestion Owner, a global disable by the owner and
  * the SRE Lead). The approvals required are those of the scenario and of the action together.
- * Whoever signs must hold the role they sign for: named holders from policy/roles.yaml, the people
- * of the rotation for on-call roles.
+ * Whoever signs must hold the role they sign for at the time they act: the assignment in force then
+ * (policy/roles.yaml), or the holder of the rotation tier at that instant for on-call roles.
  */
 export const incidentKillSwitchAuthority: Rule = {
   id: 'incident-kill-switch-authority',
   description: 'Kill-switch activations in an incident were made by a role the authority matrix allows for the scenario, approved by every role the scenario and the action require (in time), and each person holds the role they acted in.',
   severity: 'error',
-  needs: ['kill-switch', 'roles', 'rotation'],
+  needs: ['kill-switch', 'people', 'roles', 'rotation'],
   check(ctx) {
     const policy = ctx.model.policy['kill-switch']!.data;
     const calendar = calendarOf(ctx.model);
     for (const doc of ctx.model.incidents) {
       const incident = doc.data;
-      const checkHolder = (path: DocPath, person: string, role: string) => {
-        if (personHoldsRole(ctx.model, role, person, incident) !== false) return;
-        const holders = roleHolders(ctx.model, role, incident) ?? [];
+      // Holding is read at the time of the act: who held the role (or the rotation tier) then.
+      // An entry without a time (incident-kill-switch-fields reports that) is read at detection.
+      const checkHolder = (path: DocPath, person: string, role: string, given: string | undefined) => {
+        const when = given ?? incident.detected;
+        const at = instantOf(when);
+        if (!at || personHoldsRole(ctx.model, role, person, at, incident) !== false) return;
+        const holders = roleHolders(ctx.model, role, at, incident) ?? [];
         ctx.report(doc, path, {
-          message: `${formatPath(path)}: "${person}" does not hold the role "${role}".`,
-          hint: holders.length > 0 ? `Holders of ${role}: ${holders.join(', ')} (policy/roles.yaml, rotations/).` : `Nobody holds ${role}; assign it in policy/roles.yaml.`,
+          message: `${formatPath(path)}: "${person}" does not hold the role "${role}" at ${when}.`,
+          hint: holders.length > 0 ? `Holders of ${role} then: ${holders.join(', ')} (policy/roles.yaml, rotations/).` : `Nobody holds ${role} then; assign it in policy/roles.yaml.`,
         });
       };
       (incident.kill_switch ?? []).forEach((entry, i) => {
@@ -45,7 +49,7 @@ export const incidentKillSwitchAuthority: Rule = {
               hint: 'Record who actually activated it, in the role the matrix gives them (policy/kill-switch.yaml scenarios).',
             });
           }
-          checkHolder([...base, 'activated_by', 'person'], person, role);
+          checkHolder([...base, 'activated_by', 'person'], person, role, entry.at);
         }
         const requiredRoles = [...new Set([...scenario.approval.roles, ...action.approve])];
         const approval = entry.approval;
@@ -66,7 +70,7 @@ export const incidentKillSwitchAuthority: Rule = {
             hint: `Add the ${role}'s approval, or record why the action was taken without it in the post-mortem.`,
           });
         }
-        approval.by.forEach((signer, s) => checkHolder([...base, 'approval', 'by', s, 'person'], signer.person, signer.role));
+        approval.by.forEach((signer, s) => checkHolder([...base, 'approval', 'by', s, 'person'], signer.person, signer.role, approval.at));
         const activated = instantOf(entry.at);
         const approved = instantOf(approval.at);
         if (!activated || !approved || requiredRoles.length === 0) return;

@@ -1,3 +1,4 @@
+import { amendedIncident } from '../incidents/amended.ts';
 import { calendarOf, organisationZone, severityLevel } from '../incidents/policy.ts';
 import { describeMinutes, formatInstant, instantOf, minutesBetween } from '../incidents/instants.ts';
 import { deadlineAfter } from '../time/business-time.ts';
@@ -19,7 +20,7 @@ export const incidentLeadershipNotified: Rule = {
     const calendar = calendarOf(ctx.model);
     const zone = organisationZone(ctx.model);
     for (const doc of ctx.model.incidents) {
-      const incident = doc.data;
+      const incident = amendedIncident(doc.data);
       const level = severityLevel(ctx.model, incident.severity);
       let deadlines = (level?.notify ?? []).filter((n) => n.within !== undefined && parseDuration(n.within) !== undefined);
       // Without a deadline of its own, the severity falls under the leadership rule of the communication policy.

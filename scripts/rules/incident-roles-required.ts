@@ -1,3 +1,4 @@
+import { amendedIncident } from '../incidents/amended.ts';
 import { severityLevel } from '../incidents/policy.ts';
 import type { Rule } from './rule.ts';
 
@@ -12,7 +13,7 @@ export const incidentRolesRequired: Rule = {
   needs: ['severities'],
   check(ctx) {
     for (const doc of ctx.model.incidents) {
-      const level = severityLevel(ctx.model, doc.data.severity);
+      const level = severityLevel(ctx.model, amendedIncident(doc.data).severity);
       if (!level?.major) continue;
       const roles = doc.data.roles;
       if (roles.communications_lead === undefined) {

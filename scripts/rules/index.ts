@@ -2,6 +2,7 @@
  * Every rule, alphabetically: the semantic rules with a check function, and the rules the loader
  * and the schemas implement. The README's rule table and `oncall rules` are generated from here.
  */
+import { approvalsPathPattern } from './approvals-path-pattern.ts';
 import { blamelessLanguage } from './blameless-language.ts';
 import { coverageGap } from './coverage-gap.ts';
 import { doubleBooking } from './double-booking.ts';
@@ -13,6 +14,7 @@ import { incidentClassificationRouting } from './incident-classification-routing
 import { incidentEscalationHandoff } from './incident-escalation-handoff.ts';
 import { incidentAcknowledgementSla } from './incident-acknowledgement-sla.ts';
 import { incidentChannel } from './incident-channel.ts';
+import { incidentAmendments } from './incident-amendments.ts';
 import { incidentEscalationLadder } from './incident-escalation-ladder.ts';
 import { incidentEscalationTiming } from './incident-escalation-timing.ts';
 import { incidentEscalationTriggers } from './incident-escalation-triggers.ts';
@@ -33,6 +35,7 @@ import { onCallLimits } from './on-call-limits.ts';
 import { overrideOverlap } from './override-overlap.ts';
 import { participantActive } from './participant-active.ts';
 import { policyReviewDue } from './policy-review-due.ts';
+import { personGithubId } from './person-github-id.ts';
 import { postHandoffOnCall } from './post-handoff-on-call.ts';
 import { postmortemActionItems } from './postmortem-action-items.ts';
 import { postmortemDue } from './postmortem-due.ts';
@@ -42,8 +45,12 @@ import { postmortemSeverity } from './postmortem-severity.ts';
 import { productionCoverage } from './production-coverage.ts';
 import { raciAccountable } from './raci-accountable.ts';
 import { referenceExists } from './reference-exists.ts';
+import { roleAssignmentDates } from './role-assignment-dates.ts';
 import { roleBackupDiffers } from './role-backup-differs.ts';
 import { rotationHandoffPolicy } from './rotation-handoff-policy.ts';
+import { roleBackupRequired } from './role-backup-required.ts';
+import { roleHistory } from './role-history.ts';
+import { roleHolderActive } from './role-holder-active.ts';
 import { rotationHistory } from './rotation-history.ts';
 import type { BuiltInRule, Rule } from './rule.ts';
 import { schemaModeline } from './schema-modeline.ts';
@@ -62,6 +69,7 @@ import { uniqueIds } from './unique-ids.ts';
 import { yamlCommentInText } from './yaml-comment-in-text.ts';
 
 export const RULES: readonly Rule[] = [
+  approvalsPathPattern,
   blamelessLanguage,
   coverageGap,
   doubleBooking,
@@ -73,6 +81,7 @@ export const RULES: readonly Rule[] = [
   incidentEscalationHandoff,
   incidentAcknowledgementSla,
   incidentChannel,
+  incidentAmendments,
   incidentEscalationLadder,
   incidentEscalationTiming,
   incidentEscalationTriggers,
@@ -93,6 +102,7 @@ export const RULES: readonly Rule[] = [
   overrideOverlap,
   participantActive,
   policyReviewDue,
+  personGithubId,
   postHandoffOnCall,
   postmortemActionItems,
   postmortemDue,
@@ -102,8 +112,12 @@ export const RULES: readonly Rule[] = [
   productionCoverage,
   raciAccountable,
   referenceExists,
+  roleAssignmentDates,
   roleBackupDiffers,
   rotationHandoffPolicy,
+  roleBackupRequired,
+  roleHistory,
+  roleHolderActive,
   rotationHistory,
   schemaModeline,
   sensitiveData,

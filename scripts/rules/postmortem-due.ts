@@ -1,3 +1,4 @@
+import { amendedIncident } from '../incidents/amended.ts';
 import { organisationZone, postmortemRequirement, postmortemsOf } from '../incidents/policy.ts';
 import { formatInstant, instantOf } from '../incidents/instants.ts';
 import { describeDuration } from '../util/duration.ts';
@@ -29,7 +30,7 @@ export const postmortemDue: Rule = {
     const zone = organisationZone(ctx.model);
     const paths = new Set(ctx.model.files.map((file) => file.path));
     for (const doc of ctx.model.incidents) {
-      const incident = doc.data;
+      const incident = amendedIncident(doc.data);
       const expected = `docs/incidents/${incident.id}.md`;
       if (incident.postmortem !== undefined && !paths.has(incident.postmortem)) {
         ctx.report(doc, ['postmortem'], {

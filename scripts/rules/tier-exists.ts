@@ -30,7 +30,7 @@ export const tierExists: Rule = {
     if (!roles) return;
     roles.data.roles.forEach((role, r) => {
       const holder = role.holder;
-      if (!('rotation' in holder) || holder.tier === undefined) return;
+      if (!holder || !('rotation' in holder) || holder.tier === undefined) return;
       const tiers = tiersOf.get(holder.rotation);
       if (tiers && !tiers.includes(holder.tier)) {
         ctx.report(roles, ['roles', r, 'holder', 'tier'], { message: `roles[${r}].holder.tier: "${holder.tier}" is not a tier of rotation ${holder.rotation}.`, hint: suggestion(holder.tier, tiers) });

@@ -192,3 +192,83 @@ export function firstRewrittenShift(before: Rotation, after: Rotation, now: Date
   }
   return undefined;
 }
+
+/** Beyond this many hand-offs to compare, everyone on either version after the change is asked instead. */
+const MOVED_SHIFTS_LIMIT = 20_000;
+
+/**
+ * Everyone whose shifts differ between two versions of a rotation at any instant, past or future,
+ * however far ahead: the people whose consent a change needs. Sorted.
+ *
+ * The versions agree before they first diverge. After the last roster change and the last override
+ * of both, each tier repeats with the length of its last list, so every pairing of "who was on call"
+ * and "who is on call" shows up within the product of the two lengths: comparing up to there finds
+ * everyone. When that is too far to compare (or the clocks differ), everyone either version names
+ * from the divergence on is asked, which is never fewer than the people who move.
+ */
+export function peopleWhoseShiftsMove(before: Rotation, after: Rotation): string[] {
+  const from = divergence(before, after);
+  if (!Number.isFinite(from)) return [];
+  const b = compileRotation(before);
+  const a = compileRotation(after);
+  let last = from;
+  let cycle = 1;
+  let longest = 0;
+  let shortest = Infinity;
+  let sameClocks = true;
+  for (const id of tierIds(before, after)) {
+    const x = b.tiers.find((t) => t.id === id);
+    const y = a.tiers.find((t) => t.id === id);
+    if (clocksOf(x?.layers) !== clocksOf(y?.layers)) sameClocks = false;
+    for (const tier of [x, y]) {
+      for (const layer of tier?.layers ?? []) {
+        const period = layer.clock.periodDays * DAY_MS;
+        longest = Math.max(longest, period);
+        shortest = Math.min(shortest, period);
+        for (const segment of layer.plan) last = Math.max(last, layer.clock.handoffAt(segment.firstShift));
+      }
+      for (const o of tier?.overrides ?? []) last = Math.max(last, o.end);
+    }
+    cycle = Math.max(cycle, turnsOf(x?.layers) * turnsOf(y?.layers));
+  }
+  if (!Number.isFinite(shortest)) return everyoneFrom(before, after, from);
+  const end = last + (cycle + 2) * longest;
+  if (!sameClocks || (end - from) / shortest > MOVED_SHIFTS_LIMIT) return everyoneFrom(before, after, from);
+  return peopleWithMovedShifts(before, after, new Date(from), new Date(end));
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * How many hand-offs a tier's pairing of people takes to repeat: the length of each layer's last
+ * list, times seven for a restricted layer, whose turns skip the shifts its weekly restrictions
+ * leave empty.
+ */
+function turnsOf(layers: readonly CompiledLayer[] | undefined): number {
+  let turns = 1;
+  for (const layer of layers ?? []) turns = Math.max(turns, Math.max(1, layer.plan.at(-1)?.participants.length ?? 1) * (layer.restrictions ? 7 : 1));
+  return turns;
+}
+
+/** The hand-off clocks of a tier's layers, comparable as a string. */
+function clocksOf(layers: readonly CompiledLayer[] | undefined): string {
+  return JSON.stringify((layers ?? []).map((layer) => [layer.clock.periodDays, layer.clock.handoffAt(0), layer.clock.zone]));
+}
+
+/** Everyone either version has on a roster in force at or after `from`, or in an override ending after it. */
+function everyoneFrom(before: Rotation, after: Rotation, from: number): string[] {
+  const people = new Set<string>();
+  for (const rotation of [before, after]) {
+    const compiled = compileRotation(rotation);
+    for (const tier of compiled.tiers) {
+      for (const layer of tier.layers) {
+        layer.plan.forEach((segment, i) => {
+          const next = layer.plan[i + 1];
+          if (next === undefined || layer.clock.handoffAt(next.firstShift) > from) for (const person of segment.participants) people.add(person);
+        });
+      }
+      for (const o of tier.overrides) if (o.end > from) people.add(o.person);
+    }
+  }
+  return [...people].sort();
+}

@@ -5,7 +5,7 @@
  * schemas, the ajv options and versions); when it does not match, it is stale and not used: the
  * schemas are compiled here instead, with the same options, so results never depend on which path ran.
  *
- * `x-ref` and `x-amendable` are annotations read by the toolkit (reference and history rules),
+ * `x-ref`, `x-amendable` and `x-closed` are annotations read by the toolkit (reference and history rules),
  * declared here so ajv's strict mode accepts them.
  */
 import { createHash } from 'node:crypto';
@@ -45,7 +45,7 @@ export function createAjv(extra: Options = {}): Ajv2020 {
   ajv.addFormat('iana-time-zone', IANA_TIME_ZONE_FORMAT);
   ajv.addFormat('date-time', DATE_TIME_FORMAT);
   ajv.addFormat('phone-region', PHONE_REGION_FORMAT);
-  ajv.addVocabulary(['x-ref', 'x-amendable']);
+  ajv.addVocabulary(['x-ref', 'x-amendable', 'x-closed']);
   for (const { name, schema } of allSchemas()) ajv.addSchema(schema, name);
   return ajv;
 }

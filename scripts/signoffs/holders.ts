@@ -1,10 +1,8 @@
 /**
- * Who holds a role at an instant, read from policy/roles.yaml (named primary, backup and others) and
- * the rotations (a rotation-held role is held by the participants of the tier's roster in force at that
- * instant, and by anyone covering the tier then). Pure: the instant is a parameter.
+ * Lookups over the policy that decides who may sign what: people, roles and their holders at an
+ * instant (see scripts/roles/holding.ts), and the words messages use for them. Pure.
  */
-import { DateTime } from 'luxon';
-import { layersOf } from '../schedule/layers.ts';
+import { holdersAt, leftBy } from '../roles/holding.ts';
 import type { SchemaTypes } from '../types/schema-types.ts';
 
 /** The policy data that decides who may sign what. */
@@ -14,6 +12,8 @@ export interface PolicyView {
   rotations: readonly SchemaTypes['rotation'][];
   approvals?: SchemaTypes['approvals'];
   killSwitch?: SchemaTypes['kill-switch'];
+  /** The organisation's time zone (policy/organisation.yaml): role assignment dates are days in it. Default UTC. */
+  zone?: string;
 }
 
 type Person = SchemaTypes['people']['people'][number];
@@ -38,68 +38,28 @@ export function personLabel(view: PolicyView, personId: string): string {
   return person ? `${person.name} (@${person.github})` : `"${personId}"`;
 }
 
-/** Whether the person had left (people.yaml `left`) before the instant. */
+/** Whether the person had left (people.yaml `left`, their last day, in their own zone) before the instant. */
 export function hasLeftBy(view: PolicyView, personId: string, at: Date): boolean {
-  const left = findPerson(view, personId)?.left;
-  if (left === undefined) return false;
-  // `left` is the last day; they are gone from the next day on, in their own time zone.
-  const person = findPerson(view, personId)!;
-  const day = DateTime.fromJSDate(at).setZone(person.timezone).toISODate();
-  return day !== null && day > left;
+  return leftBy(view, personId, at) !== undefined;
 }
 
 /**
- * The people who hold a role at `at`, in the order the policy names them (primary, backup, others;
- * roster order for rotations). Per-incident roles have no standing holders, so they give none.
+ * The people who hold a role at `at`, in the order the policy names them (primary, backup, others,
+ * acting; tier order for a rotation-held role). Per-incident roles have no standing holders.
  * People who have left by `at` are not holders.
  */
 export function roleHolders(view: PolicyView, roleId: string, at: Date): string[] {
-  const role = findRole(view, roleId);
-  if (!role) return [];
-  const holder = role.holder;
-  const out: string[] = [];
-  const add = (person: string | undefined) => {
-    if (person !== undefined && !out.includes(person) && !hasLeftBy(view, person, at)) out.push(person);
-  };
-  if ('primary' in holder) {
-    add(holder.primary);
-    add(holder.backup);
-    for (const other of holder.others ?? []) add(other);
-  } else if ('rotation' in holder) {
-    for (const person of rotationParticipants(view, holder.rotation, holder.tier, at)) add(person);
-  }
-  return out;
-}
-
-/** Participants of the rosters in force at `at` (all tiers, or one), plus whoever covers those tiers then. */
-export function rotationParticipants(view: PolicyView, rotationId: string, tierId: string | undefined, at: Date): string[] {
-  const rotation = view.rotations.find((r) => r.id === rotationId);
-  if (!rotation) return [];
-  const day = DateTime.fromJSDate(at).setZone(rotation.timezone).toISODate() ?? '';
-  const out: string[] = [];
-  for (const tier of rotation.tiers) {
-    if (tierId !== undefined && tier.id !== tierId) continue;
-    for (const layer of layersOf(rotation, rotation.tiers.indexOf(tier))) {
-      const inForce = [...layer.rosters].filter((roster) => roster.from <= day).sort((a, b) => (a.from < b.from ? -1 : 1)).pop();
-      for (const person of inForce?.participants ?? []) if (!out.includes(person)) out.push(person);
-    }
-  }
-  for (const override of rotation.overrides ?? []) {
-    if (tierId !== undefined && override.tier !== tierId) continue;
-    const start = Date.parse(override.start);
-    const end = Date.parse(override.end);
-    if (start <= at.getTime() && at.getTime() < end && !out.includes(override.person)) out.push(override.person);
-  }
-  return out;
+  return holdersAt(view, roleId, at);
 }
 
 /** How a role's holding is described when nobody holds it: why, in the policy's terms. */
 function nobodyNote(view: PolicyView, roleId: string): string {
   const role = findRole(view, roleId);
   if (!role) return `"${roleId}" is not a role in policy/roles.yaml`;
-  if ('per_incident' in role.holder) return `${role.name} is named per incident, so no one holds it for a decision`;
-  if ('rotation' in role.holder) return `no one is on the ${role.holder.rotation} rotation${role.holder.tier ? `'s ${role.holder.tier} tier` : ''} then`;
-  return 'no one holds it';
+  const holder = role.holder;
+  if (holder && 'per_incident' in holder) return `${role.name} is named per incident, so no one holds it for a decision`;
+  if (holder && 'rotation' in holder) return `no one is on call in the ${holder.rotation} rotation${holder.tier ? `'s ${holder.tier} tier` : ''} then`;
+  return 'no assignment in policy/roles.yaml is in force then, or its holders have left';
 }
 
 /**

@@ -12,5 +12,6 @@ export function policyViewOf(model: RepoModel): PolicyView | undefined {
     rotations: model.rotations.map((doc) => doc.data),
     ...(model.policy.approvals ? { approvals: model.policy.approvals.data } : {}),
     ...(model.policy['kill-switch'] ? { killSwitch: model.policy['kill-switch'].data } : {}),
+    ...(model.policy.organisation ? { zone: model.policy.organisation.data.timezone } : {}),
   };
 }

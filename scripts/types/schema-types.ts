@@ -930,6 +930,10 @@ export interface PeopleAndTeams {
        */
       github: string;
       /**
+       * The GitHub account's numeric id (GET /users/<login> answers it; `npm run oncall -- github-ids` fills it in). Approvals are matched on it where GitHub gives one, so a renamed login keeps its person and a re-registered login inherits nothing.
+       */
+      github_id?: number;
+      /**
        * The person's IANA time zone; night and weekend burden is counted in it.
        */
       timezone: string;
@@ -1001,6 +1005,10 @@ export interface PeopleAndTeams {
        * GitHub login; approvals on pull requests are matched against it (case-insensitively).
        */
       github: string;
+      /**
+       * The GitHub account's numeric id (GET /users/<login> answers it; `npm run oncall -- github-ids` fills it in). Approvals are matched on it where GitHub gives one, so a renamed login keeps its person and a re-registered login inherits nothing.
+       */
+      github_id?: number;
       /**
        * The person's IANA time zone; night and weekend burden is counted in it.
        */
@@ -1078,7 +1086,7 @@ export interface Roles {
   roles: [Role, ...Role[]];
 }
 /**
- * A role: what it is responsible for, what it may decide, and who holds it.
+ * A role: what it is responsible for, what it may decide, and who holds it: named people (holders, dated), or whoever is on call or someone named per incident (holder).
  */
 export interface Role {
   /**
@@ -1100,32 +1108,16 @@ export interface Role {
   authority?: Texts5;
   duties?: Texts6;
   /**
-   * Who holds the role: named people (primary and backup), whoever is on call in a rotation, or someone named per incident.
+   * Who holds a role that is not held by name: whoever is on call in a rotation (or one of its tiers), or someone named per incident. Named holders are dated assignments instead: holders: [{from, primary, backup}].
    */
-  holder:
-    | {
-        /**
-         * The person who holds the role.
-         */
-        primary: string;
-        /**
-         * Who acts when the primary is away; must differ from the primary.
-         */
-        backup?: string;
-        /**
-         * Further holders of a role held by several people (e.g. a security team).
-         *
-         * Items: The id of a person in policy/people.yaml.
-         */
-        others?: string[];
-      }
+  holder?:
     | {
         /**
          * Rotation id (rotations/<id>.yaml).
          */
         rotation: string;
         /**
-         * Tier id within the rotation; omitted means any tier.
+         * Tier id within the rotation; omitted means whoever holds any tier.
          */
         tier?: string;
       }
@@ -1135,6 +1127,20 @@ export interface Role {
          */
         per_incident: true;
       };
+  /**
+   * Who holds a named role, as dated assignments in order of `from`: the newest whose `from` has come is in force. Reassigning means appending an assignment; the earlier ones stay as the record of who held the role when.
+   *
+   * @minItems 1
+   */
+  holders?: [Assignment, ...Assignment[]];
+  /**
+   * Temporary delegation: someone who also holds the role for whole days (e.g. an acting SRE Lead while the primary is on leave).
+   */
+  acting?: Acting[];
+  /**
+   * Whether every assignment names a backup (the source documents give the role a primary and a backup). Default false.
+   */
+  backup_required?: boolean;
   /**
    * Which of the holder's contact handles to use, for the primary and the backup contact (seed 001 section 4.4).
    */
@@ -1148,6 +1154,54 @@ export interface Role {
      */
     backup?: 'pager' | 'phone' | 'slack' | 'email';
   };
+}
+/**
+ * Who holds a named role from a date on, until the next assignment's `from`.
+ */
+export interface Assignment {
+  /**
+   * A calendar date, YYYY-MM-DD.
+   */
+  from: string;
+  /**
+   * The person who holds the role.
+   */
+  primary: string;
+  /**
+   * Who acts when the primary is away; must differ from the primary.
+   */
+  backup?: string;
+  /**
+   * Further holders of a role held by several people (e.g. a security team).
+   *
+   * Items: The id of a person in policy/people.yaml.
+   */
+  others?: string[];
+  /**
+   * Why the role was assigned or reassigned, for the record.
+   */
+  note?: string;
+}
+/**
+ * Someone who holds a named role for a while besides its assignment, whole days in the organisation's time zone.
+ */
+export interface Acting {
+  /**
+   * Who acts in the role.
+   */
+  person: string;
+  /**
+   * A calendar date, YYYY-MM-DD.
+   */
+  from: string;
+  /**
+   * A calendar date, YYYY-MM-DD.
+   */
+  to: string;
+  /**
+   * Why, e.g. "Chen Wei on leave".
+   */
+  reason: string;
 }
 /**
  * policy/raci.yaml: activities grouped by stage, each with Responsible, Accountable, Consulted and Informed roles.
@@ -2918,6 +2972,10 @@ export interface SignOffAndApprovalRules {
      */
     author_counts: boolean;
     veto_dismissal: RoleRefs14;
+    /**
+     * A duration: a whole number and a unit, m (minutes), h (hours), d (days), w (weeks), or bh / bd for business hours / business days counted in the organisation's business hours (e.g. 15m, 2h, 2d, 1w, 8bh, 2bd). 0m means immediately.
+     */
+    max_record_age?: string;
   };
 }
 /**
@@ -3466,7 +3524,7 @@ export interface WeeklyWindow {
   to: string;
 }
 /**
- * incidents/YYYY/<id>.yaml: one incident: severity, status, times, roles, timeline, escalations and kill-switch log. Append-only: fields marked x-amendable may change later ("any": edited; "append": entries added at the end, or a single value given once, also inside an existing list entry).
+ * incidents/YYYY/<id>.yaml: one incident: severity, status, times, roles, timeline, escalations and kill-switch log. Append-only: fields marked x-amendable may change later ("any": edited; "append": entries added at the end, or a single value given once, also inside an existing list entry; "until-closed": edited until the record is closed, then only through amendments).
  */
 export interface IncidentRecord {
   /**
@@ -3791,6 +3849,40 @@ export interface IncidentRecord {
      * Items: An id: lower-case letters, digits and hyphens, starting with a letter or digit, at most 63 characters (e.g. ingestion-owner).
      */
     verified?: [string, ...string[]];
+  }[];
+  /**
+   * Corrections to a closed incident's severity, times or impact, each a new, reasoned entry: reports, SLAs and deadlines read the amended value, and the original stays as it was recorded.
+   */
+  amendments?: {
+    /**
+     * An instant with an explicit UTC offset (ISO 8601; seconds may be left out), e.g. 2026-10-14T08:12:00+02:00, 2026-10-14T08:12+02:00 or 2026-10-14T06:12:00Z.
+     */
+    at: string;
+    /**
+     * The field corrected.
+     */
+    field:
+      | 'severity'
+      | 'detected'
+      | 'acknowledged'
+      | 'mitigated'
+      | 'resolved'
+      | 'leadership_notified'
+      | 'impact.start'
+      | 'impact.end'
+      | 'impact.downtime';
+    /**
+     * The corrected value: a severity id for severity, true or false for impact.downtime, a date-time with offset for the others.
+     */
+    value: string | boolean;
+    /**
+     * Why the recorded value was wrong.
+     */
+    reason: string;
+    /**
+     * Who corrected it.
+     */
+    by: string;
   }[];
   /**
    * Why it happened, briefly; the post-mortem has the detail.

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.ts';
 import { tempRepo, TEST_NOW, type TempRepo } from '../support/repo.ts';
 import type { GitHubServer } from '../support/github-server.ts';
-import { approve, BASE_SHA, GA_PATH, gaRecord, HEAD_SHA, PR, review, serve } from './fixture.ts';
+import { approve, BASE_SHA, EXAMPLE_GA, GA_PATH, gaRecord, HEAD_SHA, PR, review, serve } from './fixture.ts';
 
 let server: GitHubServer | undefined;
 let temp: string | undefined;
@@ -40,6 +40,7 @@ describe('oncall approvals (CLI)', () => {
     expect(run.stdout).toContain('Pull request #7 at 1f2e3d4: approvals not satisfied.');
     expect(run.stdout).toContain('SRE Lead: missing');
     expect(server.state.statuses).toEqual([
+      expect.objectContaining({ sha: HEAD_SHA, state: 'pending', target_url: 'https://github.com/egi/oncall/actions/runs/42' }),
       expect.objectContaining({
         sha: HEAD_SHA,
         state: 'failure',
@@ -50,7 +51,7 @@ describe('oncall approvals (CLI)', () => {
     ]);
     const summary = readFileSync(env.GITHUB_STEP_SUMMARY!, 'utf8');
     expect(summary).toContain('## ❌ Approvals not satisfied for #7');
-    expect(summary).toContain('| ❌ GA (P3 to P4) in signoffs/2026/2026-11-23-ingestion-ga-eu.yaml | Ingestion Owner | @amara-okafor |');
+    expect(summary).toContain(`| ❌ GA (P3 to P4) in ${GA_PATH} | Ingestion Owner | @amara-okafor |`);
     expect(summary).toContain('- @renovate\\[bot\\]: a bot; bots never count');
   });
 
@@ -58,7 +59,7 @@ describe('oncall approvals (CLI)', () => {
     server = await serve({ changes: { [GA_PATH]: gaRecord() }, reviews: [approve('amara-okafor'), approve('gracelin'), approve('chenwei-sre')] });
     const run = await runCli(['approvals', '--pr', '7', '--now', TEST_NOW], { env: actionsEnv(server) });
     expect(run.code).toBe(0);
-    expect(server.state.statuses.map((s) => s.state)).toEqual(['success']);
+    expect(server.state.statuses.map((s) => s.state)).toEqual(['pending', 'success']);
   });
 
   it('--dry-run evaluates without posting', async () => {
@@ -72,13 +73,14 @@ describe('oncall approvals (CLI)', () => {
 
   it('--base-source git reads the base policy from the local checkout, not the API', async () => {
     repo = tempRepo();
+    repo.remove(EXAMPLE_GA);
     const git = (...args: string[]) => execFileSync('git', args, { cwd: repo!.root, encoding: 'utf8' }).trim();
     git('init', '--quiet');
     git('add', '.');
     git('-c', 'user.name=T', '-c', 'user.email=t@example.com', 'commit', '--quiet', '-m', 'base');
     const baseSha = git('rev-parse', 'HEAD');
     server = await serve({ changes: { [GA_PATH]: gaRecord() }, reviews: [approve('amara-okafor'), approve('gracelin'), approve('chenwei-sre')] });
-    server.state.pulls[PR]!.base.sha = baseSha;
+    server.state.branches.main = baseSha;
     delete server.state.contents[BASE_SHA];
     const run = await runCli(['approvals', '--pr', '7', '--base-source', 'git', '--root', repo.root, '--now', TEST_NOW], { env: server.env() });
     expect(run.stderr).toBe('');
@@ -87,13 +89,13 @@ describe('oncall approvals (CLI)', () => {
     expect(contentReads.map((r) => r.query.ref)).toEqual([HEAD_SHA]);
   });
 
-  it('--base-source git without the base commit locally: error status, exit 2', async () => {
+  it('--base-source git without the default branch\'s commit locally: error status, exit 2', async () => {
     repo = tempRepo();
     execFileSync('git', ['init', '--quiet'], { cwd: repo.root });
     server = await serve({ changes: { [GA_PATH]: gaRecord() }, reviews: [approve('amara-okafor'), approve('gracelin'), approve('chenwei-sre')] });
     const run = await runCli(['approvals', '--pr', '7', '--base-source', 'git', '--root', repo.root, '--now', TEST_NOW], { env: server.env() });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('is not in the local checkout');
-    expect(server.state.statuses.map((s) => s.state)).toEqual(['error']);
+    expect(server.state.statuses.map((s) => s.state)).toEqual(['pending', 'error']);
   });
 });

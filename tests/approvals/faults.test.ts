@@ -40,8 +40,9 @@ describe('approvals: fail closed', () => {
     server.fault(PULL, [502, 200]);
     const run = await runAgainst(server);
     expect(run.code).toBe(0);
-    expect(server.requestsTo(PULL).map((r) => r.status)).toEqual([502, 200, 200]);
-    expect(server.state.statuses.map((s) => s.state)).toEqual(['success']);
+    // Read once for its head, once in full, and once more just before posting.
+    expect(server.requestsTo(PULL).map((r) => r.status)).toEqual([502, 200, 200, 200]);
+    expect(server.state.statuses.map((s) => s.state)).toEqual(['pending', 'success']);
   });
 
   it('waits out a short secondary rate limit (429 with retry-after) and succeeds', async () => {
@@ -87,8 +88,11 @@ describe('approvals: fail closed', () => {
     expect(run.stderr).toContain(message);
     expect(run.stderr).not.toMatch(/\n\s+at /);
     noSuccess(server);
-    expect(server.state.statuses).toEqual([expect.objectContaining({ sha: HEAD_SHA, state: 'error', context: 'oncall-as-code/approvals' })]);
-    expect(server.state.statuses[0]!.description).toMatch(/^Could not check approvals: /);
+    expect(server.state.statuses).toEqual([
+      expect.objectContaining({ sha: HEAD_SHA, state: 'pending', context: 'oncall-as-code/approvals' }),
+      expect.objectContaining({ sha: HEAD_SHA, state: 'error', context: 'oncall-as-code/approvals' }),
+    ]);
+    expect(server.state.statuses[1]!.description).toMatch(/^Could not check approvals: /);
   });
 
   it('404 for the pull request: exit 2, nothing posted, a message that says what to check', async () => {
@@ -119,13 +123,13 @@ describe('approvals: fail closed', () => {
     expect(server.state.statuses).toEqual([]);
   });
 
-  it('a base commit without policy/approvals.yaml: error, not success', async () => {
+  it('a default branch without policy/approvals.yaml: error, not success', async () => {
     server = await approvedGa();
     delete server.state.contents['b'.repeat(40)]!['policy/approvals.yaml'];
     const run = await runAgainst(server);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('policy/approvals.yaml at the base commit bbbbbbbbbbbb is missing, so approvals cannot be decided.');
-    expect(server.state.statuses).toEqual([expect.objectContaining({ state: 'error' })]);
+    expect(run.stderr).toContain('policy/approvals.yaml on the default branch (commit bbbbbbbbbbbb) is missing, so approvals cannot be decided.');
+    expect(server.state.statuses.map((s) => s.state)).toEqual(['pending', 'error']);
   });
 
   it('a list endpoint that answers with an object: error', async () => {
@@ -146,7 +150,7 @@ describe('approvals: fail closed', () => {
     noSuccess(server);
   });
 
-  it('posting the status fails: exit 2, and no status exists', async () => {
+  it('posting even the pending status fails: exit 2, and no status exists', async () => {
     server = await approvedGa();
     server.fault(STATUSES, [500], { persist: true });
     const run = await runAgainst(server);
@@ -166,8 +170,8 @@ describe('approvals: fail closed', () => {
     });
     const run = await runAgainst(server);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('the head moved from 1f2e3d4 to fffffff while approvals were checked; no status posted');
-    expect(server.state.statuses).toEqual([]);
+    expect(run.stderr).toContain('the head moved from 1f2e3d4 to fffffff while approvals were checked; 1f2e3d4 keeps a pending status and the run for fffffff decides.');
+    expect(server.state.statuses).toEqual([expect.objectContaining({ sha: HEAD_SHA, state: 'pending' })]);
   });
 
   it('missing GITHUB_TOKEN or GITHUB_REPOSITORY: exit 2 with a clear message', async () => {

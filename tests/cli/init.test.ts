@@ -74,7 +74,7 @@ describe('oncall init', () => {
 
   it('turns the example into an empty organisation that validates cleanly', async () => {
     repo = await exampleCopy();
-    const result = await init(repo.root, { organisation: 'Acme: Platform #1', person: "Zoë O'Brien", github: 'zoe-ob', timezone: 'America/New_York' });
+    const result = await init(repo.root, { organisation: 'Acme: Platform #1', person: "Zoë O'Brien", github: 'zoe-ob', githubId: '58123904', timezone: 'America/New_York' });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
 
@@ -83,7 +83,7 @@ describe('oncall init', () => {
     expect(code).toBe(0);
 
     expect(repo.read('policy/people.yaml')).toContain('id: zoe-o-brien');
-    expect(repo.read('policy/people.yaml')).toContain('github: zoe-ob');
+    expect(repo.read('policy/people.yaml')).toContain('github: zoe-ob\n    github_id: 58123904\n');
     expect(repo.read('policy/organisation.yaml')).toContain('name: "Acme: Platform #1"');
     // The rotation starts on the Monday of the week init ran in, in the person's zone.
     expect(repo.read('rotations/on-call.yaml')).toContain('start: 2026-11-16');

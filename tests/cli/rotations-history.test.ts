@@ -2,10 +2,9 @@
  * History is immutable, end to end: a real git repository, a commit, a change, and
  * `validate --changed-since HEAD` as a pull request check would run it.
  */
-import { execFileSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { validateJson } from '../support/cli.ts';
-import { lineOf, tempRepo, type TempRepo } from '../support/repo.ts';
+import { committedRepo, lineOf, type TempRepo } from '../support/repo.ts';
 
 let repo: TempRepo | undefined;
 afterEach(() => {
@@ -19,14 +18,6 @@ const PRIMARY_ROSTER = `    rosters:
         participants: [ben-schultz, kavya-iyer, liam-novak, sofia-rossi]
       # Hand-off`;
 
-function committedRepo(): TempRepo {
-  const r = tempRepo();
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: r.root, stdio: 'pipe' });
-  git('init', '-q');
-  git('add', '-A');
-  git('commit', '-q', '-m', 'base');
-  return r;
-}
 
 async function historyFindings(root: string) {
   const result = await validateJson(root, ['--changed-since', 'HEAD']);

@@ -263,12 +263,14 @@ describe('approvals: job summary and commit status', () => {
       if (node.type === 'link') expect(isDisguisedLink(node)).toBe(false);
     }
 
-    expect(server.state.statuses).toHaveLength(1);
-    const description = server.state.statuses[0]!.description ?? '';
+    // Pending when the check started, then the verdict.
+    expect(server.state.statuses.map((s) => s.state)[0]).toBe('pending');
+    expect(server.state.statuses).toHaveLength(2);
+    const description = server.state.statuses[1]!.description ?? '';
     expect(description.length).toBeLessThanOrEqual(STATUS_DESCRIPTION_LIMIT);
     expect(description).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/);
     expect(description).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
-    expect(server.state.statuses[0]!.state).not.toBe('success');
+    expect(server.state.statuses[1]!.state).not.toBe('success');
   });
 });
 

@@ -3,8 +3,9 @@
  * retries, pagination (Link headers), rate-limit headers and error statuses are exercised for real.
  *
  * Answers come from an in-memory {@link GitHubServerState}; JSON shapes follow GitHub's OpenAPI
- * description (pull-request, diff-entry, pull-request-review, commit, issue-event, content-file,
- * status). Routes are keyed like Octokit's (`GET /repos/{owner}/{repo}/pulls/{pull_number}`), so
+ * description (full-repository, branch-with-protection, pull-request, pull-request-simple,
+ * diff-entry, pull-request-review, commit, issue-event, activity, repository-collaborator-permission,
+ * git-tree, public-user, content-file, status). Routes are keyed like Octokit's (`GET /repos/{owner}/{repo}/pulls/{pull_number}`), so
  * tests add or override routes with {@link GitHubServer.route} and inject faults per route with
  * {@link GitHubServer.fault}. A route parameter named `path` takes the rest of the URL (contents API).
  */
@@ -73,6 +74,22 @@ export interface FakePullRequest {
   events: FakeIssueEvent[];
   /** Overrides `changed_files` in the pull request object (GitHub's count can exceed what the files list returns). */
   changed_files?: number;
+  /** When it was opened (ISO 8601); default 2026-11-20T10:00:00Z. */
+  created_at?: string;
+  merged?: boolean;
+  /** The repository the head branch lives in: this one by default, a fork's, or null for a deleted fork. */
+  headRepo?: { owner: string; name: string } | null;
+}
+
+/** One entry of the repository activity API: who pushed to which ref. */
+export interface FakeActivity {
+  id?: number;
+  ref: string;
+  activity_type: 'push' | 'force_push' | 'branch_creation' | 'branch_deletion' | 'pr_merge' | 'merge_queue_merge';
+  actor: FakeUser | null;
+  before?: string;
+  after?: string;
+  timestamp?: string;
 }
 
 /** A commit status as posted (status). */
@@ -98,6 +115,16 @@ export interface GitHubServerState {
   contents: Record<string, Record<string, string>>;
   /** Statuses posted with POST /repos/{owner}/{repo}/statuses/{sha}, oldest first. */
   statuses: FakeStatus[];
+  /** Branch name -> the commit it points at. */
+  branches: Record<string, string>;
+  /** Repository activity (pushes and the like), newest first as GitHub lists it. */
+  activity: FakeActivity[];
+  /** Permission on the repository by lower-case login; others get `defaultPermission`. */
+  permissions: Record<string, 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none'>;
+  /** The permission of a login not in `permissions`; `missing` answers 404 as for an unknown account. */
+  defaultPermission: 'admin' | 'write' | 'read' | 'none' | 'missing';
+  /** Accounts GET /users/{username} knows, by lower-case login. */
+  users: Record<string, FakeUser>;
   /** The rate limit reported in x-ratelimit-* headers on every answer. */
   rateLimit: { limit: number; remaining: number; resetEpochSeconds: number };
 }
@@ -231,6 +258,11 @@ export function emptyState(overrides: Partial<GitHubServerState> = {}): GitHubSe
     pulls: {},
     contents: {},
     statuses: [],
+    branches: {},
+    activity: [],
+    permissions: {},
+    defaultPermission: 'none',
+    users: {},
     rateLimit: { limit: 5000, remaining: 4999, resetEpochSeconds: Math.floor(Date.now() / 1000) + 3600 },
     ...overrides,
   };
@@ -293,12 +325,12 @@ function repoJson(state: GitHubServerState, baseUrl: string): Record<string, unk
 function pullJson(state: GitHubServerState, pull: FakePullRequest, baseUrl: string): Record<string, unknown> {
   const repoUrl = `${baseUrl}/repos/${state.owner}/${state.repo}`;
   const repo = repoJson(state, baseUrl);
-  const ref = (side: { sha: string; ref: string }) => ({
-    label: `${state.owner}:${side.ref}`,
+  const ref = (side: { sha: string; ref: string }, where: { owner: string; name: string } | null = { owner: state.owner, name: state.repo }) => ({
+    label: `${where?.owner ?? 'unknown'}:${side.ref}`,
     ref: side.ref,
     sha: side.sha,
-    user: userJson(fakeUser(state.owner, 'Organization'), baseUrl),
-    repo,
+    user: userJson(fakeUser(where?.owner ?? state.owner, 'Organization'), baseUrl),
+    repo: where === null ? null : where.owner === state.owner && where.name === state.repo ? repo : forkJson(where, baseUrl),
   });
   return {
     url: `${repoUrl}/pulls/${pull.number}`,
@@ -317,22 +349,22 @@ function pullJson(state: GitHubServerState, pull: FakePullRequest, baseUrl: stri
     labels: [],
     milestone: null,
     active_lock_reason: null,
-    created_at: '2026-11-20T10:00:00Z',
+    created_at: pull.created_at ?? '2026-11-20T10:00:00Z',
     updated_at: '2026-11-21T10:00:00Z',
-    closed_at: null,
-    merged_at: null,
+    closed_at: (pull.state ?? 'open') === 'closed' ? '2026-11-21T12:00:00Z' : null,
+    merged_at: pull.merged ? '2026-11-21T12:00:00Z' : null,
     merge_commit_sha: null,
     assignee: null,
     assignees: [],
     requested_reviewers: [],
     requested_teams: [],
-    head: ref(pull.head),
+    head: ref(pull.head, pull.headRepo === undefined ? { owner: state.owner, name: state.repo } : pull.headRepo),
     base: ref(pull.base),
     _links: { self: { href: `${repoUrl}/pulls/${pull.number}` } },
     author_association: 'MEMBER',
     auto_merge: null,
     draft: pull.draft ?? false,
-    merged: false,
+    merged: pull.merged ?? false,
     mergeable: true,
     mergeable_state: 'clean',
     merged_by: null,
@@ -344,6 +376,28 @@ function pullJson(state: GitHubServerState, pull: FakePullRequest, baseUrl: stri
     deletions: pull.files.reduce((sum, file) => sum + (file.deletions ?? 0), 0),
     changed_files: pull.changed_files ?? pull.files.length,
   };
+}
+
+/** A fork's repository (minimal-repository) for a pull request's head. */
+function forkJson(where: { owner: string; name: string }, baseUrl: string): Record<string, unknown> {
+  return {
+    id: idForLogin(`${where.owner}/${where.name}`),
+    node_id: 'R_fork',
+    name: where.name,
+    full_name: `${where.owner}/${where.name}`,
+    owner: userJson(fakeUser(where.owner), baseUrl),
+    private: false,
+    fork: true,
+    html_url: `https://github.com/${where.owner}/${where.name}`,
+    url: `${baseUrl}/repos/${where.owner}/${where.name}`,
+  };
+}
+
+/** The fields of pull-request-simple (the list endpoint): the full object without the counts and merge state. */
+function pullSimpleJson(state: GitHubServerState, pull: FakePullRequest, baseUrl: string): Record<string, unknown> {
+  const { merged: _m, mergeable: _a, mergeable_state: _s, merged_by: _b, comments: _c, review_comments: _r, maintainer_can_modify: _x, commits: _n, additions: _p, deletions: _d, changed_files: _f, ...simple } =
+    pullJson(state, pull, baseUrl);
+  return simple;
 }
 
 function findPull(ctx: RouteContext): FakePullRequest | undefined {
@@ -523,6 +577,95 @@ export function defaultRoutes(): Array<[string, RouteHandler]> {
             creator: userJson(fakeUser('github-actions[bot]'), ctx.baseUrl),
           },
         };
+      },
+    ],
+    [
+      'GET /repos/{owner}/{repo}',
+      (ctx) => ({ status: 200, body: repoJson(ctx.state, ctx.baseUrl) }),
+    ],
+    [
+      'GET /repos/{owner}/{repo}/branches/{branch}',
+      (ctx) => {
+        const name = ctx.params.branch ?? '';
+        const sha = ctx.state.branches[name];
+        if (sha === undefined) return githubError(404, 'Branch not found');
+        const repoUrl = `${ctx.baseUrl}/repos/${ctx.state.owner}/${ctx.state.repo}`;
+        return {
+          status: 200,
+          body: {
+            name,
+            commit: { sha, node_id: `C_${sha.slice(0, 10)}`, url: `${repoUrl}/commits/${sha}`, html_url: `https://github.com/${ctx.state.owner}/${ctx.state.repo}/commit/${sha}`, parents: [] },
+            _links: { self: `${repoUrl}/branches/${name}`, html: `https://github.com/${ctx.state.owner}/${ctx.state.repo}/tree/${name}` },
+            protected: true,
+            protection_url: `${repoUrl}/branches/${name}/protection`,
+          },
+        };
+      },
+    ],
+    [
+      'GET /repos/{owner}/{repo}/pulls',
+      (ctx) => {
+        const wanted = ctx.query.get('state') ?? 'open';
+        const base = ctx.query.get('base');
+        const pulls = Object.values(ctx.state.pulls)
+          .filter((pull) => wanted === 'all' || (pull.state ?? 'open') === wanted)
+          .filter((pull) => base === null || pull.base.ref === base)
+          .sort((a, b) => b.number - a.number)
+          .map((pull) => pullSimpleJson(ctx.state, pull, ctx.baseUrl));
+        return paginate(ctx, pulls);
+      },
+    ],
+    [
+      'GET /repos/{owner}/{repo}/activity',
+      (ctx) => {
+        const ref = ctx.query.get('ref');
+        const type = ctx.query.get('activity_type');
+        const full = (r: string) => (r.startsWith('refs/') ? r : `refs/heads/${r}`);
+        const items = ctx.state.activity
+          .filter((a) => ref === null || full(a.ref) === full(ref))
+          .filter((a) => type === null || a.activity_type === type)
+          .map((a, index) => ({
+            id: a.id ?? 70_000 + index,
+            node_id: `A_${a.id ?? 70_000 + index}`,
+            before: a.before ?? '0'.repeat(40),
+            after: a.after ?? 'f'.repeat(40),
+            ref: full(a.ref),
+            timestamp: a.timestamp ?? new Date(Date.UTC(2026, 10, 20, 9, 0, index)).toISOString(),
+            activity_type: a.activity_type,
+            actor: userJson(a.actor, ctx.baseUrl),
+          }));
+        return paginate(ctx, items);
+      },
+    ],
+    [
+      'GET /repos/{owner}/{repo}/collaborators/{username}/permission',
+      (ctx) => {
+        const login = ctx.params.username ?? '';
+        const granted = ctx.state.permissions[login.toLowerCase()] ?? ctx.state.defaultPermission;
+        if (granted === 'missing') return githubError(404);
+        // `permission` is the legacy level: maintain reads as write, triage as read.
+        const permission = granted === 'maintain' ? 'write' : granted === 'triage' ? 'read' : granted;
+        const user = ctx.state.users[login.toLowerCase()] ?? fakeUser(login);
+        return { status: 200, body: { permission, role_name: granted, user: { ...userJson(user, ctx.baseUrl), permissions: { admin: granted === 'admin', maintain: granted === 'admin' || granted === 'maintain', push: ['admin', 'maintain', 'write'].includes(granted), triage: granted !== 'read' && granted !== 'none', pull: granted !== 'none' }, role_name: granted } } };
+      },
+    ],
+    [
+      'GET /repos/{owner}/{repo}/git/trees/{tree_sha}',
+      (ctx) => {
+        const files = ctx.state.contents[ctx.params.tree_sha ?? ''];
+        if (files === undefined) return githubError(404, 'Not Found');
+        const recursive = ctx.query.get('recursive') !== null;
+        const paths = Object.keys(files).filter((path) => recursive || !path.includes('/')).sort();
+        const tree = paths.map((path) => ({ path, mode: '100644', type: 'blob', sha: `b${String(files[path]!.length).padStart(39, '0')}`, size: Buffer.byteLength(files[path]!), url: `${ctx.baseUrl}/repos/${ctx.state.owner}/${ctx.state.repo}/git/blobs/x` }));
+        return { status: 200, body: { sha: ctx.params.tree_sha, url: `${ctx.baseUrl}/repos/${ctx.state.owner}/${ctx.state.repo}/git/trees/${ctx.params.tree_sha}`, tree, truncated: false } };
+      },
+    ],
+    [
+      'GET /users/{username}',
+      (ctx) => {
+        const user = ctx.state.users[(ctx.params.username ?? '').toLowerCase()];
+        if (!user) return githubError(404);
+        return { status: 200, body: { ...userJson(user, ctx.baseUrl), name: null, company: null, blog: '', location: null, email: null, bio: null, public_repos: 0, followers: 0, following: 0, created_at: '2020-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z' } };
       },
     ],
     [

@@ -2,6 +2,7 @@
  * Test repositories: a copy of the example organisation in a temp folder, changed file by file.
  * Tests break one thing each and assert the exact diagnostic it produces.
  */
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -63,4 +64,14 @@ export function lineOf(repo: TempRepo, relative: string, needle: string, occurre
     if (lines[i]!.includes(needle) && ++seen === occurrence) return i + 1;
   }
   throw new Error(`"${needle}" not found in ${relative}`);
+}
+
+/** A temp copy of the example organisation committed to a fresh git repository: the base a pull request's `validate --changed-since HEAD` compares with. */
+export function committedRepo(): TempRepo {
+  const r = tempRepo();
+  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: r.root, stdio: 'pipe' });
+  git('init', '-q');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'base');
+  return r;
 }

@@ -191,11 +191,11 @@ describe('the approvals workflow', () => {
 
   it('runs on the default branch\'s events only, never pull_request', () => {
     expect(Object.keys(approvals.data.on).sort()).toEqual(['pull_request_target', 'push', 'schedule', 'workflow_dispatch', 'workflow_run']);
-    expect(approvals.data.on.pull_request_target).toEqual({ types: ['opened', 'synchronize', 'reopened', 'edited'], branches: ['main'] });
+    expect(approvals.data.on.pull_request_target).toEqual({ types: ['opened', 'synchronize', 'reopened', 'edited', 'closed'], branches: ['main'] });
     expect(approvals.data.on.workflow_run).toEqual({ workflows: [relay.data.name], types: ['completed'] });
     expect(approvals.data.on.push).toEqual({
       branches: ['main'],
-      paths: ['policy/roles.yaml', 'policy/people.yaml', 'policy/approvals.yaml'],
+      paths: ['policy/**', 'rotations/**', 'signoffs/**', 'incidents/**'],
     });
   });
 

@@ -5,6 +5,8 @@
  * (one rotation, five incidents, four sign-offs) for `validate --changed-since`.
  */
 import { parse } from 'yaml';
+import { onCallAt } from '../../schedule/on-call.ts';
+import type { SchemaTypes } from '../../types/schema-types.ts';
 import { seededRandom } from '../prng.ts';
 import { generateStaff } from './people.ts';
 import { generatePolicy } from './policy.ts';
@@ -85,6 +87,7 @@ export function generateOrganisation(example: Map<string, string>, seed: string,
     people: others.length > 0 ? others : rotationPool,
     now,
     takenIds,
+    onCallAt: onCallIn(example.get('rotations/ingestion.yaml')),
   });
   const postmortemRandom = random.fork('postmortems');
   const byProduct = new Map<string, string[]>();
@@ -101,6 +104,12 @@ export function generateOrganisation(example: Map<string, string>, seed: string,
   for (const signoff of signoffs) files.set(signoff.path, signoff.text);
 
   return { files, change: generateChange(random.fork('change'), { rotations, incidents, signoffs, files, now }) };
+}
+
+/** Who is on call (first tier) in a rotation file at an instant; nobody when the file is missing. */
+function onCallIn(text: string | undefined): (at: number) => string | undefined {
+  const rotation = text === undefined ? undefined : (parse(text) as SchemaTypes['rotation']);
+  return (at) => (rotation ? onCallAt(rotation, new Date(at))[0]?.person : undefined);
 }
 
 /** Ten files: a new future override in one rotation, a timeline entry appended to five incidents, two sign-offs amended and two added. */

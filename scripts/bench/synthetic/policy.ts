@@ -4,7 +4,7 @@
  * product, the products themselves). Edited through the yaml Document API so the example's comments
  * and layout stay as they are.
  */
-import { parseDocument, type Document, type YAMLSeq } from 'yaml';
+import { parseDocument, type Document, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Random } from '../prng.ts';
 import type { Staff } from './people.ts';
 import type { SyntheticRotation } from './rotations.ts';
@@ -33,6 +33,9 @@ export interface PolicyInput {
   rotations: readonly SyntheticRotation[];
   random: Random;
 }
+
+/** The first day of every synthetic role assignment: before the first synthetic record. */
+const ROLES_FROM = '2024-01-01';
 
 // Not stabilisation: its on-call comes from one team (stage-on-call-team), and synthetic rotations mix teams.
 const STAGES = ['development', 'launch', 'post-handoff'] as const;
@@ -95,7 +98,7 @@ export function generatePolicy(input: PolicyInput): Map<string, string> {
             category: 'technical',
             responsibility: `Technical direction and escalations for ${team.name}`,
             authority: ['Architecture decisions', 'Hotfix approval'],
-            holder: { primary, backup },
+            holders: [{ from: ROLES_FROM, primary, backup }],
             contact: { primary: 'phone', backup: 'slack' },
           },
         ];
@@ -109,7 +112,14 @@ export function generatePolicy(input: PolicyInput): Map<string, string> {
         holder: { rotation: r.id, tier: 'primary' },
         contact: { primary: 'pager', backup: 'phone' },
       }));
+      // The example's assignments start after the synthetic history does: move them to its start.
+      for (const role of (doc.get('roles') as YAMLSeq<YAMLMap>).items) {
+        for (const assignment of (role.get('holders') as YAMLSeq<YAMLMap> | undefined)?.items ?? []) assignment.set('from', ROLES_FROM);
+      }
       append(doc, ['roles'], [...leads, ...onCall], ['holder', 'contact', 'authority']);
+      for (const role of (doc.get('roles') as YAMLSeq<YAMLMap>).items) {
+        for (const assignment of (role.get('holders') as YAMLSeq<YAMLMap> | undefined)?.items ?? []) assignment.flow = true;
+      }
     }),
   );
 

@@ -54,7 +54,8 @@ export interface SyntheticIncident {
   leadershipNotified?: number;
   timeline: TimelineEntry[];
   escalations: { at: number; level: string; to: string[]; reason: string; status: string; acknowledged: number }[];
-  killSwitch?: { at: number; severity: string };
+  /** A pause by whoever was on call for the shared kill switch (the example's On-Call role) then. */
+  killSwitch?: { at: number; severity: string; by: string };
   rootCause?: string;
   resolution?: string;
   postmortem?: string;
@@ -71,6 +72,8 @@ export interface IncidentPlan {
   now: number;
   /** Ids already used by the example's records. */
   takenIds: ReadonlySet<string>;
+  /** Who holds the On-Call role at an instant (the kill switch's activating role), if anyone. */
+  onCallAt?: (at: number) => string | undefined;
 }
 
 /** The organisation-wide ladders of the example (policy/escalation.yaml), in minutes after detection. */
@@ -162,7 +165,12 @@ export function generateIncidents(random: Random, plan: IncidentPlan): Synthetic
       if (at >= stop) break;
       incident.escalations.push({ at, level: step.level, to: [LEVEL_CONTACT[step.level]!], reason: `Not resolved in ${step.after < 120 ? `${step.after} minutes` : `${step.after / 60} hours`}`, status: `Unresolved; ${random.pick(FINDINGS)}`, acknowledged: at + 4 * MINUTE });
     }
-    if (!open && random.chance(0.04)) incident.killSwitch = { at: timeline[1]!.at + 3 * MINUTE, severity };
+    if (!open && random.chance(0.04)) {
+      // Only someone on call then may activate it; before the example's rotation starts, nobody is.
+      const at = timeline[1]!.at + 3 * MINUTE;
+      const by = plan.onCallAt?.(at);
+      if (by !== undefined) incident.killSwitch = { at, severity, by };
+    }
     return incident;
   });
 }
@@ -233,7 +241,7 @@ export function incidentYaml(incident: SyntheticIncident): string {
       `  - at: ${t(at)}`,
       '    action: pause-short',
       '    scenario: error-rate-over-20',
-      '    activated_by: { person: kavya-iyer, role: on-call }',
+      `    activated_by: { person: ${incident.killSwitch.by}, role: on-call }`,
       '    reason: Error rate above 20% for all workspaces',
       `    severity: ${incident.killSwitch.severity}`,
       '    scope: global',

@@ -1,6 +1,7 @@
 /** Views of the index page (docs/README.md) and of .github/CODEOWNERS. */
 import type { RepoModel } from '../../model/repo-model.ts';
 import { onCallAt } from '../../schedule/on-call.ts';
+import { codeownersLines, codeownersProblem } from '../../approvals/path-patterns.ts';
 import { roleHolders } from '../../signoffs/holders.ts';
 import { policyViewOf } from '../../signoffs/model-view.ts';
 import { localDateTime } from '../format.ts';
@@ -49,9 +50,12 @@ export function indexView(model: RepoModel, site: Site, now: Date, rollouts: Ret
   };
 }
 
-/** GitHub's CODEOWNERS has no `!` negation, no `[...]` ranges, no braces, and no way to escape a leading `#`. */
-const UNSUPPORTED_PATTERN = /[![\]{}]|^#/;
-
+/**
+ * CODEOWNERS from the path rules: each pattern GitHub can read the same way as the approvals check,
+ * anchored at the root, with the owners of its own rule and of every rule whose pattern holds it,
+ * in an order where a pattern comes after those holding it. GitHub applies only the last matching
+ * line, so each file's last line names every owner the check requires (scripts/approvals/path-patterns.ts).
+ */
 export function codeownersView(model: RepoModel, now: Date) {
   const approvals = model.policy.approvals?.data;
   const view = policyViewOf(model);
@@ -64,18 +68,17 @@ export function codeownersView(model: RepoModel, now: Date) {
       ...(roles.length > 0 ? [`approval from ${roles.map(roleName).join(', ')}${roles.length > 1 ? ', each by a different person' : ''}`] : []),
       ...(rule.require_affected_people ? ['approval from every person whose shifts the change moves'] : []),
     ].join('; and ');
-    return {
-      id: rule.id,
-      reason: rule.reason,
-      requirement: requirement || 'no approval',
-      patterns: rule.paths.map((glob) => ({
-        glob,
-        supported: !UNSUPPORTED_PATTERN.test(glob),
-        pattern: `/${glob.replace(/^\/+/, '')}`,
-      })),
-      logins,
-      noOwners: logins.length === 0,
-    };
+    return { id: rule.id, reason: rule.reason, requirement: requirement || 'no approval', patterns: rule.paths, owners: logins };
   });
-  return { rules };
+  const byId = new Map(rules.map((rule) => [rule.id, rule]));
+  const lines = codeownersLines(rules).map((line) => ({
+    pattern: `/${line.pattern}`,
+    owners: line.owners,
+    rule: byId.get(line.rules[0]!)!,
+    also: line.rules.slice(1),
+  }));
+  // A rule's heading is printed before the first of its lines that follows another rule's.
+  const shown = lines.map((line, i) => ({ ...line, heading: i === 0 || lines[i - 1]!.rule.id !== line.rule.id }));
+  const unsupported = rules.flatMap((rule) => rule.patterns.flatMap((glob) => (codeownersProblem(glob) ? [{ rule: rule.id, glob }] : [])));
+  return { lines: shown, unsupported };
 }

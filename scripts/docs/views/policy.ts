@@ -7,10 +7,13 @@ import type { RepoModel } from '../../model/repo-model.ts';
 import { coverageLabel } from '../../schedule/business-hours.ts';
 import { POLICY_KINDS } from '../../schema/kinds.ts';
 import { reviewDue, reviewOf } from '../../time/reviews.ts';
+import { holdingAt } from '../../roles/holding.ts';
+import type { PolicyView } from '../../signoffs/holders.ts';
+import { policyViewOf } from '../../signoffs/model-view.ts';
 import type { SchemaTypes } from '../../types/schema-types.ts';
 import { describeDuration } from '../../util/duration.ts';
 import { flowchart, type FlowEdge, type FlowNode } from '../mermaid.ts';
-import { calendarDate } from '../format.ts';
+import { calendarDate, localDateTime } from '../format.ts';
 import type { Site } from '../site.ts';
 
 type Escalation = SchemaTypes['escalation'];
@@ -56,11 +59,13 @@ export function lifecycleView(model: RepoModel, site: Site) {
   };
 }
 
-/** How a role is held, in words and with the people linked by the template. */
-function holding(site: Site, role: SchemaTypes['roles']['roles'][number]) {
+/**
+ * How a role is held at the instant the pages describe: the assignment in force and anyone acting
+ * (never someone who has left), or the rotation, or per incident.
+ */
+function holding(site: Site, view: PolicyView | undefined, role: SchemaTypes['roles']['roles'][number], now: Date) {
   const holder = role.holder;
-  if ('primary' in holder) return { named: true, primary: holder.primary, backup: holder.backup, others: holder.others ?? [] };
-  if ('rotation' in holder) {
+  if (holder && 'rotation' in holder) {
     const rotation = holder.rotation;
     return {
       rotation: true,
@@ -70,7 +75,19 @@ function holding(site: Site, role: SchemaTypes['roles']['roles'][number]) {
       tierText: holder.tier === undefined ? 'any tier' : `${holder.tier} tier`,
     };
   }
-  return { perIncident: true };
+  if (!role.holders || !view) return { perIncident: true };
+  const now_ = holdingAt(view, role.id, now);
+  const as = (kind: string) => now_.holders.filter((h) => h.as === kind).map((h) => h.person);
+  return {
+    named: true,
+    primary: as('primary')[0],
+    backup: as('backup')[0],
+    others: as('holder'),
+    acting: now_.holders.filter((h) => h.as === 'acting').map((h) => ({ person: h.person, reason: h.detail ?? '' })),
+    vacated: now_.vacated.map((v) => ({ person: v.person, text: `${v.as}, left on ${v.left}` })),
+    since: now_.assignment ? calendarDate(now_.assignment.from) : undefined,
+    history: role.holders.length > 1 || (role.acting?.length ?? 0) > 0,
+  };
 }
 
 const CATEGORY_TITLES: [string, string][] = [
@@ -80,8 +97,9 @@ const CATEGORY_TITLES: [string, string][] = [
   ['lifecycle', 'Lifecycle owners'],
 ];
 
-export function rolesView(model: RepoModel, site: Site) {
+export function rolesView(model: RepoModel, site: Site, now: Date) {
   const roles = model.policy.roles!.data.roles;
+  const view = policyViewOf(model);
   const contactOf = (personId: string | undefined, kind: string | undefined) => {
     if (personId === undefined || kind === undefined) return undefined;
     const contacts = site.people.get(personId)?.contacts as Record<string, string | undefined> | undefined;
@@ -89,18 +107,28 @@ export function rolesView(model: RepoModel, site: Site) {
     const label = kind === 'slack' ? 'Slack' : kind === 'email' ? 'Email' : kind === 'pager' ? 'Pager' : 'Phone';
     return value === undefined ? `${label}: not listed` : `${label}: ${value}`;
   };
-  const all = roles.map((role) => ({ ...role, anchorId: `role-${role.id}`, holding: holding(site, role) }));
+  const all = roles.map((role) => ({ ...role, anchorId: `role-${role.id}`, holding: holding(site, view, role, now) }));
   return {
     title: 'Roles and assignments',
+    asOf: `${localDateTime(now, site.zone)} (${site.zone})`,
     categories: CATEGORY_TITLES.map(([id, title]) => ({ id, title, roles: all.filter((r) => r.category === id) })).filter((c) => c.roles.length > 0),
     incidentRoles: all.filter((r) => r.category === 'incident'),
     assignments: all.filter((r) => !('perIncident' in r.holding)),
+    history: roles
+      .filter((role) => role.holders && (role.holders.length > 1 || (role.acting?.length ?? 0) > 0))
+      .map((role) => ({
+        id: role.id,
+        entries: [
+          ...role.holders!.map((a) => ({ from: calendarDate(a.from), to: undefined as string | undefined, primary: a.primary, backup: a.backup, others: a.others ?? [], what: a.note ?? 'Assignment' })),
+          ...(role.acting ?? []).map((a) => ({ from: calendarDate(a.from), to: calendarDate(a.to), primary: a.person, backup: undefined, others: [], what: `Acting: ${a.reason}` })),
+        ].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0)),
+      })),
     contacts: all
       .filter((role) => role.contact !== undefined)
       .map((role) => {
         const h = role.holding;
         const primaryPerson = 'named' in h ? h.primary : undefined;
-        const backupPerson = 'named' in h ? (h.backup ?? h.primary) : undefined;
+        const backupPerson = 'named' in h ? (h.backup ?? h.acting?.[0]?.person ?? h.primary) : undefined;
         return {
           ...role,
           primaryContact: 'rotation' in h ? `${labelOf(role.contact?.primary)} of whoever is on call` : contactOf(primaryPerson, role.contact?.primary),

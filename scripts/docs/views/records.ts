@@ -3,6 +3,7 @@
  * history. Deadlines and standings come from the incident and sign-off engines, so pages, `validate`
  * and `status` never disagree.
  */
+import { amendedIncident } from '../../incidents/amended.ts';
 import type { Doc, RepoModel } from '../../model/repo-model.ts';
 import { describeMinutes, instantOf, minutesBetween } from '../../incidents/instants.ts';
 import { postmortemRequirement } from '../../incidents/policy.ts';
@@ -45,7 +46,8 @@ export function incidentsView(model: RepoModel, site: Site, now: Date) {
   const postmortems = new Map<string, Doc<'postmortem'>>();
   for (const doc of model.postmortems) if (!postmortems.has(doc.data.incident)) postmortems.set(doc.data.incident, doc);
   const rows = model.incidents.map((doc) => {
-    const data = doc.data;
+    // Pages show a closed incident's corrected values (amendments), not the ones first recorded.
+    const data = amendedIncident(doc.data);
     const detected = instantOf(data.detected)!;
     const resolved = instantOf(data.resolved);
     const end = resolved ?? now;

@@ -6,6 +6,9 @@
 import type { RepoModel } from '../../model/repo-model.ts';
 import { instantOf } from '../../incidents/instants.ts';
 import { coverageLabel } from '../../schedule/business-hours.ts';
+import { holdingAt } from '../../roles/holding.ts';
+import type { PolicyView } from '../../signoffs/holders.ts';
+import { policyViewOf } from '../../signoffs/model-view.ts';
 import { expandRotation } from '../../schedule/expand.ts';
 import { DateTime } from 'luxon';
 import { computeBurden, describeFlag, OUTLIER_FACTOR } from '../../schedule/burden.ts';
@@ -199,16 +202,18 @@ function recentNotes(model: RepoModel, rotation: Rotation, now: Date) {
     }));
 }
 
-/** Roles a person holds by name (primary, backup, other holder) or by being in a rotation's roster. */
-function rolesOf(model: RepoModel, rotationsById: ReadonlyMap<string, Rotation>, personId: string): { role: string; as: string }[] {
+/**
+ * Roles a person holds at the instant the pages describe: by name (primary, backup, other holder,
+ * acting; never after they left), or by being on a rotation's roster (held when on call).
+ */
+function rolesOf(model: RepoModel, view: PolicyView | undefined, rotationsById: ReadonlyMap<string, Rotation>, personId: string, now: Date): { role: string; as: string }[] {
   const out: { role: string; as: string }[] = [];
   for (const role of model.policy.roles?.data.roles ?? []) {
     const holder = role.holder;
-    if ('primary' in holder) {
-      if (holder.primary === personId) out.push({ role: role.id, as: 'primary' });
-      if (holder.backup === personId) out.push({ role: role.id, as: 'backup' });
-      if (holder.others?.includes(personId)) out.push({ role: role.id, as: 'holder' });
-    } else if ('rotation' in holder) {
+    if (role.holders && view) {
+      const held = holdingAt(view, role.id, now).holders.find((h) => h.person === personId);
+      if (held) out.push({ role: role.id, as: held.as });
+    } else if (holder && 'rotation' in holder) {
       const rotation = rotationsById.get(holder.rotation);
       const inRoster = rotation?.tiers.some((tier) => (holder.tier === undefined || tier.id === holder.tier) && participantsOf(tier).includes(personId));
       if (inRoster) out.push({ role: role.id, as: 'when on call' });
@@ -243,6 +248,7 @@ export function peopleView(model: RepoModel, site: Site, now: Date) {
       }
     }
   }
+  const view = policyViewOf(model);
   const people = [...site.people.values()].map((person) => {
     const upcoming = (shiftsByPerson.get(person.id) ?? []).sort(
       (a, b) => a.shift.start.getTime() - b.shift.start.getTime() || (a.rotation.id < b.rotation.id ? -1 : a.rotation.id > b.rotation.id ? 1 : 0),
@@ -272,7 +278,7 @@ export function peopleView(model: RepoModel, site: Site, now: Date) {
       ...person,
       away: away ?? [],
       teamName: site.teams.get(person.team)?.name ?? person.team,
-      roles: rolesOf(model, rotationsById, person.id),
+      roles: rolesOf(model, view, rotationsById, person.id, now),
       rotations,
       nextShift,
       contactList: [
