@@ -16,17 +16,23 @@
  *                (and never as deep as parseYaml refuses, counting as it counts).
  *
  *   Ignorable lines, blank or a comment (" "* "#" ...), may stand anywhere, at any indentation: before,
- *   between and after the content lines, over which the rest of the grammar runs.
+ *   between and after the content lines, over which the rest of the grammar runs; but not inside a
+ *   block scalar or right after its last line (`scalar` reads those lines as they are).
  *
  *   document     = mapping(0)                                not starting with "---" or "..."
  *   mapping(n)   = entry(n)+                                 entries at exactly n spaces
  *   entry(n)     = " "{n} key ":" value(n)
  *   value(n)     = " "+ inline end
+ *                | " "+ ( "|" | ">" ) "-"? NL scalar(n)      a block scalar: literal or folded, clipped or stripped
  *                | end block(n)?                             nothing below: null
  *   block(n)     = mapping(m) with m > n | sequence(m) with m >= n
  *   sequence(n)  = item(n)+
  *   item(n)      = " "{n} "-" " "{k} ( inline end | key ":" value(c) entry(c)* )    k >= 1, c = n + 1 + k
  *   end          = ( " "+ ( "#" any* )? )? NL                a comment needs a blank before its "#"
+ *   scalar(n)    = ( " "{m} text NL | NL )+                 m > n, set by the first line, which is not empty;
+ *                  text is any characters, not ending in a blank (in a folded scalar not starting with
+ *                  one either); empty lines hold nothing, not even blanks. The line after it, if any,
+ *                  is content at n spaces or fewer, not a comment.
  *
  *   key          = [A-Za-z0-9_] [A-Za-z0-9_-]*  that `yaml` reads as that same text (not null, true,
  *                  12, 0x1F, ...), unique in its mapping
@@ -123,6 +129,9 @@ interface Line {
   indent: number;
   /** The content after the indentation, without the line end; comments not yet removed. */
   text: string;
+  /** Offset in the whole text of the line's start, and of the next line's start (block scalars read the text itself). */
+  start: number;
+  next: number;
 }
 
 /**
@@ -153,7 +162,7 @@ function contentLines(text: string, facts: CommentFacts): Line[] {
     while (indent < end && text.charCodeAt(indent) === 0x20) indent++;
     if (indent - start > MAX_INDENT) outside();
     if (indent < end && text.charCodeAt(indent) !== 0x23 /* # */) {
-      lines.push({ indent: indent - start, text: text.slice(indent, end) });
+      lines.push({ indent: indent - start, text: text.slice(indent, end), start, next: next + 1 });
     } else if (indent < end && tightAt(text, indent)) {
       facts.tightComment = true;
     }
@@ -225,10 +234,15 @@ function simpleKey(key: string): string {
   return key;
 }
 
+/** A block scalar's header as the subset has it: literal or folded, clipped or stripped ("-"), nothing after it. */
+const BLOCK_HEADER = /^[|>]-?$/;
+
 class Reader {
+  readonly text: string;
   readonly facts: CommentFacts;
 
-  constructor(facts: CommentFacts) {
+  constructor(text: string, facts: CommentFacts) {
+    this.text = text;
     this.facts = facts;
   }
 
@@ -360,10 +374,18 @@ class Reader {
         }
       } else {
         if (after[0] !== ' ') outside();
-        value = this.inline(after.slice(1).trimStart());
-        i++;
-        // A deeper line right after a one-line value would continue it: not in the subset.
-        if (i < lines.length && lines[i]!.indent > indent) outside();
+        const inline = after.slice(1).trimStart();
+        if (BLOCK_HEADER.test(inline)) {
+          const scalar = this.blockScalar(inline, lines[i]!.next, indent);
+          value = scalar.value;
+          // Its lines are read: the entries go on at the first line after it.
+          while (i < lines.length && lines[i]!.start < scalar.end) i++;
+        } else {
+          value = this.inline(inline);
+          i++;
+          // A deeper line right after a one-line value would continue it: not in the subset.
+          if (i < lines.length && lines[i]!.indent > indent) outside();
+        }
       }
       addKey(result, key, value);
     }
@@ -383,7 +405,9 @@ class Reader {
       const isMapping = colon > 0 && SIMPLE_KEY.test(trimmed.slice(0, colon)) && (trimmed[colon + 1] === ' ' || trimmed.length === colon + 1);
       if (isMapping) {
         // `- key: value` opens a mapping whose keys sit where `key` does.
-        const item = this.mapping([{ indent: itemIndent, text: trimmed }, ...lines.slice(i + 1, this.extent(lines, i + 1, indent))], 0, itemIndent);
+        const line = lines[i]!;
+        const first: Line = { indent: itemIndent, text: trimmed, start: line.start, next: line.next };
+        const item = this.mapping([first, ...lines.slice(i + 1, this.extent(lines, i + 1, indent))], 0, itemIndent);
         result.push(item.value);
         i = i + item.next;
       } else {
@@ -394,6 +418,59 @@ class Reader {
     }
     if (i < lines.length && lines[i]!.indent > indent) outside();
     return { value: result, next: i };
+  }
+
+  /**
+   * A block scalar (see `block` in the grammar) whose content starts at offset `from`, below an
+   * entry at `parent` spaces; `end` is the offset of the first line after it (or the text's end).
+   */
+  blockScalar(header: string, from: number, parent: number): { value: string; end: number } {
+    const { text } = this;
+    const folded = header[0] === '>';
+    /** Content lines without their indentation; '' for an empty line. */
+    const content: string[] = [];
+    let indent = -1;
+    let at = from;
+    while (at < text.length) {
+      let next = text.indexOf('\n', at);
+      if (next < 0) next = text.length;
+      const end = text.charCodeAt(next - 1) === 0x0d && next > at ? next - 1 : next;
+      let first = at;
+      while (first < end && text.charCodeAt(first) === 0x20) first++;
+      if (first === end) {
+        // Only truly empty lines, and none before the first content line (its indentation decides).
+        if (end > at || indent < 0) outside();
+        content.push('');
+      } else if (indent < 0 || first - at >= indent) {
+        if (indent < 0) {
+          if (first - at <= parent) outside();
+          indent = first - at;
+        }
+        // Folded lines indented further are kept apart, not folded; trailing blanks and a last line without its line end are left to yaml.
+        if ((folded && first - at > indent) || text.charCodeAt(end - 1) === 0x20 || next === text.length) outside();
+        content.push(text.slice(at + indent, end));
+      } else {
+        // The line after the block: content at or left of its key, not a comment.
+        if (first - at > parent || text.charCodeAt(first) === 0x23) outside();
+        break;
+      }
+      at = next + 1;
+    }
+    if (indent < 0) outside();
+    while (content[content.length - 1] === '') content.pop();
+    let value = folded ? '' : content.join('\n');
+    if (folded) {
+      // A line break between two lines folds into a space; each empty line between them stays a line break.
+      let empties = 0;
+      content.forEach((line, i) => {
+        if (line === '') empties++;
+        else {
+          value += i === 0 ? line : empties === 0 ? ` ${line}` : `${'\n'.repeat(empties)}${line}`;
+          empties = 0;
+        }
+      });
+    }
+    return { value: header.endsWith('-') ? value : `${value}\n`, end: Math.min(at, text.length) };
   }
 
   /** The index of the first line at or after `from` indented no deeper than `indent`. */
@@ -431,7 +508,7 @@ export function plainYamlValue(text: string, facts: CommentFacts = { tightCommen
     if (lines.length === 0 || lines[0]!.indent !== 0) return undefined;
     const first = lines[0]!.text;
     if (isItem(first) || first.startsWith('---') || first.startsWith('...')) return undefined;
-    const { value, next } = new Reader(facts).mapping(lines, 0, 0);
+    const { value, next } = new Reader(text, facts).mapping(lines, 0, 0);
     return next === lines.length ? value : undefined;
   } catch {
     // Outside the subset (a scalar `yaml` would not read as plain data is outside too): `yaml` decides.

@@ -124,7 +124,40 @@ const COMMENTS = ['', ' note', 'tight', '#', ' a: b', ' "', "'", ' - x', '---', 
 /** `end`: nothing, or blanks and maybe a comment. */
 const endArb = fc.oneof(fc.constant(''), fc.tuple(blanks(1, 3), fc.option(fc.constantFrom(...COMMENTS), { nil: undefined })).map(([spaces, comment]) => (comment === undefined ? spaces : `${spaces}#${comment}`)));
 
-type Value = { kind: 'inline'; text: string; gap: string } | { kind: 'empty' } | { kind: 'block'; node: Block; offset: number };
+/** Text of a block scalar's line: anything on one line, including what would be syntax elsewhere. */
+const SCALAR_PIECES = ['a', 'word', ' ', '#', ' # not a comment', ': ', '- ', '"', "'", '|', '>', '---', '...', '[', '{', '}', '\\', 'é', '😀', 'null', '12', '{{x}}', '%', '&a', '*a', '!'];
+const scalarTextArb = piecesArb(SCALAR_PIECES, 4).filter((text) => text.trim() === text && text !== '');
+
+interface ScalarLine {
+  /** Spaces beyond the scalar's indentation (literal scalars only; never on the first line). */
+  extra: number;
+  /** The line's text, or '' for an empty line. */
+  text: string;
+}
+
+/** A block scalar of the grammar: header, lines (the first one not empty), empty lines after them. */
+const blockScalarArb = fc
+  .record({
+    header: fc.constantFrom('|', '|-', '>', '>-'),
+    gap: blanks(1, 2),
+    offset: fc.integer({ min: 1, max: 3 }),
+    first: scalarTextArb,
+    rest: fc.array(fc.oneof(fc.record({ extra: fc.integer({ min: 0, max: 2 }), text: scalarTextArb }), fc.constant({ extra: 0, text: '' })), { maxLength: 4 }),
+    trailing: fc.integer({ min: 0, max: 2 }),
+  })
+  .map(({ header, gap, offset, first, rest, trailing }) => ({
+    kind: 'scalar' as const,
+    header,
+    gap,
+    offset,
+    lines: [{ extra: 0, text: first }, ...rest.map((line) => (header.startsWith('>') ? { ...line, extra: 0 } : line)), ...Array.from({ length: trailing }, () => ({ extra: 0, text: '' }))] as ScalarLine[],
+  }));
+
+type Value =
+  | { kind: 'inline'; text: string; gap: string }
+  | { kind: 'empty' }
+  | { kind: 'block'; node: Block; offset: number }
+  | { kind: 'scalar'; header: string; gap: string; offset: number; lines: ScalarLine[] };
 interface Entry {
   key: string;
   value: Value;
@@ -141,7 +174,7 @@ function blocks(depth: number): { mapping: fc.Arbitrary<Block>; sequence: fc.Arb
   if (known) return known;
   const inlineValue = fc.tuple(blanks(1, 2), inlineArb).map(([gap, text]): Value => ({ kind: 'inline', text, gap }));
   const empty = fc.constant<Value>({ kind: 'empty' });
-  const values: fc.Arbitrary<Value>[] = [inlineValue, inlineValue, inlineValue, empty];
+  const values: fc.Arbitrary<Value>[] = [inlineValue, inlineValue, inlineValue, empty, blockScalarArb];
   if (depth > 0) {
     const deeper = blocks(depth - 1);
     values.push(fc.tuple(deeper.mapping, fc.integer({ min: 1, max: 3 })).map(([node, offset]): Value => ({ kind: 'block', node, offset })));
@@ -162,13 +195,20 @@ function blocks(depth: number): { mapping: fc.Arbitrary<Block>; sequence: fc.Arb
   return made;
 }
 
+/** A rendered line; `scalar` marks a block scalar's header and lines, after which no ignorable line may go. */
+interface Rendered {
+  text: string;
+  scalar: boolean;
+}
+
 /** The content lines of a block at `indent`; `prefix` replaces the first line's indentation (a compact item's "- "). */
-function render(block: Block, indent: number, prefix = ' '.repeat(indent)): string[] {
-  const lines: string[] = [];
+function render(block: Block, indent: number, prefix = ' '.repeat(indent)): Rendered[] {
+  const lines: Rendered[] = [];
+  const line = (text: string, scalar = false) => lines.push({ text, scalar });
   if (block.kind === 'sequence') {
     for (const item of block.items) {
       const dash = `${' '.repeat(indent)}-${' '.repeat(item.gap)}`;
-      if (item.kind === 'inline') lines.push(`${dash}${item.text}${item.end}`);
+      if (item.kind === 'inline') line(`${dash}${item.text}${item.end}`);
       else lines.push(...render({ kind: 'mapping', entries: item.entries }, indent + 1 + item.gap, dash));
     }
     return lines;
@@ -177,10 +217,15 @@ function render(block: Block, indent: number, prefix = ' '.repeat(indent)): stri
     const lead = i === 0 ? prefix : ' '.repeat(indent);
     const { value } = entry;
     if (value.kind === 'inline') {
-      lines.push(`${lead}${entry.key}:${value.gap}${value.text}${entry.end}`);
+      line(`${lead}${entry.key}:${value.gap}${value.text}${entry.end}`);
       return;
     }
-    lines.push(`${lead}${entry.key}:${entry.end}`);
+    if (value.kind === 'scalar') {
+      line(`${lead}${entry.key}:${value.gap}${value.header}`, true);
+      for (const { extra, text } of value.lines) line(text === '' ? '' : `${' '.repeat(indent + value.offset + extra)}${text}`, true);
+      return;
+    }
+    line(`${lead}${entry.key}:${entry.end}`);
     if (value.kind === 'block') lines.push(...render(value.node, indent + value.offset));
   });
   return lines;
@@ -189,7 +234,10 @@ function render(block: Block, indent: number, prefix = ' '.repeat(indent)): stri
 /** An ignorable line: blank, or a comment, at any indentation. */
 const ignorableArb = fc.oneof(blanks(0, 5), fc.tuple(blanks(0, 5), fc.constantFrom(...COMMENTS)).map(([spaces, comment]) => `${spaces}#${comment}`));
 
-/** A document of the grammar: a mapping at column 0, ignorable lines anywhere, LF or CRLF line ends, a final line end or not. */
+/**
+ * A document of the grammar: a mapping at column 0, ignorable lines anywhere but inside or right
+ * after a block scalar, LF or CRLF line ends, a final line end or not (a block scalar's last line keeps its own).
+ */
 const documentArb = fc
   .record({
     top: blocks(3).entries,
@@ -199,9 +247,13 @@ const documentArb = fc
   })
   .map(({ top, ignorable, crlf, finalEnd }) => {
     const lines = render({ kind: 'mapping', entries: top }, 0);
-    for (const [where, line] of ignorable) lines.splice(Math.floor(where * (lines.length + 1)), 0, line);
+    for (const [where, text] of ignorable) {
+      const at = Math.min(lines.length, Math.floor(where * (lines.length + 1)));
+      if (at === 0 || !lines[at - 1]!.scalar) lines.splice(at, 0, { text, scalar: false });
+    }
     const ends = lines.map((_, i) => (crlf === 'all' || (crlf === 'some' && i % 2 === 1) ? '\r\n' : '\n'));
-    return lines.map((line, i) => (i < lines.length - 1 || finalEnd ? line + ends[i] : line)).join('');
+    const last = lines.length - 1;
+    return lines.map((line, i) => (i < last || finalEnd || line.scalar ? line.text + ends[i] : line.text)).join('');
   });
 
 // ---- Mutations ---------------------------------------------------------------------------------
