@@ -64,49 +64,67 @@ function listed(keys: readonly string[]): string {
 }
 
 /**
- * A ParsedYaml holding `value`, read from `text` without a Document; the Document and the line
- * index are built on first use, and the value is then compared with the Document's.
+ * A ParsedYaml holding a value read from its text without a Document; the Document and the line
+ * index are built on first use, and the value is then compared with the Document's. A class, not
+ * closures: tens of thousands are made in a run, and each should cost no more than its fields.
  */
-export function lazyParsedYaml(text: string, file: string, value: unknown, lineOffset = 0): ParsedYaml {
-  let full: ParsedYaml | undefined;
-  // undefined: not compared yet (or in agreement); null: the finding was taken.
-  let mismatch: Diagnostic | null | undefined;
-  const document = (): ParsedYaml => {
-    if (!full) {
-      full = parseYaml(text, file, { lineOffset });
-      mismatch = mismatchOf(full, value);
+class LazyParsedYaml implements ParsedYaml {
+  readonly file: string;
+  readonly text: string;
+  readonly value: unknown;
+  readonly lineOffset: number;
+  readonly diagnostics: Diagnostic[] = [];
+  /** Whether the text may have a comment whose text starts right after its "#" (see mayHoldTightComment). */
+  readonly tightComment: boolean;
+  private full: ParsedYaml | undefined;
+  /** undefined: not compared yet, or in agreement; null: the finding was taken. */
+  private mismatch: Diagnostic | null | undefined;
+
+  constructor(text: string, file: string, value: unknown, lineOffset: number, tightComment: boolean) {
+    this.text = text;
+    this.file = file;
+    this.value = value;
+    this.lineOffset = lineOffset;
+    this.tightComment = tightComment;
+  }
+
+  private document(): ParsedYaml {
+    if (!this.full) {
+      this.full = parseYaml(this.text, this.file, { lineOffset: this.lineOffset });
+      this.mismatch = mismatchOf(this.full, this.value);
     }
-    return full;
-  };
-  return {
-    file,
-    text,
-    value,
-    diagnostics: [],
-    lineOffset,
-    get doc() {
-      return document().doc;
-    },
-    get lineCounter() {
-      return document().lineCounter;
-    },
-    takeMismatch() {
-      const taken = mismatch ?? undefined;
-      if (taken) mismatch = null;
-      return taken;
-    },
-  };
+    return this.full;
+  }
+
+  get doc(): ParsedYaml['doc'] {
+    return this.document().doc;
+  }
+
+  get lineCounter(): ParsedYaml['lineCounter'] {
+    return this.document().lineCounter;
+  }
+
+  takeMismatch(): Diagnostic | undefined {
+    const taken = this.mismatch ?? undefined;
+    if (taken) this.mismatch = null;
+    return taken;
+  }
 }
 
-/** Texts the plain reader read and found no comment starting right after its "#" in. */
-const withoutTightComments = new WeakSet<ParsedYaml>();
+/**
+ * A ParsedYaml holding `value`, read from `text` without a Document (see LazyParsedYaml);
+ * `tightComment` as mayHoldTightComment answers it (true: not known).
+ */
+export function lazyParsedYaml(text: string, file: string, value: unknown, lineOffset = 0, tightComment = true): ParsedYaml {
+  return new LazyParsedYaml(text, file, value, lineOffset, tightComment);
+}
 
 /**
- * False when the text certainly has no comment whose text starts right after the "#" (the reader
- * saw every comment); true when it may have one.
+ * False when the text certainly has no comment whose text starts right after the "#" (the plain
+ * reader saw every comment, or the cache kept what it saw); true when it may have one.
  */
 export function mayHoldTightComment(parsed: ParsedYaml): boolean {
-  return !withoutTightComments.has(parsed);
+  return !(parsed instanceof LazyParsedYaml) || parsed.tightComment;
 }
 
 /**
@@ -114,9 +132,7 @@ export function mayHoldTightComment(parsed: ParsedYaml): boolean {
  * what was learnt of its comments; the Document is built on first use, as for the plain reader.
  */
 export function knownParsedYaml(text: string, file: string, value: unknown, tightComment: boolean, lineOffset = 0): ParsedYaml {
-  const parsed = lazyParsedYaml(text, file, value, lineOffset);
-  if (!tightComment) withoutTightComments.add(parsed);
-  return parsed;
+  return new LazyParsedYaml(text, file, value, lineOffset, tightComment);
 }
 
 /** `parseYaml` with the plain reader in front: the same results, the Document built only when needed. */
@@ -124,7 +140,5 @@ export function parseYamlFast(text: string, file: string, opts: ParseYamlOptions
   const facts: CommentFacts = { tightComment: false };
   const value = plainYamlValue(text, facts);
   if (value === undefined) return parseYaml(text, file, opts);
-  const parsed = lazyParsedYaml(text, file, value, opts.lineOffset ?? 0);
-  if (!facts.tightComment) withoutTightComments.add(parsed);
-  return parsed;
+  return new LazyParsedYaml(text, file, value, opts.lineOffset ?? 0, facts.tightComment);
 }
