@@ -32,7 +32,10 @@ export function checkFileSchema(file: SourceFile): FileCheck {
   }
   const errors = validateValue(file.kind, parsed.value);
   if (errors.length > 0) {
-    return { valid: false, diagnostics: translateAjvErrors(errors, parsed, { kindName: file.kind, schema: schemasFor(file.kind) }) };
+    const diagnostics = translateAjvErrors(errors, parsed, { kindName: file.kind, schema: schemasFor(file.kind) });
+    // Positioning the findings built the Document: the value checked is compared with its value.
+    const mismatch = parsed.takeMismatch?.();
+    return { valid: false, diagnostics: mismatch ? [...diagnostics, mismatch] : diagnostics };
   }
   return { valid: true, diagnostics: [] };
 }

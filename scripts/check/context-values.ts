@@ -10,7 +10,7 @@
  * as always.
  */
 import { deserialize, serialize } from 'node:v8';
-import { mayHoldTightComment } from '../repo/fast-yaml.ts';
+import { mayHoldTightComment } from '../repo/lazy-yaml.ts';
 import { readDataFileSync } from '../repo/read-repository.ts';
 import type { SourceFile } from '../repo/source-file.ts';
 import type { KindId } from '../schema/kinds.ts';

@@ -20,6 +20,11 @@ class DiskBacked {
     readonly kind: KindId,
   ) {}
 
+  /** The file if it was read already, without reading it. */
+  peek(): SourceFile | undefined {
+    return this.loaded;
+  }
+
   load(): SourceFile {
     if (!this.loaded) {
       const read = readDataFileSync(this.root, this.path, this.kind).file;
@@ -58,6 +63,11 @@ class DiskBackedParsed implements ParsedYaml {
 
   get lineOffset(): number {
     return this.source.load().parsed!.lineOffset;
+  }
+
+  /** The reader's safety net (lazy-yaml.ts) for the file as read again; nothing when it was not read. */
+  takeMismatch(): Diagnostic | undefined {
+    return this.source.peek()?.parsed?.takeMismatch?.();
   }
 }
 

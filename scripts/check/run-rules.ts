@@ -19,7 +19,9 @@ export interface RunRulesOptions {
 
 /**
  * Runs semantic rules over the model and turns their path-based findings into positioned
- * diagnostics. A rule that throws becomes one diagnostic and the others still run.
+ * diagnostics. A rule that throws becomes one diagnostic and the others still run. A document whose
+ * YAML Document was built on the way (for positions) and reads differently from the value the rules
+ * saw gets a `yaml-reader-mismatch` finding (lazy-yaml.ts).
  */
 export function runRules(rules: readonly Rule[], model: RepoModel, now: Date, base?: RepoModel, options: RunRulesOptions = {}): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
@@ -73,6 +75,10 @@ export function runRules(rules: readonly Rule[], model: RepoModel, now: Date, ba
         hint: 'This is a bug in the toolkit; please report it with the data that triggers it.',
       });
     }
+  }
+  for (const file of model.files) {
+    const mismatch = file.parsed?.takeMismatch?.();
+    if (mismatch) diagnostics.push(mismatch);
   }
   return diagnostics;
 }

@@ -5,7 +5,7 @@ import { splitFrontMatter } from './front-matter.ts';
 import { parseYaml } from './parse-yaml.ts';
 import type { SourceFile } from './source-file.ts';
 
-/** How parseSource reads YAML: `parseYaml`, or a reader that gives the same results (the fast path of fast-yaml.ts). */
+/** How parseSource reads YAML: `parseYaml`, or a reader that gives the same results (parseYamlFast, lazy-yaml.ts). */
 export interface ParseSourceOptions {
   parseYaml?: typeof parseYaml;
 }

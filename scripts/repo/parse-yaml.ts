@@ -19,6 +19,12 @@ export interface ParsedYaml {
   diagnostics: Diagnostic[];
   /** Lines of the file that precede `text` (0 for a YAML file, 1 for front matter that starts on line 2). */
   lineOffset: number;
+  /**
+   * For a value read without the Document (lazy-yaml.ts): once the Document has been built, the
+   * `yaml-reader-mismatch` finding if its value differs, given to the first caller only; undefined
+   * otherwise. Whoever positions findings asks for it after positioning them.
+   */
+  takeMismatch?: () => Diagnostic | undefined;
 }
 
 /** Options for {@link parseYaml}. */
@@ -32,8 +38,8 @@ export const MAX_FLOW_DEPTH = 256;
 
 /**
  * Offset of the outermost bracket of the first flow collection nested deeper than `max`, ignoring
- * brackets in quotes and comments; undefined when none is. (Exported for the fast path, which
- * must refuse what this refuses.)
+ * brackets in quotes and comments; undefined when none is. (Exported for the plain reader, which
+ * must decline what this refuses.)
  */
 export function deepFlowNesting(text: string, max: number): number | undefined {
   let depth = 0;
@@ -89,7 +95,7 @@ export const MAX_ALIAS_COUNT = 100;
 /** Syntax errors after the first few are almost always cascades of the first; reporting them all only buries it. */
 const MAX_SYNTAX_DIAGNOSTICS = 20;
 
-/** The options every data file is parsed with (the fast path in fast-yaml.ts resolves scalars with the same schema). */
+/** The options every data file is parsed with (the plain reader, plain-yaml.ts, resolves scalars with the same schema). */
 export const PARSE_OPTIONS = {
   prettyErrors: false,
   uniqueKeys: true,

@@ -9,7 +9,7 @@ import type { Diagnostic } from '../report/diagnostic.ts';
 import { DATA_ROOTS, kindOfPath, type KindId } from '../schema/kinds.ts';
 import { contentHash } from './content-hash.ts';
 import { DEFAULT_DECODE_LIMITS, tooLarge } from './decode.ts';
-import { knownParsedYaml, parseYamlFast } from './fast-yaml.ts';
+import { knownParsedYaml, parseYamlFast } from './lazy-yaml.ts';
 import { parseSource } from './parse-source.ts';
 import type { SourceFile } from './source-file.ts';
 
@@ -119,7 +119,7 @@ export interface KnownValue {
   /** The content hash (content-hash.ts) of the bytes the value was read from. */
   hash: string;
   value: unknown;
-  /** Whether the text may have a comment starting right after its "#" (see fast-yaml.ts). */
+  /** Whether the text may have a comment starting right after its "#" (see lazy-yaml.ts). */
   tightComment: boolean;
 }
 

@@ -4,7 +4,7 @@
  */
 import { listFilesAt, readFilesAt } from '../git/changed-files.ts';
 import { DATA_ROOTS, kindOfPath } from '../schema/kinds.ts';
-import { parseYamlFast } from './fast-yaml.ts';
+import { parseYamlFast } from './lazy-yaml.ts';
 import { parseSource } from './parse-source.ts';
 import type { SourceFile } from './source-file.ts';
 

@@ -158,6 +158,7 @@ export const BUILT_IN_RULES: readonly BuiltInRule[] = [
   { id: 'yaml-alias-limit', stage: 'yaml', severity: 'error', description: 'Aliases expand to a bounded size (no "billion laughs").' },
   { id: 'yaml-duplicate-key', stage: 'yaml', severity: 'error', description: 'A mapping has no duplicate keys.' },
   { id: 'yaml-multiple-documents', stage: 'yaml', severity: 'error', description: 'A data file holds one YAML document.' },
+  { id: 'yaml-reader-mismatch', stage: 'yaml', severity: 'error', description: 'A check of the toolkit itself: wherever a finding needs positions, the value the fast reader read equals the yaml package\'s value of the same text; a difference is a bug in the toolkit, reported rather than trusted.' },
   { id: 'yaml-syntax', stage: 'yaml', severity: 'error', description: 'The file is valid YAML 1.2.' },
   { id: 'yaml-tab', stage: 'yaml', severity: 'error', description: 'Indentation uses spaces, not tabs.' },
 ];

@@ -1,6 +1,6 @@
 import { isScalar, visit } from 'yaml';
 import { documentsToCheck, type Doc, type RepoModel } from '../model/repo-model.ts';
-import { mayHoldTightComment } from '../repo/fast-yaml.ts';
+import { mayHoldTightComment } from '../repo/lazy-yaml.ts';
 import type { Rule } from './rule.ts';
 
 /**

@@ -1,12 +1,15 @@
 /**
  * Bad-input (and good-input) fixtures for `validate`: each fixture is a YAML file that says how to
  * break a copy of the example organisation and which diagnostics `validate` must then print.
- * This module reads fixtures and applies their edits; tests/validate/fixtures.test.ts runs them.
+ * This module reads fixtures, applies their edits and runs `validate` on the result; tests/validate/
+ * fixtures.test.ts runs the fixture files, yaml-reader.test.ts fixtures written in code.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { expect } from 'vitest';
 import { parse } from 'yaml';
+import { validateJson } from '../support/cli.ts';
 import { REPO_ROOT, tempRepo, type TempRepo } from '../support/repo.ts';
 
 export const FIXTURES_DIR = join(REPO_ROOT, 'tests', 'fixtures');
@@ -162,4 +165,62 @@ export function resolveLine(repo: TempRepo, file: string, line: LineSpec): numbe
     if (lines[i]!.includes(line.of) && ++seen === wanted) return i + 1;
   }
   throw new Error(`"${line.of}" not found in ${file}`);
+}
+
+/** A stack frame as Node prints it (`    at fn (file.ts:12:5)`). */
+export const STACK_FRAME = /^\s+at .+(:\d+:\d+\)?|\(native\)|<anonymous>\)?)$/m;
+
+/** Every own property of Object.prototype and Array.prototype with its value, so any change (pollution) shows. */
+function prototypeSnapshot(): Map<string, unknown> {
+  const snapshot = new Map<string, unknown>();
+  for (const [name, proto] of [['Object', Object.prototype], ['Array', Array.prototype]] as const) {
+    for (const key of Reflect.ownKeys(proto)) {
+      const descriptor = Object.getOwnPropertyDescriptor(proto, key)!;
+      snapshot.set(`${name}.${String(key)}`, descriptor.value ?? descriptor.get);
+    }
+  }
+  return snapshot;
+}
+
+/** Applies a fixture to a temp copy of the example organisation and runs `validate --format json` on it. */
+export async function runFixture(fixture: Fixture) {
+  const before = prototypeSnapshot();
+  const { repo, cleanup } = applyFixture(fixture);
+  try {
+    const result = await validateJson(repo.root);
+    const expected = fixture.expect.map((e) => ({ ruleId: e.ruleId, file: e.file, line: resolveLine(repo, e.file, e.line) }));
+    return { ...result, expected, before };
+  } finally {
+    cleanup();
+  }
+}
+
+/**
+ * What `validate` must have done for a fixture: exactly the expected diagnostics (rule, file, line,
+ * and column, severity, message and hint where given), its exit code, no stack trace, no pollution.
+ */
+export function expectOutcome(fixture: Fixture, outcome: Awaited<ReturnType<typeof runFixture>>): void {
+  const { code, stdout, stderr, report, expected, before } = outcome;
+  const key = (d: { ruleId: string; file: string; line: number }) => `${d.ruleId} ${d.file}:${d.line}`;
+  const shown = report.diagnostics.map((d) => `${key(d)} [${d.severity}] ${d.message}${d.hint ? ` (hint: ${d.hint})` : ''}`).join('\n');
+
+  // The exact set of findings, with nothing extra: an unexpected second diagnostic for one mistake is a failure too.
+  expect(report.diagnostics.map(key).sort(), `diagnostics were:\n${shown}`).toEqual(expected.map(key).sort());
+
+  fixture.expect.forEach((wanted, i) => {
+    const at = expected[i]!;
+    const match = report.diagnostics.find((d) => key(d) === key(at));
+    expect(match, key(at)).toBeDefined();
+    if (wanted.column !== undefined) expect(match!.column, `column of ${key(at)}`).toBe(wanted.column);
+    if (wanted.severity !== undefined) expect(match!.severity, `severity of ${key(at)}`).toBe(wanted.severity);
+    if (wanted.message !== undefined) expect(match!.message, `message of ${key(at)}`).toContain(wanted.message);
+    if (wanted.hint === null) expect(match!.hint, `hint of ${key(at)}`).toBeUndefined();
+    else if (wanted.hint !== undefined) expect(match!.hint, `hint of ${key(at)}`).toBe(wanted.hint);
+  });
+
+  expect(code, `exit code; diagnostics were:\n${shown}`).toBe(fixture.exitCode);
+  expect(stderr).not.toMatch(STACK_FRAME);
+  expect(stdout).not.toMatch(STACK_FRAME);
+  expect(prototypeSnapshot()).toEqual(before);
+  expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 }
