@@ -1,5 +1,5 @@
 /**
- * Pull request scenarios against the local GitHub server: the example organisation's data as the
+ * Pull request scenarios against the local GitHub server: the fixture organisation's data as the
  * base commit, a head commit with the scenario's changes, and reviews, commits and dismissal events.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -18,7 +18,7 @@ import {
   type FakeUser,
   type GitHubServer,
 } from '../support/github-server.ts';
-import { REPO_ROOT, TEST_NOW } from '../support/repo.ts';
+import { FIXTURE_ROOT, TEST_NOW } from '../support/repo.ts';
 
 export const BASE_SHA = 'b'.repeat(40);
 export const HEAD_SHA = '1f2e3d4c5b6a79880716253443526170a9b8c7d6';
@@ -29,15 +29,15 @@ export const AUTHOR = 'lnovak';
 /** Fast retries, so fault tests do not wait seconds. */
 export const FAST = { timeoutMs: 1_500, retries: 2, secondMs: 2, maxRateLimitWaitSeconds: 5 };
 
-/** The example organisation's data files, by path. */
+/** The fixture organisation's data files, by path. */
 export function exampleFiles(): Record<string, string> {
   const out: Record<string, string> = {};
   const walk = (relative: string) => {
-    const absolute = join(REPO_ROOT, relative);
+    const absolute = join(FIXTURE_ROOT, relative);
     for (const name of readdirSync(absolute)) {
       const child = `${relative}/${name}`;
-      if (statSync(join(REPO_ROOT, child)).isDirectory()) walk(child);
-      else out[child] = readFileSync(join(REPO_ROOT, child), 'utf8');
+      if (statSync(join(FIXTURE_ROOT, child)).isDirectory()) walk(child);
+      else out[child] = readFileSync(join(FIXTURE_ROOT, child), 'utf8');
     }
   };
   for (const folder of ['policy', 'rotations', 'signoffs', 'incidents']) walk(folder);
@@ -141,7 +141,7 @@ export async function runAgainst(server: GitHubServer, options: { env?: Record<s
       stderr += text;
     },
     env: { ...server.env(), ...options.env },
-    cwd: REPO_ROOT,
+    cwd: FIXTURE_ROOT,
     isTTY: false,
   };
   const code = await runApprovals(

@@ -1,7 +1,7 @@
 /**
  * The fast YAML path (js-yaml, no Document) must be indistinguishable from `parseYaml`: whenever it
  * answers, `parseYaml` gives the same value and no diagnostics. Proven here over every data file of
- * the example organisation, every text the bad-input fixtures write, a corpus of tricky scalars,
+ * the fixture organisation, every text the bad-input fixtures write, a corpus of tricky scalars,
  * and thousands of deterministic random mutations of real files.
  */
 import { readFileSync } from 'node:fs';
@@ -25,7 +25,7 @@ import { handoffClock } from '../../scripts/schedule/handoffs.ts';
 import { wallClockInstant } from '../../scripts/schedule/local-time.ts';
 import type { SchemaTypes } from '../../scripts/types/schema-types.ts';
 import { loadFixtures } from '../validate/fixture-cases.ts';
-import { REPO_ROOT } from '../support/repo.ts';
+import { FIXTURE_ROOT } from '../support/repo.ts';
 import { loadMarkdownParser } from '../../scripts/postmortems/markdown-parser.ts';
 
 // Checked directly (not through the pipeline, which loads it when a post-mortem needs it).
@@ -38,8 +38,8 @@ function yamlOf(path: string, text: string): string {
 }
 
 async function exampleTexts(): Promise<string[]> {
-  const { paths } = await listDataFiles(REPO_ROOT);
-  return paths.map((path) => yamlOf(path, readFileSync(join(REPO_ROOT, path), 'utf8')));
+  const { paths } = await listDataFiles(FIXTURE_ROOT);
+  return paths.map((path) => yamlOf(path, readFileSync(join(FIXTURE_ROOT, path), 'utf8')));
 }
 
 /** Every text the fixtures write or splice in: whole files, and example files with a replacement made. */
@@ -159,7 +159,7 @@ function disagreement(text: string): string | undefined {
 }
 
 describe('the fast YAML path', () => {
-  it('agrees with parseYaml on every example data file, and takes them all', async () => {
+  it('agrees with parseYaml on every fixture data file, and takes them all', async () => {
     const texts = await exampleTexts();
     expect(texts.length).toBeGreaterThan(10);
     for (const text of texts) {
@@ -176,8 +176,8 @@ describe('the fast YAML path', () => {
   });
 
   it('agrees with parseYaml on every text the bad-input fixtures write', async () => {
-    const { paths } = await listDataFiles(REPO_ROOT);
-    const example = new Map(paths.map((p) => [p, readFileSync(join(REPO_ROOT, p), 'utf8')]));
+    const { paths } = await listDataFiles(FIXTURE_ROOT);
+    const example = new Map(paths.map((p) => [p, readFileSync(join(FIXTURE_ROOT, p), 'utf8')]));
     const texts = fixtureTexts(example);
     expect(texts.length).toBeGreaterThan(40);
     for (const text of texts) expect(disagreement(text)).toBeUndefined();
@@ -246,8 +246,8 @@ const MARKDOWN_ALPHABET = [' ', '  ', '\n', '\n\n', '- ', '-', '#', '## ', '|', 
 
 describe('the simple Markdown reader', () => {
   async function bodies(): Promise<{ body: string; bodyStartLine: number }[]> {
-    const { paths } = await listDataFiles(REPO_ROOT);
-    const example = new Map(paths.map((p) => [p, readFileSync(join(REPO_ROOT, p), 'utf8')]));
+    const { paths } = await listDataFiles(FIXTURE_ROOT);
+    const example = new Map(paths.map((p) => [p, readFileSync(join(FIXTURE_ROOT, p), 'utf8')]));
     const synthetic = generateOrganisation(example, 'fast-path', SCALES.small);
     const texts = [...example.entries(), ...synthetic.files.entries()].filter(([p]) => p.endsWith('.md')).map(([, t]) => t);
     return texts.map((t) => splitFrontMatter(t));

@@ -37,7 +37,7 @@ function remind(r: TempRepo, s: GitHubServer<IssuesState>, now = DECEMBER) {
 const byKey = (s: GitHubServer<IssuesState>) => new Map(s.state.issues.map((i) => [keyOfBody(i.body) ?? '', i]));
 
 describe('oncall remind (dry run)', () => {
-  it('says nothing is overdue on the example data today', async () => {
+  it('says nothing is overdue on the fixture data today', async () => {
     repo = tempRepo();
     const result = await runCli(['remind', '--root', repo.root, '--now', TEST_NOW]);
     expect(result.code).toBe(0);

@@ -1,5 +1,5 @@
 /**
- * `now`, `schedule`, `burden` and `calendar` as a user runs them, on the example organisation.
+ * `now`, `schedule`, `burden` and `calendar` as a user runs them, on the fixture organisation.
  */
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { expandRotation } from '../../scripts/schedule/expand.ts';
 import type { SchemaTypes } from '../../scripts/types/schema-types.ts';
 import { runCli } from '../support/cli.ts';
-import { REPO_ROOT, TEST_NOW, tempRepo, type TempRepo } from '../support/repo.ts';
+import { FIXTURE_ROOT, TEST_NOW, tempRepo, type TempRepo } from '../support/repo.ts';
 
 let repo: TempRepo | undefined;
 const folders: string[] = [];
@@ -27,7 +27,7 @@ function outFolder(): string {
   return folder;
 }
 
-const ingestion = () => parseYaml(readFileSync(join(REPO_ROOT, 'rotations', 'ingestion.yaml'), 'utf8')) as SchemaTypes['rotation'];
+const ingestion = () => parseYaml(readFileSync(join(FIXTURE_ROOT, 'rotations', 'ingestion.yaml'), 'utf8')) as SchemaTypes['rotation'];
 
 describe('oncall now', () => {
   it('prints [{rotation, tier, person, start, end}] with ISO 8601 offsets for --format json', async () => {

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, tempRepo } from '../support/repo.ts';
+import { FIXTURE_ROOT, tempRepo } from '../support/repo.ts';
 import { mermaidBlocks, renderRepository } from './support.ts';
 
 // Debian's Chromium here and in .ci/run; GitHub's runners ship Google Chrome instead (see the validate workflow).
@@ -61,8 +61,8 @@ describe('Mermaid diagrams', () => {
     expect(await parseError('gantt\n  dateFormat YYYY-MM-DD HH:mm\n  section A\n  Name :t0, 2026-11-23 09:00, 2026-11-30 09:00\n')).toBeUndefined();
   });
 
-  it('parses every diagram of the example organisation', async () => {
-    const pages = await renderRepository(REPO_ROOT);
+  it('parses every diagram of the fixture organisation', async () => {
+    const pages = await renderRepository(FIXTURE_ROOT);
     const blocks = [...pages.values()].flatMap(mermaidBlocks);
     // A flowchart per escalation ladder and a gantt chart per rotation.
     expect(blocks.filter((b) => b.startsWith('flowchart')).length).toBeGreaterThanOrEqual(7);

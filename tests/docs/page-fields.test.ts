@@ -1,6 +1,6 @@
 /**
  * `docs` keeps only the record fields pages show (scripts/docs/page-fields.ts). Every page of the
- * example organisation and of a synthetic one must come out byte for byte as from the full values,
+ * fixture organisation and of a synthetic one must come out byte for byte as from the full values,
  * and a page reading a field that is not kept must fail loudly.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -16,7 +16,7 @@ import { pageValue } from '../../scripts/docs/page-fields.ts';
 import { renderDocs } from '../../scripts/docs/render.ts';
 import type { RepoModel } from '../../scripts/model/repo-model.ts';
 import { readRepository } from '../../scripts/repo/read-repository.ts';
-import { REPO_ROOT, TEST_NOW } from '../support/repo.ts';
+import { FIXTURE_ROOT, TEST_NOW } from '../support/repo.ts';
 
 const now = new Date(TEST_NOW);
 
@@ -32,8 +32,8 @@ async function bothWays(root: string): Promise<{ full: Map<string, string>; kept
 }
 
 describe('the record fields pages keep', () => {
-  it('render every page of the example organisation exactly as the full records do', async () => {
-    const { full, kept } = await bothWays(REPO_ROOT);
+  it('render every page of the fixture organisation exactly as the full records do', async () => {
+    const { full, kept } = await bothWays(FIXTURE_ROOT);
     expect(full.size).toBeGreaterThan(10);
     expect([...kept]).toEqual([...full]);
   });
@@ -41,7 +41,7 @@ describe('the record fields pages keep', () => {
   it('render every page of a synthetic organisation exactly as the full records do', async () => {
     const root = mkdtempSync(join(tmpdir(), 'oncall-page-fields-'));
     try {
-      const organisation = generateOrganisation(await readExample(REPO_ROOT), 'page-fields', { people: 150, rotations: 8, incidents: 200, postmortems: 60, signoffs: 60 });
+      const organisation = generateOrganisation(await readExample(FIXTURE_ROOT), 'page-fields', { people: 150, rotations: 8, incidents: 200, postmortems: 60, signoffs: 60 });
       writeAll(root, organisation.files);
       const { full, kept } = await bothWays(root);
       expect(full.get('docs/incident-index.md')).toContain('2026');

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { buildProgram } from '../../scripts/cli.ts';
 import type { CommandIO } from '../../scripts/commands/io.ts';
-import { REPO_ROOT } from '../support/repo.ts';
+import { TOOLKIT_ROOT } from '../support/repo.ts';
 
 interface Step {
   name?: string;
@@ -34,7 +34,7 @@ interface Workflow {
   jobs: Record<string, Job>;
 }
 
-const WORKFLOW_DIR = join(REPO_ROOT, '.github', 'workflows');
+const WORKFLOW_DIR = join(TOOLKIT_ROOT, '.github', 'workflows');
 const files = readdirSync(WORKFLOW_DIR).filter((f) => /\.ya?ml$/.test(f)).sort();
 const workflows = files.map((file) => {
   const text = readFileSync(join(WORKFLOW_DIR, file), 'utf8');
@@ -50,8 +50,8 @@ const jobs = workflows.flatMap((w) => Object.entries(w.data.jobs).map(([id, job]
 const steps = jobs.flatMap(({ file, id, job }) => (job.steps ?? []).map((step) => ({ file, job: id, step })));
 const runSteps = steps.filter((s) => typeof s.step.run === 'string') as { file: string; job: string; step: Step & { run: string } }[];
 
-const packageScripts = Object.keys((JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts);
-const silentIO: CommandIO = { stdout: () => {}, stderr: () => {}, env: {}, cwd: REPO_ROOT, isTTY: false };
+const packageScripts = Object.keys((JSON.parse(readFileSync(join(TOOLKIT_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts);
+const silentIO: CommandIO = { stdout: () => {}, stderr: () => {}, env: {}, cwd: TOOLKIT_ROOT, isTTY: false };
 const cliCommands = buildProgram(silentIO, () => {}).commands.map((c) => c.name());
 
 /** `npm run <script>`, `npm test` and `npm run oncall -- <command>` uses in a shell script. */

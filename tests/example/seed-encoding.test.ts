@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import type { SchemaTypes } from '../../scripts/types/schema-types.ts';
-import { REPO_ROOT } from '../support/repo.ts';
+import { EXAMPLE_ROOT } from './root.ts';
 
-const SEEDS = join(REPO_ROOT, '..', 'shared', 'seeds');
+const SEEDS = join(EXAMPLE_ROOT, '..', 'shared', 'seeds');
 const haveSeeds = existsSync(SEEDS);
 
 function seed(prefix: string): string {
@@ -41,7 +41,7 @@ function tableWithHeader(text: string, ...header: string[]): string[][] {
 }
 
 function policy<K extends keyof SchemaTypes>(name: K extends string ? K : never): SchemaTypes[K] {
-  return parse(readFileSync(join(REPO_ROOT, 'policy', `${name}.yaml`), 'utf8')) as SchemaTypes[K];
+  return parse(readFileSync(join(EXAMPLE_ROOT, 'policy', `${name}.yaml`), 'utf8')) as SchemaTypes[K];
 }
 
 const ROLE_WORDS: Record<string, string> = {
@@ -154,7 +154,7 @@ describe.skipIf(!haveSeeds)('seed 001 (D9 production roles) is encoded in the da
   });
 
   it('rotation tiers: coverage, response time and escalation', () => {
-    const rotation = parse(readFileSync(join(REPO_ROOT, 'rotations', 'ingestion.yaml'), 'utf8')) as SchemaTypes['rotation'];
+    const rotation = parse(readFileSync(join(EXAMPLE_ROOT, 'rotations', 'ingestion.yaml'), 'utf8')) as SchemaTypes['rotation'];
     const rows = tableWithHeader(d9, 'Tier', 'Coverage', 'Response Time', 'Escalation To');
     expect(rotation.tiers.map((t) => [t.name, t.coverage, t.response])).toEqual(
       rows.map(([tier, coverage, response]) => [tier, coverage === '24/7' ? 'always' : 'business-hours', `${parseInt(response!, 10)}${response!.includes('hour') ? 'h' : 'm'}`]),
