@@ -122,10 +122,13 @@ function singleQuoted(text: string, from: number): { value: string; end: number 
 }
 
 class Reader {
-  constructor(
-    private readonly resolve: PlainResolver,
-    private readonly facts: CommentFacts,
-  ) {}
+  private readonly resolve: PlainResolver;
+  private readonly facts: CommentFacts;
+
+  constructor(resolve: PlainResolver, facts: CommentFacts) {
+    this.resolve = resolve;
+    this.facts = facts;
+  }
 
   /** What may follow a value on its line: blanks, then nothing or a comment. */
   restIsEmpty(text: string, from: number): boolean {
