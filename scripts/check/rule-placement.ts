@@ -44,6 +44,7 @@ export const RULE_PLACEMENT: Readonly<Record<string, RulePlacement>> = {
   'reference-exists': 'document',
   'role-backup-differs': 'context',
   'rotation-history': 'global',
+  'rule-config': 'context',
   'schema-modeline': 'document',
   'sensitive-data': 'document',
   'signoff-authority': 'document',

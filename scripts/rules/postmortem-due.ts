@@ -13,6 +13,7 @@ export const postmortemDue: Rule = {
   id: 'postmortem-due',
   description: 'A resolved incident whose severity or scenario requires a post-mortem has one in docs/incidents/ by the policy\'s deadline after resolution: missing after the deadline is an error, still within it a note, published late or still a draft after it a warning; an incident\'s postmortem: path exists.',
   severity: 'error',
+  alsoReports: ['warning', 'note'],
   needs: ['severities', 'escalation'],
   check(ctx) {
     const zone = organisationZone(ctx.model);

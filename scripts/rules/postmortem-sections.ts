@@ -14,6 +14,7 @@ export const postmortemSections: Rule = {
   id: 'postmortem-sections',
   description: 'A post-mortem has every section of the template (summary, impact, root cause, timeline, what went well, what could be improved, action items), each with content; a final one keeps none of the prompts `new postmortem` writes.',
   severity: 'error',
+  alsoReports: ['warning'],
   needs: [],
   check(ctx) {
     for (const doc of ctx.model.postmortems) {

@@ -555,6 +555,15 @@ export interface OrganisationSettings {
     action_item_grace?: string;
   };
   /**
+   * The severity of a semantic rule for this organisation, by rule id (`npm run oncall -- rules` lists them): off (not checked), warning (reported; validate still passes) or error (validate fails). A rule not named keeps its default. As in ESLint and Spectral, the setting applies to every finding of the rule; notes stay notes. Rules the loader and the schemas implement cannot be configured.
+   */
+  rules?: {
+    /**
+     * off, warning or error.
+     */
+    [k: string]: 'off' | 'warning' | 'error' | undefined;
+  };
+  /**
    * Versions of the policy set (seed 001 section 9).
    */
   document_control?: {

@@ -36,6 +36,18 @@ describe('the rule registry', () => {
     expect(files).toEqual(RULES.map((r) => r.id).sort());
   });
 
+  it.each(RULES.map((r) => [r.id, r] as const))('%s declares every severity its findings can have (the rule table shows them)', (id, rule) => {
+    const source = readFileSync(join(rulesDir, `${id}.ts`), 'utf8');
+    // Severities a finding sets (`severity: 'warning'`, `severity: x ? 'error' : 'warning'`), beside the rule's own default line.
+    const given = new Set<string>();
+    for (const line of source.split('\n')) {
+      if (/^  severity: '/.test(line) || !/\bseverity: /.test(line)) continue;
+      for (const m of line.matchAll(/'(error|warning|note)'/g)) given.add(m[1]!);
+    }
+    given.delete(rule.severity);
+    expect([...given].sort(), `${id}: add alsoReports: [${[...given].map((s) => `'${s}'`).join(', ')}]`).toEqual([...(rule.alsoReports ?? [])].sort());
+  });
+
   it('only catalogues built-in rule ids that the toolkit actually emits', () => {
     const code = sourceFiles(join(TOOLKIT_ROOT, 'scripts'))
       .filter((f) => !f.endsWith(join('rules', 'index.ts')))
