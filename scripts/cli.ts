@@ -54,7 +54,7 @@ export function buildProgram(io: CommandIO, setExit: (code: number) => void): Co
   program
     .command('docs')
     .description('generate docs/ pages and .github/CODEOWNERS from the data (only files carrying the generator\'s marker are replaced)')
-    .option('--check', 'write nothing; list stale, missing or orphaned generated files and exit 1 if there are any')
+    .option('--check', 'write nothing; list the generated files docs would create, update or remove (with their diffs in the GitHub job summary); exit 1 only when a file is in the way')
     .addOption(rootOption())
     .addOption(nowOption())
     .action((options) => run(async () => (await import('./commands/docs.ts')).runDocs(options, io)));

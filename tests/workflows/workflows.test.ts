@@ -93,6 +93,20 @@ describe('workflows', () => {
     expect(all).toContain('npm run oncall -- calendar --out docs/calendars');
   });
 
+  it('set up Node.js 24, a maintained LTS line that package.json engines accepts', () => {
+    const engines = (JSON.parse(readFileSync(join(TOOLKIT_ROOT, 'package.json'), 'utf8')) as { engines: { node: string } }).engines.node;
+    expect(engines.split('||').map((range) => range.trim())).toContain('>=24.0.0');
+    const setups = steps.filter((s) => s.step.uses?.startsWith('actions/setup-node@'));
+    expect(setups.length).toBeGreaterThanOrEqual(5);
+    for (const { file, step } of setups) expect(step.with?.['node-version'], file).toBe(24);
+  });
+
+  it('do not ask a pull request to commit generated pages: the docs check reports what the docs workflow will change', () => {
+    const check = runSteps.find((s) => s.file === 'validate.yml' && s.step.run.includes('docs --check'));
+    expect(check?.step.name).toBe('Pages the docs workflow will regenerate');
+    expect(runSteps.filter((s) => s.file === 'validate.yml' && /oncall -- docs(?! --check)/.test(s.step.run))).toEqual([]);
+  });
+
   it('never put an expression into a shell line (values go through env: and are checked there)', () => {
     for (const { file, job, step } of runSteps) {
       expect(step.run, `${file} ${job} "${step.name ?? ''}"`).not.toMatch(/\$\{\{/);
@@ -238,6 +252,10 @@ describe('the docs workflow', () => {
     expect(docs.data.on.push).toEqual({ branches: ['main'], paths: ['**', '!docs/**', 'docs/incidents/**', '!.github/CODEOWNERS'] });
     expect(docs.data.jobs.render!.permissions).toEqual({ contents: 'read' });
     expect(String((docs.data.jobs.render as { if?: string }).if)).toContain("github.actor != 'github-actions[bot]'");
+  });
+
+  it('runs on a schedule too, so who is on call now is current between pushes', () => {
+    expect(docs.data.on.schedule).toEqual([{ cron: '17 */3 * * *' }]);
   });
 
   it('commits only generated paths, from a job that runs no project code', () => {

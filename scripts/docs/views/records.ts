@@ -55,12 +55,14 @@ export function incidentsView(model: RepoModel, site: Site, now: Date) {
       id: data.id,
       title: data.title,
       recordPath: doc.file.path,
+      pagePath: site.paths.incidentPages.get(data.id) ?? doc.file.path,
       month,
       detectedAt: detected.getTime(),
       detected: localDateTime(detected, zone),
       severity: data.severity,
       severityText: severityName.has(data.severity) ? `${data.severity} (${severityName.get(data.severity)})` : data.severity,
-      duration: resolved ? describeMinutes(minutesBetween(detected, end)) : `ongoing (${describeMinutes(minutesBetween(detected, now))} so far)`,
+      // An ongoing incident's length is left out: pages change when the incident does, not every minute.
+      duration: resolved ? describeMinutes(minutesBetween(detected, end)) : 'ongoing',
       status: STATUS_WORDS[data.status] ?? data.status,
       postmortem,
     };
@@ -76,7 +78,7 @@ export function incidentsView(model: RepoModel, site: Site, now: Date) {
   return { title: 'Incidents', zone, months, attention, total: rows.length };
 }
 
-export function actionItemsView(model: RepoModel, site: Site, now: Date) {
+export function actionItemsView(model: RepoModel, site: Site, now: Date, asOf: Date = now) {
   const incidentTitle = new Map(model.incidents.map((doc) => [doc.data.id, doc.data.title]));
   const items = actionItemStandings(model, now).map((standing) => ({
     id: standing.item.id,
@@ -100,7 +102,7 @@ export function actionItemsView(model: RepoModel, site: Site, now: Date) {
   const open = items.filter((i) => !i.overdue && (i.status === 'open' || i.status === 'in-progress')).sort(order);
   const done = items.filter((i) => i.status === 'done').sort(order);
   const dropped = items.filter((i) => i.status === 'wont-do').sort(order);
-  return { title: 'Action items', overdue, open, done, dropped, total: items.length, asOf: localDateTime(now, site.zone), zone: site.zone };
+  return { title: 'Action items', overdue, open, done, dropped, total: items.length, asOf: localDateTime(asOf, site.zone), zone: site.zone };
 }
 
 /** Every rollout's history with the decisions as the page shows them; empty without approvals policy. */
