@@ -15,7 +15,7 @@ import { contentsReader } from '../github/contents.ts';
 import { readHeadSha, readPullRequest } from '../github/pull-request.ts';
 import { APPROVALS_CONTEXT, postCommitStatus, runUrlFromEnv } from '../github/statuses.ts';
 import { UsageError, type CommandIO } from './io.ts';
-import { resolveNow, resolveRoot } from './options.ts';
+import { DATA_FORMATS, resolveChoice, resolveNow, resolveRoot } from './options.ts';
 
 export interface ApprovalsOptions {
   pr?: string;
@@ -79,8 +79,7 @@ function failureMessage(error: unknown): string {
 }
 
 export async function runApprovals(options: ApprovalsOptions, io: CommandIO, deps: ApprovalsDeps = {}): Promise<number> {
-  const format = options.format ?? 'pretty';
-  if (format !== 'pretty' && format !== 'json') throw new UsageError(`--format: "${format}" is not one of pretty, json.`);
+  const format = resolveChoice(options.format, DATA_FORMATS);
   const baseSource = options.baseSource ?? 'api';
   if (baseSource !== 'api' && baseSource !== 'git') throw new UsageError(`--base-source: "${baseSource}" is not one of api, git.`);
   const root = baseSource === 'git' ? resolveRoot(options.root, io) : undefined;
@@ -88,7 +87,11 @@ export async function runApprovals(options: ApprovalsOptions, io: CommandIO, dep
   const event = await readEvent(io.env);
   const number = resolvePullRequestNumber(options.pr, event);
   const repo = repositoryFromEnv(io.env);
-  const client = createGitHubClient(io.env, { log: (message) => io.stderr(`oncall: ${message}\n`), ...deps.clientOptions });
+  const client = createGitHubClient(io.env, {
+    log: (message) => io.stderr(`oncall: ${message}\n`),
+    purpose: { command: 'approvals', does: 'read the pull request, its reviews and files and write commit statuses', permissions: 'pull-requests: read, contents: read, statuses: write' },
+    ...deps.clientOptions,
+  });
   const dryRun = options.dryRun === true;
   const targetUrl = runUrlFromEnv(io.env);
   const summaryPath = io.env.GITHUB_STEP_SUMMARY;

@@ -35,7 +35,14 @@ export interface GitHubClientOptions {
   log?: (message: string) => void;
   /** The fetch implementation; default the global one. */
   fetch?: typeof globalThis.fetch;
+  /**
+   * Who needs the token and what it must be allowed to do, for the message when it is missing:
+   * the command as typed, what it does on GitHub, and the workflow permissions that grant that.
+   */
+  purpose?: { command: string; does: string; permissions: string };
 }
+
+const DEFAULT_PURPOSE = { command: 'approvals', does: 'read pull requests and write commit statuses', permissions: 'pull-requests: read, statuses: write' };
 
 /** The GitHub environment is incomplete or wrong (no token, no repository): exit 2. */
 export class GitHubConfigError extends UsageError {}
@@ -78,7 +85,13 @@ export function apiUrlFromEnv(env: Readonly<Record<string, string | undefined>>)
  */
 export function createGitHubClient(env: Readonly<Record<string, string | undefined>>, options: GitHubClientOptions = {}): GitHubClient {
   const token = env.GITHUB_TOKEN?.trim();
-  if (!token) throw new GitHubConfigError('GITHUB_TOKEN is not set: give the command a token that can read pull requests and write commit statuses.');
+  if (!token) {
+    const { command, does, permissions } = options.purpose ?? DEFAULT_PURPOSE;
+    throw new GitHubConfigError(
+      `${command}: GITHUB_TOKEN is not set. ${command} needs a token that can ${does}, in GITHUB_TOKEN, and the repository as "owner/repo" in GITHUB_REPOSITORY ` +
+        `(GitHub Actions sets GITHUB_REPOSITORY; pass the token with env: GITHUB_TOKEN: \${{ secrets.GITHUB_TOKEN }} and grant permissions: ${permissions}).`,
+    );
+  }
   repositoryFromEnv(env);
   const baseUrl = apiUrlFromEnv(env);
   const timeoutMs = options.timeoutMs ?? 30_000;

@@ -1,6 +1,7 @@
 import { organisationZone, postmortemRequirement, postmortemsOf } from '../incidents/policy.ts';
-import { formatInstant, instantOf } from '../incidents/instants.ts';
+import { formatInstant } from '../incidents/instants.ts';
 import { describeDuration } from '../util/duration.ts';
+import { publishedInstant } from '../postmortems/published.ts';
 import type { Rule } from './rule.ts';
 
 /**
@@ -45,11 +46,13 @@ export const postmortemDue: Rule = {
         continue;
       }
       for (const postmortem of documents) {
-        const published = instantOf(postmortem.data.published);
+        const published = publishedInstant(postmortem.data.published, zone);
         if (published && published.getTime() > due.getTime()) {
           ctx.report(postmortem, ['published'], {
             message: `published: the post-mortem was completed ${postmortem.data.published}, after its deadline: ${formatInstant(due, zone)}, within ${deadline}.`,
-            hint: 'Hold the review sooner next time; the monthly report lists late post-mortems.',
+            hint: /^\d{4}-\d{2}-\d{2}$/.test(postmortem.data.published ?? '')
+              ? 'A date counts as the end of that day: if it was completed in time on the day of the deadline, give the date-time. Otherwise hold the review sooner next time; the monthly report lists late post-mortems.'
+              : 'Hold the review sooner next time; the monthly report lists late post-mortems.',
             severity: 'warning',
           });
         } else if (!published && postmortem.data.status !== 'final' && ctx.now.getTime() >= due.getTime()) {

@@ -769,6 +769,7 @@ const FORMAT_WORDS: Record<string, string> = {
   time: 'time (HH:MM:SS with a UTC offset, e.g. 08:12:00+02:00)',
   'iso-time': 'time (HH:MM:SS)',
   'date-time': 'date-time (RFC 3339, e.g. 2026-10-14T08:12:00+02:00)',
+  'date-or-date-time': 'date (YYYY-MM-DD) or date-time (RFC 3339, e.g. 2026-10-14T08:12:00+02:00)',
   'iso-date-time': 'date-time (e.g. 2026-10-14T08:12:00)',
   duration: 'ISO 8601 duration (e.g. PT15M, P1D)',
   email: 'email address (e.g. name@example.com)',
@@ -789,7 +790,7 @@ const FORMAT_WORDS: Record<string, string> = {
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?$/;
 
 function formatFields(where: string, format: string, data: unknown, description: string | undefined): Fields {
-  if (format === 'date-time' && typeof data === 'string') {
+  if ((format === 'date-time' || format === 'date-or-date-time') && typeof data === 'string') {
     const m = LOCAL_DATE_TIME.exec(data.trim());
     if (m && plausibleDateTime(m)) {
       const fixed = `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}${m[7] ?? ''}`;

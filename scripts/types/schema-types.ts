@@ -365,7 +365,7 @@ export type SignOffRecord = {
     authorised_by: Signer2;
     approved_by: Signer3;
     /**
-     * Next steps; filled in as they are known.
+     * Next steps. Whether clients must be told is decided with the rollback; who investigates and the re-ramp target may be added later, and all of it may change after the record is merged.
      */
     next_steps: {
       /**
@@ -3067,7 +3067,7 @@ export interface PostMortemFrontMatter {
    */
   status: 'draft' | 'in-review' | 'final';
   /**
-   * When the post-mortem was completed (counts against the deadline; defaults to the file's first commit).
+   * When the post-mortem was completed: a date-time, or a date, which counts as the end of that day in the organisation's time zone (so on the day of the deadline give the time). Counts against the post-mortem deadline.
    */
   published?: string;
   /**

@@ -51,6 +51,19 @@ describe('oncall new incident', () => {
     expect(checked.diagnostics).toEqual([]);
   });
 
+  it('writes the detection time to the second, without milliseconds, whether from --now or the clock', async () => {
+    repo = tempRepo();
+    expect((await newIncident(repo, '--severity', 'P2', '--title', 'Slow search', '--now', '2026-11-22T12:34:56.789+01:00')).code).toBe(0);
+    const record = parse(repo.read('incidents/2026/2026-11-22-slow-search.yaml'));
+    expect(record.detected).toBe('2026-11-22T12:34:56+01:00');
+    expect(record.timeline[0].at).toBe('2026-11-22T12:34:56+01:00');
+
+    const byClock = await newIncident(repo, '--severity', 'P2', '--title', 'Slow exports');
+    expect(byClock.code).toBe(0);
+    const written = /Wrote (incidents\/\S+\.yaml)/.exec(byClock.stdout)![1]!;
+    expect(parse(repo.read(written)).detected).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(Z|[+-]\d\d:\d\d)$/);
+  });
+
   it('produces a record that the silent-escalation rule then watches', async () => {
     repo = tempRepo();
     await newIncident(repo, '--severity', 'P0', '--title', 'Everything is down', '--now', TEST_NOW);

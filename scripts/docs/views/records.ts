@@ -7,6 +7,7 @@ import type { Doc, RepoModel } from '../../model/repo-model.ts';
 import { describeMinutes, instantOf, minutesBetween } from '../../incidents/instants.ts';
 import { postmortemRequirement } from '../../incidents/policy.ts';
 import { actionItemStandings } from '../../postmortems/action-items.ts';
+import { publishedInstant } from '../../postmortems/published.ts';
 import { phaseHistories } from '../../signoffs/phase-history.ts';
 import { calendarDate, localDateTime, monthOf } from '../format.ts';
 import type { Site } from '../site.ts';
@@ -29,7 +30,7 @@ function postmortemStanding(model: RepoModel, site: Site, incident: Doc<'inciden
   const dueText = due ? localDateTime(due, site.zone) : undefined;
   if (path) {
     const status = written?.data.status;
-    const published = written?.data.published ? instantOf(written.data.published) : undefined;
+    const published = publishedInstant(written?.data.published, site.zone);
     const late = due !== undefined && (published ? published.getTime() > due.getTime() : status !== 'final' && now.getTime() >= due.getTime());
     return { path, status: status ?? 'unreadable', late, dueText, flag: late ? (published ? 'published late' : 'not final, overdue') : undefined };
   }
