@@ -156,6 +156,16 @@ export function buildProgram(io: CommandIO, setExit: (code: number) => void): Co
     .option('--timezone <zone>', 'that person\'s and the organisation\'s IANA time zone (default UTC)')
     .action((options) => run(async () => (await import('./commands/init.ts')).runInit(options, io)));
 
+  program
+    .command('upgrade')
+    .description('take a newer release of the toolkit (scripts, schemas, tests, workflows, package files), keeping your data as it is')
+    .option('--from <folder or git address>', 'the release: a folder holding it, or the template repository\'s git address with --ref')
+    .option('--ref <tag>', 'the release tag (or branch) to take from a git address')
+    .option('--dry-run', 'list what would change, write nothing')
+    .option('--force', 'replace toolkit files even when they have changes git does not hold yet')
+    .addOption(rootOption())
+    .action((options) => run(async () => (await import('./commands/upgrade.ts')).runUpgrade(options, io)));
+
   const dataFormatOption = () => formatOption(DATA_FORMATS);
   const rotationOption = () => new Option('--rotation <id>', 'only this rotation');
 
