@@ -8,16 +8,9 @@ import { describeMinutes, instantOf, minutesBetween } from '../../incidents/inst
 import type { SchemaTypes } from '../../types/schema-types.ts';
 import { localDateTime } from '../format.ts';
 import type { Site } from '../site.ts';
+import { STATUS_WORDS } from './records.ts';
 
 type Incident = SchemaTypes['incident'];
-
-const STATUS_WORDS: Record<string, string> = {
-  detected: 'Detected',
-  acknowledged: 'Acknowledged',
-  mitigated: 'Mitigated',
-  resolved: 'Resolved',
-  closed: 'Closed',
-};
 
 /** "09:47 (5 min after detection)" for a stage of the incident, or undefined when not reached. */
 function stageTime(text: string | undefined, detected: Date, zone: string): string | undefined {

@@ -12,7 +12,8 @@ import { phaseHistories } from '../../signoffs/phase-history.ts';
 import { calendarDate, localDateTime, monthOf } from '../format.ts';
 import type { Site } from '../site.ts';
 
-const STATUS_WORDS: Record<string, string> = {
+/** An incident's status as pages show it. */
+export const STATUS_WORDS: Record<string, string> = {
   detected: 'Detected',
   acknowledged: 'Acknowledged',
   mitigated: 'Mitigated',
