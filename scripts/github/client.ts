@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { Octokit } from '@octokit/rest';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
+import Bottleneck from 'bottleneck';
 import { UsageError } from '../commands/io.ts';
 
 const OctokitWithPlugins = Octokit.plugin(retry, throttling);
@@ -25,7 +26,11 @@ export interface GitHubClientOptions {
   timeoutMs?: number;
   /** How often a failed request (5xx, network error, timeout) is retried. Default 3. */
   retries?: number;
-  /** Milliseconds that stand for one second of any retry or rate-limit wait. Default 1 000; tests use less. */
+  /**
+   * Milliseconds that stand for one second of any retry or rate-limit wait, and of the spacing
+   * GitHub asks between writes (1 s; 3 s for writes that notify people, such as a new issue).
+   * Default 1 000; tests use less.
+   */
   secondMs?: number;
   /** The longest rate-limit wait, in seconds, the client accepts; a longer one fails at once. Default 60. */
   maxRateLimitWaitSeconds?: number;
@@ -43,6 +48,11 @@ export interface GitHubClientOptions {
 }
 
 const DEFAULT_PURPOSE = { command: 'approvals', does: 'read pull requests and write commit statuses', permissions: 'pull-requests: read, statuses: write' };
+
+/** Requests one at a time, at least `minTime` milliseconds apart. */
+function spacedGroup(minTime: number): Bottleneck.Group {
+  return new Bottleneck.Group({ maxConcurrent: 1, minTime });
+}
 
 /** The GitHub environment is incomplete or wrong (no token, no repository): exit 2. */
 export class GitHubConfigError extends UsageError {}
@@ -127,6 +137,10 @@ export function createGitHubClient(env: Readonly<Record<string, string | undefin
       fallbackSecondaryRateRetryAfter: Math.min(60, maxWait),
       onRateLimit: onLimit('rate limit'),
       onSecondaryRateLimit: onLimit('secondary rate limit'),
+      // The plugin's own spacing, in this client's seconds (GitHub's guidance for integrations).
+      write: spacedGroup(1 * secondMs),
+      search: spacedGroup(2 * secondMs),
+      notifications: spacedGroup(3 * secondMs),
     },
   });
 }
