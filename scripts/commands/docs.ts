@@ -23,7 +23,7 @@ import { readDataFileSync } from '../repo/read-repository.ts';
 import type { SchemaTypes } from '../types/schema-types.ts';
 import { pageChangeSummary, type PageChange } from '../docs/change-summary.ts';
 import { isGenerated } from '../docs/marker.ts';
-import { readAsOf, renderDocs, TEMPLATE_NAMES } from '../docs/render.ts';
+import { readAsOf, renderPages, STAMPED_PAGES, TEMPLATE_NAMES } from '../docs/render.ts';
 import { PAGE_PATHS, type CalendarLink } from '../docs/site.ts';
 import { TemplateError } from '../docs/engine.ts';
 import type { CommandIO } from './io.ts';
@@ -95,24 +95,40 @@ async function statOf(path: string) {
   }
 }
 
-/** Why a parent folder of `relative` cannot hold it (a file or a link where a folder should be). */
-async function blockedParent(root: string, relative: string): Promise<string | undefined> {
+/** What a folder is, for blockedParent: missing, a folder, or why it cannot hold a page. */
+type FolderState = 'missing' | 'folder' | { blocked: string };
+
+/**
+ * Why a parent folder of `relative` cannot hold it (a file or a link where a folder should be).
+ * `seen` keeps what each folder was found to be during one plan: thousands of pages share a few.
+ */
+async function blockedParent(root: string, relative: string, seen: Map<string, FolderState> = new Map()): Promise<string | undefined> {
   const parts = relative.split('/').slice(0, -1);
   for (let i = 1; i <= parts.length; i++) {
     const folder = parts.slice(0, i).join('/');
-    const info = await statOf(join(root, folder));
-    if (!info) return undefined;
-    if (info.isSymbolicLink()) return `${folder} is a symbolic link; the generator does not follow links`;
-    if (!info.isDirectory()) return `${folder} is a file where a folder is needed`;
+    let state = seen.get(folder);
+    if (state === undefined) {
+      const info = await statOf(join(root, folder));
+      state = !info ? 'missing' : info.isSymbolicLink() ? { blocked: `${folder} is a symbolic link; the generator does not follow links` } : !info.isDirectory() ? { blocked: `${folder} is a file where a folder is needed` } : 'folder';
+      seen.set(folder, state);
+    }
+    if (state === 'missing') return undefined;
+    if (state !== 'folder') return state.blocked;
   }
   return undefined;
 }
 
-/** Compares what is rendered with what is on disk, file by file. */
-async function plan(root: string, rendered: ReadonlyMap<string, string>): Promise<Entry[]> {
+/**
+ * Compares what is rendered with what is on disk, page by page as pages are rendered: an unchanged
+ * page's text is let go at once, so only the pages that change are held.
+ */
+async function plan(root: string, pages: Iterable<[string, string]>): Promise<Entry[]> {
   const entries: Entry[] = [];
-  for (const [path, content] of rendered) {
-    const blocked = await blockedParent(root, path);
+  const rendered = new Set<string>();
+  const folders = new Map<string, FolderState>();
+  for (const [path, content] of pages) {
+    rendered.add(path);
+    const blocked = await blockedParent(root, path, folders);
     if (blocked) {
       entries.push({ kind: 'in-the-way', path, reason: blocked });
       continue;
@@ -122,22 +138,21 @@ async function plan(root: string, rendered: ReadonlyMap<string, string>): Promis
       entries.push({ kind: 'missing', path, content });
     } else if (info.isSymbolicLink() || !info.isFile()) {
       entries.push({ kind: 'in-the-way', path, reason: info.isSymbolicLink() ? 'it is a symbolic link' : 'it is not a regular file' });
-    } else if (!(await carriesMarker(root, path))) {
-      entries.push({ kind: 'in-the-way', path, reason: 'it was not generated: its first line is not the generator\'s marker' });
     } else {
-      // Read whole only when it could be equal: a file in the way may be huge.
-      const same = info.size === Buffer.byteLength(content) && (await readFile(join(root, path), 'utf8')) === content;
-      entries.push({ kind: same ? 'unchanged' : 'stale', path, content });
+      // Read whole only when it could be equal (one read then answers both questions); otherwise
+      // only its first line, since a file in the way may be huge.
+      const whole = info.size === Buffer.byteLength(content) ? await readFile(join(root, path), 'utf8').catch(() => undefined) : undefined;
+      const generated = whole !== undefined ? isGenerated(path, whole.slice(0, MARKER_HEAD_BYTES)) : await carriesMarker(root, path);
+      if (!generated) entries.push({ kind: 'in-the-way', path, reason: 'it was not generated: its first line is not the generator\'s marker' });
+      else entries.push(whole === content ? { kind: 'unchanged', path } : { kind: 'stale', path, content });
     }
   }
-  for (const path of await generatedFilesOnDisk(root)) {
-    if (!rendered.has(path)) entries.push({ kind: 'orphaned', path });
-  }
+  for (const path of await generatedFilesOnDisk(root, rendered)) entries.push({ kind: 'orphaned', path });
   return entries;
 }
 
-/** Files under docs/ (outside docs/incidents/) and CODEOWNERS that carry the marker. */
-async function generatedFilesOnDisk(root: string): Promise<string[]> {
+/** Files under docs/ (outside docs/incidents/) and CODEOWNERS that carry the marker, but those in `except`. */
+async function generatedFilesOnDisk(root: string, except: ReadonlySet<string> = new Set()): Promise<string[]> {
   const found: string[] = [];
   const visit = async (relative: string): Promise<void> => {
     if (relative === HAND_WRITTEN) return;
@@ -152,12 +167,12 @@ async function generatedFilesOnDisk(root: string): Promise<string[]> {
     for (const entry of entries) {
       const path = `${relative}/${entry.name}`;
       if (entry.isDirectory()) await visit(path);
-      else if (entry.isFile() && entry.name.endsWith('.md') && (await carriesMarker(root, path))) found.push(path);
+      else if (entry.isFile() && entry.name.endsWith('.md') && !except.has(path) && (await carriesMarker(root, path))) found.push(path);
     }
   };
   await visit(GENERATED_ROOT);
   for (const path of EXTRA_GENERATED_FILES) {
-    if (await blockedParent(root, path)) continue;
+    if (except.has(path) || (await blockedParent(root, path))) continue;
     const info = await statOf(join(root, path));
     if (info?.isFile() && (await carriesMarker(root, path))) found.push(path);
   }
@@ -331,18 +346,22 @@ export async function runDocs(options: DocsOptions, io: CommandIO): Promise<numb
   const templates = await readTemplates();
   const calendars = await findCalendars(root);
   const incidentRecord = incidentReader(root);
-  const render = (asOf: Date) => {
+  const planFor = async (asOf: Date, only?: ReadonlySet<string>) => {
     try {
-      return renderDocs(model, { now, asOf, templates, calendars, incidentRecord });
+      return await plan(root, renderPages(model, { now, asOf, templates, calendars, incidentRecord, ...(only ? { only } : {}) }));
     } catch (error) {
       if (error instanceof TemplateError) throw new UsageError(error.message);
       throw error;
     }
   };
   // First with the instant the pages already show: when nothing else differs, nothing is written.
-  let entries = await plan(root, render(recorded ?? now));
+  let entries = await planFor(recorded ?? now);
   const changed = entries.some((e) => e.kind === 'missing' || e.kind === 'stale' || e.kind === 'orphaned');
-  if (changed && recorded !== undefined && recorded.getTime() !== now.getTime()) entries = await plan(root, render(now));
+  if (changed && recorded !== undefined && recorded.getTime() !== now.getTime()) {
+    // Something changed, so the pages that show the instant show the new one; no other page shows it.
+    const restamped = new Map((await planFor(now, STAMPED_PAGES)).filter((entry) => STAMPED_PAGES.has(entry.path)).map((entry) => [entry.path, entry]));
+    entries = entries.map((entry) => restamped.get(entry.path) ?? entry);
+  }
   const inTheWay = entries.filter((e) => e.kind === 'in-the-way');
   const reportInTheWay = () => {
     for (const entry of inTheWay) {

@@ -9,7 +9,7 @@ import type { SchemaTypes } from '../types/schema-types.ts';
 import { compileTemplates, TemplateError, type PageContext } from './engine.ts';
 import { isoWithOffset } from './format.ts';
 import { markerFor } from './marker.ts';
-import { buildSite, type CalendarLink, type Site } from './site.ts';
+import { buildSite, PAGE_PATHS, type CalendarLink, type Site } from './site.ts';
 import {
   approvalsView,
   communicationView,
@@ -62,11 +62,16 @@ export interface RenderOptions {
    * fields the index shows of each incident in memory, and reads each record when its page is made.
    */
   incidentRecord?: (doc: Doc<'incident'>) => SchemaTypes['incident'];
+  /** Render only the pages at these paths (default: every page). */
+  only?: ReadonlySet<string>;
   /** Template sources by name (see TEMPLATE_NAMES), as read from scripts/docs/templates/. */
   templates: ReadonlyMap<string, string>;
   /** Calendar files present in the repository, which roster and people pages link to. */
   calendars?: readonly CalendarLink[];
 }
+
+/** The pages whose text shows the "as of" instant: the only ones RenderOptions.asOf changes. */
+export const STAMPED_PAGES: ReadonlySet<string> = new Set([PAGE_PATHS.index, PAGE_PATHS.actionItems]);
 
 /** The comment after the marker of docs/README.md recording the instant the pages describe. */
 const AS_OF_PREFIX = '<!-- oncall-as-code docs as of ';
@@ -109,6 +114,15 @@ export function tidyMarkdown(text: string): string {
  * simply absent.
  */
 export function renderDocs(model: RepoModel, options: RenderOptions): Map<string, string> {
+  return new Map(renderPages(model, options));
+}
+
+/**
+ * The generated files one at a time, in path order: `[path, content]`. A page's text exists only
+ * while the caller holds it, so a large organisation's thousands of incident pages are never all
+ * in memory at once (the writer compares and writes each as it comes).
+ */
+export function* renderPages(model: RepoModel, options: RenderOptions): Generator<[string, string]> {
   const missing = TEMPLATE_NAMES.filter((name) => !options.templates.has(name));
   if (missing.length > 0) throw new TemplateError(`missing template${missing.length > 1 ? 's' : ''}: ${missing.map((n) => `${n}.hbs`).join(', ')}.`);
   const templates = compileTemplates(options.templates);
@@ -149,16 +163,15 @@ export function renderDocs(model: RepoModel, options: RenderOptions): Map<string
   for (const rollout of rollouts) add(rollout.path, 'rollout', () => rollout);
   if (policy.approvals) add(site.paths.codeowners, 'codeowners', () => codeownersView(model, now));
 
-  const out = new Map<string, string>();
   for (const page of pages.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    if (options.only && !options.only.has(page.path)) continue;
     const context: PageContext = { ...page.view(), page: page.path, site };
     const body = templates.get(page.template)!(context);
     const header = [markerFor(page.path)];
     if (page.path === site.paths.index) header.push(`${AS_OF_PREFIX}${isoWithOffset(asOf, site.zone)} -->`);
     const content = page.path.endsWith('.md') ? tidyMarkdown(`${header.join('\n')}\n\n${body}`) : tidyPlain(`${header.join('\n')}\n${body}`);
-    out.set(page.path, content);
+    yield [page.path, content];
   }
-  return out;
 }
 
 /** Plain-text files (CODEOWNERS): no trailing spaces, at most one blank line in a row. */
