@@ -7,6 +7,8 @@ const MOCKING = ['tests/robustness/hostile.test.ts', 'tests/robustness/nothing-l
 export default defineConfig({
   test: {
     testTimeout: 30_000,
+    // Some hooks build large trees (3,000 records in one folder), which a loaded machine makes slow.
+    hookTimeout: 60_000,
     pool: 'forks',
     // Every core: vitest leaves one free by default, which on a two-core machine runs the files one at a time.
     maxWorkers: availableParallelism(),
