@@ -7,12 +7,20 @@ import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { UsageError, processIO, type CommandIO } from './commands/io.ts';
-import { FORMATS } from './commands/options.ts';
+import { DATA_FORMATS, DOCUMENT_FORMATS, FORMATS } from './commands/options.ts';
 import { TOOLKIT_VERSION } from './version.ts';
 
 const rootOption = () => new Option('--root <dir>', 'repository to work on (default: the current folder)');
 const nowOption = () => new Option('--now <date-time>', 'the current instant, ISO 8601 with offset (default: the clock)');
-const formatOption = () => new Option('--format <format>', 'output format').choices(FORMATS as string[]);
+const FORMAT_WORDS: Record<string, string> = {
+  pretty: 'pretty for people (the default)',
+  json: 'json for programs',
+  markdown: 'markdown as a document',
+  github: 'github for workflow annotations and a job summary (the default inside GitHub Actions)',
+  sarif: 'sarif for code scanning',
+};
+/** `--format`, with the same words for the same formats in every command (see commands/options.ts). */
+const formatOption = (choices: readonly string[]) => new Option('--format <format>', `output format: ${choices.map((c) => FORMAT_WORDS[c] ?? c).join(', ')}`).choices([...choices]);
 
 export function buildProgram(io: CommandIO, setExit: (code: number) => void): Command {
   const program = new Command('oncall')
@@ -43,7 +51,7 @@ export function buildProgram(io: CommandIO, setExit: (code: number) => void): Co
     .description('check every data file against its schema and the semantic rules')
     .argument('[paths...]', 'only report findings in these files or folders')
     .addOption(rootOption())
-    .addOption(formatOption())
+    .addOption(formatOption(FORMATS))
     .addOption(nowOption())
     .option('--changed-since <ref>', 'only report findings in files changed since this git revision (a pull request\'s base)')
     .option('--no-cache', 'neither read nor write the validation cache (.oncall-cache/validate/, safe to delete)')
@@ -54,7 +62,7 @@ export function buildProgram(io: CommandIO, setExit: (code: number) => void): Co
   program
     .command('docs')
     .description('generate docs/ pages and .github/CODEOWNERS from the data (only files carrying the generator\'s marker are replaced)')
-    .option('--check', 'write nothing; list stale, missing or orphaned generated files and exit 1 if there are any')
+    .option('--check', 'write nothing; list the generated files docs would create, update or remove (with their diffs in the GitHub job summary); exit 1 only when a file is in the way')
     .addOption(rootOption())
     .addOption(nowOption())
     .action((options) => run(async () => (await import('./commands/docs.ts')).runDocs(options, io)));
@@ -62,14 +70,16 @@ export function buildProgram(io: CommandIO, setExit: (code: number) => void): Co
   program
     .command('rules')
     .description('list every rule id with its description')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown']).default('text'))
+    .addOption(formatOption(DOCUMENT_FORMATS))
     .addOption(rootOption())
-    .action((options: { format: string; root?: string }) =>
+    .action((options: { format?: string; root?: string }) =>
       run(async () => {
         // The rules are the toolkit's, the same for every repository; --root is checked like everywhere else.
         if (options.root !== undefined) (await import('./commands/options.ts')).resolveRoot(options.root, io);
         const { ruleCatalogue, ruleTableMarkdown } = await import('./rules/index.ts');
-        if (options.format === 'markdown') io.stdout(ruleTableMarkdown());
+        const format = options.format ?? 'pretty';
+        if (format === 'markdown') io.stdout(ruleTableMarkdown());
+        else if (format === 'json') io.stdout(`${JSON.stringify(ruleCatalogue(), null, 2)}\n`);
         else for (const rule of ruleCatalogue()) io.stdout(`${rule.id.padEnd(28)} ${rule.severity.padEnd(8)} ${rule.description}\n`);
         return 0;
       }),
@@ -78,7 +88,7 @@ export function buildProgram(io: CommandIO, setExit: (code: number) => void): Co
   program
     .command('status')
     .description("each rollout's current phase, derived from its sign-off history, with who signed what and when")
-    .addOption(new Option('--format <format>', 'output format').choices(['pretty', 'json']))
+    .addOption(formatOption(DATA_FORMATS))
     .option('--rollout <id>', 'only this rollout')
     .addOption(rootOption())
     .addOption(new Option('--now <date-time>', 'show the state as of this instant, ignoring later records (ISO 8601 with offset)'))
@@ -88,7 +98,7 @@ export function buildProgram(io: CommandIO, setExit: (code: number) => void): Co
     .command('approvals')
     .description('decide the oncall-as-code/approvals status of a pull request\'s head commit (from every open pull request into the default branch with that head) and post it')
     .option('--pr <number>', 'pull request number (default: the pull request of GITHUB_EVENT_PATH)')
-    .addOption(new Option('--format <format>', 'output format').choices(['pretty', 'json']))
+    .addOption(formatOption(DATA_FORMATS))
     .option('--dry-run', 'evaluate and print, but post no commit status')
     .addOption(new Option('--base-source <source>', 'read the default branch\'s policy and sign-off history through the GitHub API, or from the local git checkout (large repositories)').choices(['api', 'git']).default('api'))
     .addOption(rootOption())
@@ -126,7 +136,7 @@ export function buildProgram(io: CommandIO, setExit: (code: number) => void): Co
     .command('report')
     .description('the monthly uptime and incident report: uptime, incidents, SLA compliance, escalation metrics, action items, maintenance')
     .option('--month <YYYY-MM>', 'the calendar month, in the organisation\'s time zone')
-    .addOption(new Option('--format <format>', 'output format').choices(['markdown', 'json']).default('markdown'))
+    .addOption(formatOption(DOCUMENT_FORMATS))
     .option('--out <file>', 'write the report to this file instead of printing it')
     .addOption(rootOption())
     .addOption(nowOption())
@@ -136,7 +146,7 @@ export function buildProgram(io: CommandIO, setExit: (code: number) => void): Co
     .command('remind')
     .description('list overdue post-mortems and action items; with --github, open, update and close one reminder issue per item')
     .option('--github', 'open, update and close GitHub issues (needs GITHUB_TOKEN and GITHUB_REPOSITORY); default: a dry run')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(formatOption(DATA_FORMATS))
     .addOption(rootOption())
     .addOption(nowOption())
     .action((options) => run(async () => (await import('./commands/remind.ts')).runRemind(options, io)));
@@ -154,7 +164,17 @@ export function buildProgram(io: CommandIO, setExit: (code: number) => void): Co
     .option('--timezone <zone>', 'that person\'s and the organisation\'s IANA time zone (default UTC)')
     .action((options) => run(async () => (await import('./commands/init.ts')).runInit(options, io)));
 
-  const dataFormatOption = () => new Option('--format <format>', 'output format').choices(['pretty', 'json']);
+  program
+    .command('upgrade')
+    .description('take a newer release of the toolkit (scripts, schemas, tests, workflows, package files), keeping your data as it is')
+    .option('--from <folder or git address>', 'the release: a folder holding it, or the template repository\'s git address with --ref')
+    .option('--ref <tag>', 'the release tag (or branch) to take from a git address')
+    .option('--dry-run', 'list what would change, write nothing')
+    .option('--force', 'replace toolkit files even when they have changes git does not hold yet')
+    .addOption(rootOption())
+    .action((options) => run(async () => (await import('./commands/upgrade.ts')).runUpgrade(options, io)));
+
+  const dataFormatOption = () => formatOption(DATA_FORMATS);
   const rotationOption = () => new Option('--rotation <id>', 'only this rotation');
 
   program

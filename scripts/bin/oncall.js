@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Entry point for the `oncall` bin: runs the TypeScript sources compiled once into .oncall-cache/build/
-// (scripts/cache/compiled-sources.mjs), or through tsx when they cannot be compiled, with no build step.
-import { importToolkitModule } from '../cache/compiled-sources.mjs';
+// Entry point of the `oncall` bin and of `npm run oncall`: the TypeScript sources run as they are,
+// with no build step (see import-typescript.mjs).
+import { importTypeScript } from './import-typescript.mjs';
 
-const { main } = await importToolkitModule(new URL('../cli.ts', import.meta.url).href);
+const { main } = await importTypeScript(new URL('../cli.ts', import.meta.url).href);
 process.exitCode = await main(process.argv.slice(2));

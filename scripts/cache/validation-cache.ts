@@ -105,11 +105,12 @@ export class ValidationCache {
   private repositoryEntry: RepositoryEntry | undefined;
   private repositoryChanged = false;
 
-  private constructor(
-    private readonly root: string,
-    private readonly toolkitKey: string,
-    data: IndexData | undefined,
-  ) {
+  private readonly root: string;
+  private readonly toolkitKey: string;
+
+  private constructor(root: string, toolkitKey: string, data: IndexData | undefined) {
+    this.root = root;
+    this.toolkitKey = toolkitKey;
     this.dir = join(root, '.oncall-cache', 'validate');
     this.columns = data?.columns ?? new ColumnsBuilder(0).build();
     this.position = positionsOf(this.columns);

@@ -13,12 +13,15 @@ import type { KindId } from '../schema/kinds.ts';
 /** A file read from disk on first use (one object per file: there are tens of thousands). */
 class DiskBacked {
   private loaded: SourceFile | undefined;
+  private readonly root: string;
+  readonly path: string;
+  readonly kind: KindId;
 
-  constructor(
-    private readonly root: string,
-    readonly path: string,
-    readonly kind: KindId,
-  ) {}
+  constructor(root: string, path: string, kind: KindId) {
+    this.root = root;
+    this.path = path;
+    this.kind = kind;
+  }
 
   /** The file if it was read already, without reading it. */
   peek(): SourceFile | undefined {
@@ -36,10 +39,13 @@ class DiskBacked {
 }
 
 class DiskBackedParsed implements ParsedYaml {
-  constructor(
-    private readonly source: DiskBacked,
-    readonly value: unknown,
-  ) {}
+  private readonly source: DiskBacked;
+  readonly value: unknown;
+
+  constructor(source: DiskBacked, value: unknown) {
+    this.source = source;
+    this.value = value;
+  }
 
   get file(): string {
     return this.source.path;
@@ -73,11 +79,10 @@ class DiskBackedParsed implements ParsedYaml {
 
 class DiskBackedFile implements SourceFile {
   readonly parsed: ParsedYaml;
+  private readonly source: DiskBacked;
 
-  constructor(
-    private readonly source: DiskBacked,
-    value: unknown,
-  ) {
+  constructor(source: DiskBacked, value: unknown) {
+    this.source = source;
     this.parsed = new DiskBackedParsed(source, value);
   }
 

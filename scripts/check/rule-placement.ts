@@ -69,6 +69,7 @@ export const RULE_PLACEMENT: Readonly<Record<string, RulePlacement>> = {
   'role-history': 'global',
   'role-holder-active': 'context',
   'rotation-history': 'global',
+  'rule-config': 'context',
   'schema-modeline': 'document',
   'sensitive-data': 'document',
   'signoff-authority': 'document',

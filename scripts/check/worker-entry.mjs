@@ -1,8 +1,8 @@
 /**
  * Entry of a validation worker thread: loads the worker's module the way the main thread loads the
- * toolkit (compiled when possible, see scripts/cache/compiled-sources.mjs, else through tsx).
+ * toolkit (see scripts/bin/import-typescript.mjs).
  */
 import { workerData } from 'node:worker_threads';
-import { importToolkitModule } from '../cache/compiled-sources.mjs';
+import { importTypeScript } from '../bin/import-typescript.mjs';
 
-await importToolkitModule(workerData.module);
+await importTypeScript(workerData.module);

@@ -27,7 +27,7 @@ import { listOpenPullRequests, readPullRequest, readPullRequestHead, type PullRe
 import { readDefaultBranch, type DefaultBranch } from '../github/repository.ts';
 import { APPROVALS_CONTEXT, postCommitStatus, runUrlFromEnv } from '../github/statuses.ts';
 import { UsageError, type CommandIO } from './io.ts';
-import { resolveNow, resolveRoot } from './options.ts';
+import { DATA_FORMATS, resolveChoice, resolveNow, resolveRoot } from './options.ts';
 
 export interface ApprovalsOptions {
   pr?: string;
@@ -109,8 +109,7 @@ const sameCandidates = (a: readonly PullRequestHead[], b: readonly PullRequestHe
   a.length === b.length && a.every((pull, i) => pull.number === b[i]!.number && pull.headSha === b[i]!.headSha);
 
 export async function runApprovals(options: ApprovalsOptions, io: CommandIO, deps: ApprovalsDeps = {}): Promise<number> {
-  const format = options.format ?? 'pretty';
-  if (format !== 'pretty' && format !== 'json') throw new UsageError(`--format: "${format}" is not one of pretty, json.`);
+  const format = resolveChoice(options.format, DATA_FORMATS);
   const baseSource = options.baseSource ?? 'api';
   if (baseSource !== 'api' && baseSource !== 'git') throw new UsageError(`--base-source: "${baseSource}" is not one of api, git.`);
   const root = baseSource === 'git' ? resolveRoot(options.root, io) : undefined;
@@ -118,7 +117,11 @@ export async function runApprovals(options: ApprovalsOptions, io: CommandIO, dep
   const event = await readEvent(io.env);
   const number = resolvePullRequestNumber(options.pr, event);
   const repo = repositoryFromEnv(io.env);
-  const client = createGitHubClient(io.env, { log: (message) => io.stderr(`oncall: ${message}\n`), ...deps.clientOptions });
+  const client = createGitHubClient(io.env, {
+    log: (message) => io.stderr(`oncall: ${message}\n`),
+    purpose: { command: 'approvals', does: 'read the pull request, its reviews and files and write commit statuses', permissions: 'pull-requests: read, contents: read, statuses: write' },
+    ...deps.clientOptions,
+  });
   const dryRun = options.dryRun === true;
   const targetUrl = runUrlFromEnv(io.env);
   const summaryPath = io.env.GITHUB_STEP_SUMMARY;

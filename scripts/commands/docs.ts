@@ -12,14 +12,18 @@
  *   place so that a file created meanwhile is never overwritten), and unchanged files are not touched.
  */
 import { randomBytes } from 'node:crypto';
-import { link, lstat, mkdir, open, readdir, readFile, rename, rmdir, unlink, writeFile } from 'node:fs/promises';
+import { appendFile, link, lstat, mkdir, open, readdir, readFile, rename, rmdir, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadDataOnlyModel } from '../check/data-only-model.ts';
 import { pageValue } from '../docs/page-fields.ts';
-import type { RepoModel } from '../model/repo-model.ts';
+import type { Doc, RepoModel } from '../model/repo-model.ts';
+import { checkFileSchema } from '../check/build-model.ts';
+import { readDataFileSync } from '../repo/read-repository.ts';
+import type { SchemaTypes } from '../types/schema-types.ts';
+import { pageChangeSummary, type PageChange } from '../docs/change-summary.ts';
 import { isGenerated } from '../docs/marker.ts';
-import { readAsOf, renderDocs, TEMPLATE_NAMES } from '../docs/render.ts';
+import { readAsOf, renderPages, STAMPED_PAGES, TEMPLATE_NAMES } from '../docs/render.ts';
 import { PAGE_PATHS, type CalendarLink } from '../docs/site.ts';
 import { TemplateError } from '../docs/engine.ts';
 import type { CommandIO } from './io.ts';
@@ -91,24 +95,40 @@ async function statOf(path: string) {
   }
 }
 
-/** Why a parent folder of `relative` cannot hold it (a file or a link where a folder should be). */
-async function blockedParent(root: string, relative: string): Promise<string | undefined> {
+/** What a folder is, for blockedParent: missing, a folder, or why it cannot hold a page. */
+type FolderState = 'missing' | 'folder' | { blocked: string };
+
+/**
+ * Why a parent folder of `relative` cannot hold it (a file or a link where a folder should be).
+ * `seen` keeps what each folder was found to be during one plan: thousands of pages share a few.
+ */
+async function blockedParent(root: string, relative: string, seen: Map<string, FolderState> = new Map()): Promise<string | undefined> {
   const parts = relative.split('/').slice(0, -1);
   for (let i = 1; i <= parts.length; i++) {
     const folder = parts.slice(0, i).join('/');
-    const info = await statOf(join(root, folder));
-    if (!info) return undefined;
-    if (info.isSymbolicLink()) return `${folder} is a symbolic link; the generator does not follow links`;
-    if (!info.isDirectory()) return `${folder} is a file where a folder is needed`;
+    let state = seen.get(folder);
+    if (state === undefined) {
+      const info = await statOf(join(root, folder));
+      state = !info ? 'missing' : info.isSymbolicLink() ? { blocked: `${folder} is a symbolic link; the generator does not follow links` } : !info.isDirectory() ? { blocked: `${folder} is a file where a folder is needed` } : 'folder';
+      seen.set(folder, state);
+    }
+    if (state === 'missing') return undefined;
+    if (state !== 'folder') return state.blocked;
   }
   return undefined;
 }
 
-/** Compares what is rendered with what is on disk, file by file. */
-async function plan(root: string, rendered: ReadonlyMap<string, string>): Promise<Entry[]> {
+/**
+ * Compares what is rendered with what is on disk, page by page as pages are rendered: an unchanged
+ * page's text is let go at once, so only the pages that change are held.
+ */
+async function plan(root: string, pages: Iterable<[string, string]>): Promise<Entry[]> {
   const entries: Entry[] = [];
-  for (const [path, content] of rendered) {
-    const blocked = await blockedParent(root, path);
+  const rendered = new Set<string>();
+  const folders = new Map<string, FolderState>();
+  for (const [path, content] of pages) {
+    rendered.add(path);
+    const blocked = await blockedParent(root, path, folders);
     if (blocked) {
       entries.push({ kind: 'in-the-way', path, reason: blocked });
       continue;
@@ -118,22 +138,21 @@ async function plan(root: string, rendered: ReadonlyMap<string, string>): Promis
       entries.push({ kind: 'missing', path, content });
     } else if (info.isSymbolicLink() || !info.isFile()) {
       entries.push({ kind: 'in-the-way', path, reason: info.isSymbolicLink() ? 'it is a symbolic link' : 'it is not a regular file' });
-    } else if (!(await carriesMarker(root, path))) {
-      entries.push({ kind: 'in-the-way', path, reason: 'it was not generated: its first line is not the generator\'s marker' });
     } else {
-      // Read whole only when it could be equal: a file in the way may be huge.
-      const same = info.size === Buffer.byteLength(content) && (await readFile(join(root, path), 'utf8')) === content;
-      entries.push({ kind: same ? 'unchanged' : 'stale', path, content });
+      // Read whole only when it could be equal (one read then answers both questions); otherwise
+      // only its first line, since a file in the way may be huge.
+      const whole = info.size === Buffer.byteLength(content) ? await readFile(join(root, path), 'utf8').catch(() => undefined) : undefined;
+      const generated = whole !== undefined ? isGenerated(path, whole.slice(0, MARKER_HEAD_BYTES)) : await carriesMarker(root, path);
+      if (!generated) entries.push({ kind: 'in-the-way', path, reason: 'it was not generated: its first line is not the generator\'s marker' });
+      else entries.push(whole === content ? { kind: 'unchanged', path } : { kind: 'stale', path, content });
     }
   }
-  for (const path of await generatedFilesOnDisk(root)) {
-    if (!rendered.has(path)) entries.push({ kind: 'orphaned', path });
-  }
+  for (const path of await generatedFilesOnDisk(root, rendered)) entries.push({ kind: 'orphaned', path });
   return entries;
 }
 
-/** Files under docs/ (outside docs/incidents/) and CODEOWNERS that carry the marker. */
-async function generatedFilesOnDisk(root: string): Promise<string[]> {
+/** Files under docs/ (outside docs/incidents/) and CODEOWNERS that carry the marker, but those in `except`. */
+async function generatedFilesOnDisk(root: string, except: ReadonlySet<string> = new Set()): Promise<string[]> {
   const found: string[] = [];
   const visit = async (relative: string): Promise<void> => {
     if (relative === HAND_WRITTEN) return;
@@ -148,12 +167,12 @@ async function generatedFilesOnDisk(root: string): Promise<string[]> {
     for (const entry of entries) {
       const path = `${relative}/${entry.name}`;
       if (entry.isDirectory()) await visit(path);
-      else if (entry.isFile() && entry.name.endsWith('.md') && (await carriesMarker(root, path))) found.push(path);
+      else if (entry.isFile() && entry.name.endsWith('.md') && !except.has(path) && (await carriesMarker(root, path))) found.push(path);
     }
   };
   await visit(GENERATED_ROOT);
   for (const path of EXTRA_GENERATED_FILES) {
-    if (await blockedParent(root, path)) continue;
+    if (except.has(path) || (await blockedParent(root, path))) continue;
     const info = await statOf(join(root, path));
     if (info?.isFile() && (await carriesMarker(root, path))) found.push(path);
   }
@@ -259,39 +278,90 @@ async function loadValidModel(root: string, io: CommandIO): Promise<RepoModel | 
   return loaded.model;
 }
 
-/** `oncall docs [--check]`. */
+/**
+ * An incident's whole record, read again when its page is made: the model keeps only the fields the
+ * index shows, so a large organisation's timelines are never all in memory at once. A record that
+ * changed into something invalid since it was loaded stops the run rather than render half a page.
+ */
+export function incidentReader(root: string): (doc: Doc<'incident'>) => SchemaTypes['incident'] {
+  return (doc) => {
+    const file = readDataFileSync(root, doc.file.path, 'incident').file;
+    if (!file?.parsed || !checkFileSchema(file).valid) {
+      throw new UsageError(`docs: ${doc.file.path} changed while the pages were being made and is no longer valid; run validate, then docs again.`);
+    }
+    return file.parsed.value as SchemaTypes['incident'];
+  };
+}
+
+/** The "as of" instant the generated index on disk records, if there is one. */
+async function recordedAsOf(root: string): Promise<Date | undefined> {
+  try {
+    return readAsOf(await readFile(join(root, PAGE_PATHS.index), 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+const CHANGE_KIND: Partial<Record<Entry['kind'], PageChange['kind']>> = { missing: 'create', stale: 'update', orphaned: 'remove', 'in-the-way': 'in-the-way' };
+
+/** What --check found, with the files' contents, for the job summary. */
+async function changesOf(root: string, entries: readonly Entry[]): Promise<PageChange[]> {
+  const changes: PageChange[] = [];
+  for (const entry of entries) {
+    const kind = CHANGE_KIND[entry.kind];
+    if (kind === undefined) continue;
+    const before = entry.kind === 'stale' || entry.kind === 'orphaned' ? await readFile(join(root, entry.path), 'utf8').catch(() => '') : undefined;
+    changes.push({ kind, path: entry.path, ...(before !== undefined ? { before } : {}), ...(entry.content !== undefined ? { after: entry.content } : {}), ...(entry.reason ? { reason: entry.reason } : {}) });
+  }
+  return changes;
+}
+
+/**
+ * `oncall docs [--check]`. Pages say which instant they show ("as of"); that instant is written only
+ * when something on the pages changed, so running docs again on unchanged data changes nothing. The
+ * pages are regenerated on the default branch (the docs workflow); `--check` reports what a change
+ * would regenerate and fails only when a file stands in the way of the generator.
+ */
 export async function runDocs(options: DocsOptions, io: CommandIO): Promise<number> {
   const root = resolveRoot(options.root, io);
   const model = await loadValidModel(root, io);
   if (!model) return 1;
 
+  const recorded = await recordedAsOf(root);
   let now: Date;
-  let nowSource = '--now';
-  if (options.now !== undefined) now = resolveNow(options.now);
-  else if (options.check) {
-    // Without --now, check the pages against the instant they were generated for: the check is about
-    // whether they match the data, not about the clock having moved on since.
-    let recorded: Date | undefined;
-    try {
-      recorded = readAsOf(await readFile(join(root, PAGE_PATHS.index), 'utf8'));
-    } catch {
-      recorded = undefined;
-    }
-    now = recorded ?? resolveNow(undefined);
-    nowSource = recorded ? `the instant recorded in ${PAGE_PATHS.index}` : 'the clock';
+  let nowSource: string;
+  if (options.now !== undefined) {
+    now = resolveNow(options.now);
+    nowSource = '--now';
+  } else if (options.check && recorded) {
+    // Against the instant the pages were generated for: the check shows what the data changes,
+    // not what the clock moving on since then would.
+    now = recorded;
+    nowSource = `the instant recorded in ${PAGE_PATHS.index}`;
   } else {
     now = resolveNow(undefined);
     nowSource = 'the clock';
   }
 
-  let rendered: Map<string, string>;
-  try {
-    rendered = renderDocs(model, { now, templates: await readTemplates(), calendars: await findCalendars(root) });
-  } catch (error) {
-    if (error instanceof TemplateError) throw new UsageError(error.message);
-    throw error;
+  const templates = await readTemplates();
+  const calendars = await findCalendars(root);
+  const incidentRecord = incidentReader(root);
+  const planFor = async (asOf: Date, only?: ReadonlySet<string>) => {
+    try {
+      return await plan(root, renderPages(model, { now, asOf, templates, calendars, incidentRecord, ...(only ? { only } : {}) }));
+    } catch (error) {
+      if (error instanceof TemplateError) throw new UsageError(error.message);
+      throw error;
+    }
+  };
+  // First with the instant the pages already show: when nothing else differs, nothing is written.
+  let entries = await planFor(recorded ?? now);
+  const changed = entries.some((e) => e.kind === 'missing' || e.kind === 'stale' || e.kind === 'orphaned');
+  if (changed && recorded !== undefined && recorded.getTime() !== now.getTime()) {
+    // Something changed, so the pages that show the instant show the new one; no other page shows it.
+    const restamped = new Map((await planFor(now, STAMPED_PAGES)).filter((entry) => STAMPED_PAGES.has(entry.path)).map((entry) => [entry.path, entry]));
+    entries = entries.map((entry) => restamped.get(entry.path) ?? entry);
   }
-  const entries = await plan(root, rendered);
   const inTheWay = entries.filter((e) => e.kind === 'in-the-way');
   const reportInTheWay = () => {
     for (const entry of inTheWay) {
@@ -304,12 +374,21 @@ export async function runDocs(options: DocsOptions, io: CommandIO): Promise<numb
     const out = entries.filter((e) => e.kind !== 'unchanged');
     const words: Record<Entry['kind'], string> = { missing: 'missing', stale: 'stale', orphaned: 'orphaned', 'in-the-way': 'in the way', unchanged: '' };
     for (const entry of out) io.stdout(`${words[entry.kind].padEnd(10)} ${entry.path}${entry.reason ? ` (${entry.reason})` : ''}\n`);
-    if (out.length > 0) {
-      io.stdout(`\ndocs: ${out.length} generated file${out.length === 1 ? ' is' : 's are'} out of date (rendered for ${nowSource}). Run npm run oncall -- docs${options.now ? ` --now ${options.now}` : ''} and commit the result.\n`);
-      return 1;
+    const summaryPath = io.env.GITHUB_STEP_SUMMARY;
+    if (summaryPath) await appendFile(summaryPath, pageChangeSummary(await changesOf(root, out)));
+    const pending = out.length - inTheWay.length;
+    if (out.length === 0) {
+      io.stdout(`docs: all ${entries.length} generated files are up to date (rendered for ${nowSource}).\n`);
+      return 0;
     }
-    io.stdout(`docs: all ${entries.length} generated files are up to date (rendered for ${nowSource}).\n`);
-    return 0;
+    if (pending > 0) {
+      io.stdout(
+        `\ndocs: ${pending} generated file${pending === 1 ? '' : 's'} would change (rendered for ${nowSource}). The docs workflow regenerates them on the default branch after a merge; ` +
+          `elsewhere, npm run oncall -- docs${options.now ? ` --now ${options.now}` : ''} writes them.\n`,
+      );
+    }
+    reportInTheWay();
+    return inTheWay.length > 0 ? 1 : 0;
   }
 
   let written = 0;

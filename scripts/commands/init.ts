@@ -62,7 +62,7 @@ function listDifferences(comparison: ExampleComparison): string[] {
 
 /** Removes folders left empty below `stopAt` (the data folders themselves stay). */
 async function pruneEmptyFolders(root: string, paths: readonly string[]): Promise<void> {
-  const stops = new Set<string>([...DATA_ROOTS, 'docs', '.github', '']);
+  const stops = new Set<string>([...DATA_ROOTS, 'docs', '.github', 'tests', '']);
   const folders = new Set<string>();
   for (const path of paths) {
     for (let dir = dirname(path); !stops.has(dir) && dir !== '.'; dir = dirname(dir)) folders.add(dir);
@@ -76,8 +76,9 @@ async function pruneEmptyFolders(root: string, paths: readonly string[]): Promis
 
 /**
  * `oncall init`: turns a fresh copy of the template into an empty organisation. Keeps the schemas
- * and the toolkit, writes starter policy files (one person holding the roles the approval rules
- * need), a starter rotation, and removes the example records and generated pages. Refuses (exit 1,
+ * and the toolkit (and its tests, which run on their own fixture organisation), writes starter
+ * policy files (one person holding the roles the approval rules need), a starter rotation, and
+ * removes the example records, the tests of the example (tests/example/) and generated pages. Refuses (exit 1,
  * nothing touched) unless the data is still exactly the example organisation, or --force is given;
  * files that are not part of the example are never deleted. `manifest` is the example's fingerprint
  * (tests pass one made from their own copy).

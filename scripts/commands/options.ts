@@ -27,13 +27,27 @@ export function resolveNow(now: string | undefined): Date {
   return parsed.toJSDate();
 }
 
-export const FORMATS: readonly Format[] = ['pretty', 'json', 'github', 'sarif'];
+/**
+ * `--format` means the same in every command: `pretty` (the default) for people at a terminal,
+ * `json` for programs, and `markdown` where the output is a document (the monthly report, the rule
+ * table, validate's findings as a report). validate also writes `github` (workflow annotations and
+ * a job summary) and `sarif` (code scanning).
+ */
+export const DATA_FORMATS = ['pretty', 'json'] as const;
+export const DOCUMENT_FORMATS = ['pretty', 'json', 'markdown'] as const;
+export const FORMATS: readonly Format[] = ['pretty', 'json', 'markdown', 'github', 'sarif'];
 
-/** `--format`, defaulting to GitHub annotations inside Actions and pretty elsewhere. */
+/** A `--format` value one of `choices`, default `pretty`; anything else is a usage error naming them. */
+export function resolveChoice<T extends string>(format: string | undefined, choices: readonly T[]): T {
+  if (format === undefined) return choices[0]!;
+  if (!(choices as readonly string[]).includes(format)) throw new UsageError(`--format: "${format}" is not one of ${choices.join(', ')}.`);
+  return format as T;
+}
+
+/** validate's `--format`, defaulting to GitHub annotations inside Actions and pretty elsewhere. */
 export function resolveFormat(format: string | undefined, io: CommandIO): Format {
   if (format === undefined) return io.env.GITHUB_ACTIONS === 'true' && !io.isTTY ? 'github' : 'pretty';
-  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format: "${format}" is not one of ${FORMATS.join(', ')}.`);
-  return format as Format;
+  return resolveChoice(format, FORMATS);
 }
 
 /** Colours only on a terminal, and never under NO_COLOR (https://no-color.org). */

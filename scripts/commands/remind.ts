@@ -10,7 +10,7 @@ import { gitHubReminderTracker } from '../remind/github-tracker.ts';
 import { applyReminderActions, planReminderActions, type AppliedAction, type ReminderAction, type ReminderTracker } from '../remind/plan.ts';
 import { collectReminders } from '../remind/reminders.ts';
 import { UsageError, type CommandIO } from './io.ts';
-import { resolveNow, resolveRoot } from './options.ts';
+import { DATA_FORMATS, resolveChoice, resolveNow, resolveRoot } from './options.ts';
 
 export interface RemindOptions {
   root?: string;
@@ -34,12 +34,11 @@ function describeApplied(applied: AppliedAction): string {
   return `  ${verb.padEnd(9)} #${number}  ${action.key}${why}\n`;
 }
 
-/** `remind [--github] [--format text|json]`; exit 0, or 2 when GitHub is not configured or fails. */
+/** `remind [--github] [--format pretty|json]`; exit 0, or 2 when GitHub is not configured or fails. */
 export async function runRemind(options: RemindOptions, io: CommandIO, dependencies: RemindDependencies = {}): Promise<number> {
   const root = resolveRoot(options.root, io);
   const now = resolveNow(options.now);
-  const format = options.format ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new UsageError(`--format: "${format}" is not one of text, json.`);
+  const format = resolveChoice(options.format, DATA_FORMATS);
   const model = await loadModel(root, ['organisation', 'severities', 'escalation', 'people'], (message) => io.stderr(`oncall: warning: ${message}\n`));
   const reminders = collectReminders(model, now);
   const overdue = reminders.filter((r) => r.overdue);
@@ -60,7 +59,11 @@ export async function runRemind(options: RemindOptions, io: CommandIO, dependenc
 
   let tracker = dependencies.tracker;
   if (!tracker) {
-    const client = createGitHubClient(io.env, { log: (message) => io.stderr(`oncall: ${message}\n`), ...dependencies.clientOptions });
+    const client = createGitHubClient(io.env, {
+      log: (message) => io.stderr(`oncall: ${message}\n`),
+      purpose: { command: 'remind --github', does: 'read, open, update and close the repository\'s issues', permissions: 'issues: write' },
+      ...dependencies.clientOptions,
+    });
     tracker = gitHubReminderTracker(client, repositoryFromEnv(io.env));
   }
   let applied: AppliedAction[];

@@ -1,6 +1,6 @@
 /**
- * `oncall report --month YYYY-MM`: the monthly uptime and incident report, as Markdown (default) or
- * JSON, printed or written to a file with --out.
+ * `oncall report --month YYYY-MM`: the monthly uptime and incident report, as Markdown (pretty, the
+ * default, and markdown) or JSON, printed or written to a file with --out.
  */
 import { resolve } from 'node:path';
 import { loadModel } from '../incidents/load-model.ts';
@@ -8,7 +8,7 @@ import { writeFileAtomic } from '../incidents/write-new-file.ts';
 import { buildMonthlyReport, isMonth } from '../report-monthly/monthly-report.ts';
 import { renderMonthlyReportMarkdown } from '../report-monthly/render-markdown.ts';
 import { UsageError, type CommandIO } from './io.ts';
-import { resolveNow, resolveRoot } from './options.ts';
+import { DOCUMENT_FORMATS, resolveChoice, resolveNow, resolveRoot } from './options.ts';
 
 export interface ReportOptions {
   root?: string;
@@ -18,17 +18,14 @@ export interface ReportOptions {
   out?: string;
 }
 
-/** Formats `report` prints. */
-export const REPORT_FORMATS = ['markdown', 'json'] as const;
-
-/** `report --month YYYY-MM [--format markdown|json] [--out file]`; exit 0, or 2 for usage errors. */
+/** `report --month YYYY-MM [--format pretty|json|markdown] [--out file]`; exit 0, or 2 for usage errors. */
 export async function runReport(options: ReportOptions, io: CommandIO): Promise<number> {
   const root = resolveRoot(options.root, io);
   const now = resolveNow(options.now);
   if (options.month === undefined) throw new UsageError('report: --month YYYY-MM is required (e.g. --month 2026-10).');
   if (!isMonth(options.month)) throw new UsageError(`--month: "${options.month}" is not a month written YYYY-MM (e.g. 2026-10).`);
-  const format = options.format ?? 'markdown';
-  if (!(REPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format: "${format}" is not one of ${REPORT_FORMATS.join(', ')}.`);
+  // The report is a document: on a terminal (pretty) it is the Markdown text itself.
+  const format = resolveChoice(options.format, DOCUMENT_FORMATS);
   const model = await loadModel(root, ['organisation', 'severities', 'escalation', 'lifecycle'], (message) => io.stderr(`oncall: warning: ${message}\n`));
   const report = buildMonthlyReport(model, options.month, now);
   const text = format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderMonthlyReportMarkdown(report);

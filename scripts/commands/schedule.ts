@@ -20,7 +20,7 @@ import { WindowError, parseInstant, parseWindow } from '../schedule/window.ts';
 import type { SchemaTypes } from '../types/schema-types.ts';
 import { suggestion } from '../util/suggest.ts';
 import { UsageError, type CommandIO } from './io.ts';
-import { resolveNow, resolveRoot } from './options.ts';
+import { DATA_FORMATS, resolveChoice, resolveNow, resolveRoot } from './options.ts';
 
 type Rotation = SchemaTypes['rotation'];
 
@@ -83,9 +83,7 @@ export function usageOnWindowError<T>(read: () => T): T {
 
 /** `--format` for the rotation commands. */
 export function resolveDataFormat(format: string | undefined): 'pretty' | 'json' {
-  if (format === undefined || format === 'pretty') return 'pretty';
-  if (format === 'json') return 'json';
-  throw new UsageError(`--format: "${format}" is not one of pretty, json.`);
+  return resolveChoice(format, DATA_FORMATS);
 }
 
 /** A shift as JSON: instants in ISO 8601 with the rotation's local offset. */

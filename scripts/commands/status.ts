@@ -6,7 +6,7 @@ import { buildModel } from '../check/build-model.ts';
 import { readRepository } from '../repo/read-repository.ts';
 import { buildStatus, statusText } from '../signoffs/status.ts';
 import { UsageError, type CommandIO } from './io.ts';
-import { resolveNow, resolveRoot } from './options.ts';
+import { DATA_FORMATS, resolveChoice, resolveNow, resolveRoot } from './options.ts';
 
 export interface StatusOptions {
   root?: string;
@@ -17,8 +17,7 @@ export interface StatusOptions {
 
 export async function runStatus(options: StatusOptions, io: CommandIO): Promise<number> {
   const root = resolveRoot(options.root, io);
-  const format = options.format ?? 'pretty';
-  if (format !== 'pretty' && format !== 'json') throw new UsageError(`--format: "${format}" is not one of pretty, json.`);
+  const format = resolveChoice(options.format, DATA_FORMATS);
   const now = options.now === undefined ? undefined : resolveNow(options.now);
   const { files } = await readRepository(root);
   const { model } = buildModel(files);

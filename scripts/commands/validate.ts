@@ -2,6 +2,7 @@ import { appendFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { validateRepository } from '../check/pipeline.ts';
+import { applyRuleSettings, ruleSettingsOf, type RuleSettings } from '../check/rule-settings.ts';
 import { validateSelection, type SelectionOptions } from '../check/selection.ts';
 import { trustedBlobIdsAt } from '../git/blob-ids.ts';
 import { changedFiles, GitError } from '../git/changed-files.ts';
@@ -9,7 +10,8 @@ import { firstCommitDates } from '../git/first-commits.ts';
 import { DATA_ROOTS } from '../schema/kinds.ts';
 import { summarise, type Diagnostic } from '../report/diagnostic.ts';
 import { formatReport } from '../report/index.ts';
-import { ruleCatalogue } from '../rules/index.ts';
+import { readDataFileSync } from '../repo/read-repository.ts';
+import { configurableRuleIds, ruleCatalogue } from '../rules/index.ts';
 import { TOOLKIT_VERSION } from '../version.ts';
 import { UsageError, type CommandIO } from './io.ts';
 import { resolveFormat, resolveNow, resolveRoot, useColor } from './options.ts';
@@ -30,6 +32,13 @@ function toRepoPath(root: string, cwd: string, given: string): string {
   if (rel.startsWith('..') || isAbsolute(rel)) throw new UsageError(`"${given}" is outside the repository ${root}.`);
   if (!existsSync(absolute)) throw new UsageError(`"${given}" does not exist.`);
   return rel.split(sep).join('/');
+}
+
+/** The organisation's rule settings (policy/organisation.yaml `rules`); none when it cannot be read. */
+function readRuleSettings(root: string): RuleSettings {
+  const value = readDataFileSync(root, 'policy/organisation.yaml', 'organisation').file?.parsed?.value;
+  const rules = typeof value === 'object' && value !== null ? (value as Record<string, unknown>).rules : undefined;
+  return ruleSettingsOf(rules, configurableRuleIds());
 }
 
 /**
@@ -80,6 +89,7 @@ export async function runValidate(paths: readonly string[], options: ValidateOpt
     fileCount = run.files.length;
   }
 
+  diagnostics = applyRuleSettings(diagnostics, readRuleSettings(root));
   const summary = summarise(diagnostics, fileCount);
   const report = formatReport(format, diagnostics, summary, { color: useColor(io), toolVersion: TOOLKIT_VERSION, rules: ruleCatalogue() });
   io.stdout(report.stdout);

@@ -3,11 +3,42 @@
  * locale or time zone, so the same data and `--now` give the same bytes everywhere. Zones are named
  * in table headings rather than abbreviated per cell (abbreviations vary with the ICU version).
  */
-import { DateTime } from 'luxon';
+import { DateTime, FixedOffsetZone, IANAZone } from 'luxon';
+
+/**
+ * A zone's offset by UTC hour: NaN for an hour in which it changes. Asking the zone (Intl) is most
+ * of the cost of a date on a page, and a large organisation's incident pages show hundreds of
+ * thousands of them; an hour whose two ends have the same offset has it throughout.
+ */
+const offsetsByHour = new Map<string, Map<number, number>>();
+
+function offsetAt(zone: IANAZone, millis: number): number {
+  let hours = offsetsByHour.get(zone.name);
+  if (!hours) offsetsByHour.set(zone.name, (hours = new Map()));
+  const hour = Math.floor(millis / 3_600_000);
+  let offset = hours.get(hour);
+  if (offset === undefined) {
+    const first = zone.offset(hour * 3_600_000);
+    offset = first === zone.offset((hour + 1) * 3_600_000 - 1) ? first : Number.NaN;
+    hours.set(hour, offset);
+  }
+  return Number.isNaN(offset) ? zone.offset(millis) : offset;
+}
+
+const ianaZones = new Map<string, IANAZone | undefined>();
+
+/** The IANA zone of a name, or undefined for a name that is not one (checked once per name). */
+function ianaZone(name: string): IANAZone | undefined {
+  if (!ianaZones.has(name)) ianaZones.set(name, IANAZone.isValidZone(name) ? IANAZone.create(name) : undefined);
+  return ianaZones.get(name);
+}
 
 function at(instant: Date | number | string, zone: string): DateTime {
   if (typeof instant === 'string') return DateTime.fromISO(instant, { setZone: true }).setZone(zone);
-  return DateTime.fromMillis(typeof instant === 'number' ? instant : instant.getTime(), { zone });
+  const millis = typeof instant === 'number' ? instant : instant.getTime();
+  const iana = Number.isFinite(millis) ? ianaZone(zone) : undefined;
+  if (!iana) return DateTime.fromMillis(millis, { zone });
+  return DateTime.fromMillis(millis, { zone: FixedOffsetZone.instance(offsetAt(iana, millis)) });
 }
 
 // English names written out rather than asked of Intl on every call: a large organisation's pages

@@ -4,11 +4,12 @@
  * give byte-identical pages. The writer (scripts/commands/docs.ts) decides what reaches the disk.
  */
 import { DateTime } from 'luxon';
-import type { RepoModel } from '../model/repo-model.ts';
+import type { Doc, RepoModel } from '../model/repo-model.ts';
+import type { SchemaTypes } from '../types/schema-types.ts';
 import { compileTemplates, TemplateError, type PageContext } from './engine.ts';
 import { isoWithOffset } from './format.ts';
 import { markerFor } from './marker.ts';
-import { buildSite, type CalendarLink, type Site } from './site.ts';
+import { buildSite, PAGE_PATHS, type CalendarLink, type Site } from './site.ts';
 import {
   approvalsView,
   communicationView,
@@ -20,6 +21,7 @@ import {
   rolesView,
   severitiesView,
 } from './views/policy.ts';
+import { incidentPageView } from './views/incident.ts';
 import { actionItemsView, incidentsView, rolloutViews } from './views/records.ts';
 import { codeownersView, indexView } from './views/overview.ts';
 import { peopleView, rosterView } from './views/rosters.ts';
@@ -39,6 +41,7 @@ export const TEMPLATE_NAMES = [
   'roster',
   'people',
   'incident-index',
+  'incident',
   'action-items',
   'rollout',
   'codeowners',
@@ -49,16 +52,31 @@ export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 export interface RenderOptions {
   /** The instant pages describe: who is on call, what is overdue, the next weeks of shifts. */
   now: Date;
+  /**
+   * The instant the pages say they show ("as of"), default `now`. The writer keeps the instant of
+   * the last change, so a run that changes nothing else leaves every page as it was.
+   */
+  asOf?: Date;
+  /**
+   * The full record of an incident, for its page (default: the model's). `docs` keeps only the
+   * fields the index shows of each incident in memory, and reads each record when its page is made.
+   */
+  incidentRecord?: (doc: Doc<'incident'>) => SchemaTypes['incident'];
+  /** Render only the pages at these paths (default: every page). */
+  only?: ReadonlySet<string>;
   /** Template sources by name (see TEMPLATE_NAMES), as read from scripts/docs/templates/. */
   templates: ReadonlyMap<string, string>;
   /** Calendar files present in the repository, which roster and people pages link to. */
   calendars?: readonly CalendarLink[];
 }
 
+/** The pages whose text shows the "as of" instant: the only ones RenderOptions.asOf changes. */
+export const STAMPED_PAGES: ReadonlySet<string> = new Set([PAGE_PATHS.index, PAGE_PATHS.actionItems]);
+
 /** The comment after the marker of docs/README.md recording the instant the pages describe. */
 const AS_OF_PREFIX = '<!-- oncall-as-code docs as of ';
 
-/** The `--now` a generated index was rendered for, read back from its content (for `docs --check`). */
+/** The "as of" instant a generated index records, read back from its content (see RenderOptions.asOf). */
 export function readAsOf(indexContent: string): Date | undefined {
   const line = indexContent.split('\n').find((l) => l.startsWith(AS_OF_PREFIX));
   if (!line) return undefined;
@@ -96,10 +114,20 @@ export function tidyMarkdown(text: string): string {
  * simply absent.
  */
 export function renderDocs(model: RepoModel, options: RenderOptions): Map<string, string> {
+  return new Map(renderPages(model, options));
+}
+
+/**
+ * The generated files one at a time, in path order: `[path, content]`. A page's text exists only
+ * while the caller holds it, so a large organisation's thousands of incident pages are never all
+ * in memory at once (the writer compares and writes each as it comes).
+ */
+export function* renderPages(model: RepoModel, options: RenderOptions): Generator<[string, string]> {
   const missing = TEMPLATE_NAMES.filter((name) => !options.templates.has(name));
   if (missing.length > 0) throw new TemplateError(`missing template${missing.length > 1 ? 's' : ''}: ${missing.map((n) => `${n}.hbs`).join(', ')}.`);
   const templates = compileTemplates(options.templates);
   const { now } = options;
+  const asOf = options.asOf ?? now;
   const site = buildSite(model, options.calendars ?? []);
   // Each page's view is made when the page is rendered, and is garbage right after: a large
   // organisation's views (rosters, people, incidents) would otherwise all be held at once.
@@ -110,7 +138,7 @@ export function renderDocs(model: RepoModel, options: RenderOptions): Map<string
 
   const policy = model.policy;
   const rollouts = rolloutViews(model, site);
-  add(site.paths.index, 'index', () => indexView(model, site, now, rollouts));
+  add(site.paths.index, 'index', () => indexView(model, site, now, asOf, rollouts));
   if (policy.lifecycle) add(site.paths.lifecycle, 'lifecycle', () => lifecycleView(model, site));
   if (policy.roles) add(site.paths.roles, 'roles', () => rolesView(model, site, now));
   if (policy.raci) add(site.paths.raci, 'raci', () => raciView(model, site));
@@ -123,20 +151,27 @@ export function renderDocs(model: RepoModel, options: RenderOptions): Map<string
   for (const doc of model.rotations) add(site.paths.rosters.get(doc.data.id), 'roster', () => rosterView(model, site, doc.data, now));
   add(site.paths.people, 'people', () => peopleView(model, site, now));
   add(site.paths.incidents, 'incident-index', () => incidentsView(model, site, now));
-  add(site.paths.actionItems, 'action-items', () => actionItemsView(model, site, now));
+  const incidentRecord = options.incidentRecord ?? ((doc: Doc<'incident'>) => doc.data);
+  const postmortemOf = new Map(model.postmortems.map((doc) => [doc.data.incident, doc.file.path]));
+  for (const doc of model.incidents) {
+    const id = doc.data.id;
+    const expected = doc.data.postmortem ?? `docs/incidents/${id}.md`;
+    const postmortem = postmortemOf.get(id) ?? (site.files.has(expected) ? expected : undefined);
+    add(site.paths.incidentPages.get(id), 'incident', () => incidentPageView(model, site, doc, incidentRecord(doc), postmortem));
+  }
+  add(site.paths.actionItems, 'action-items', () => actionItemsView(model, site, now, asOf));
   for (const rollout of rollouts) add(rollout.path, 'rollout', () => rollout);
   if (policy.approvals) add(site.paths.codeowners, 'codeowners', () => codeownersView(model, now));
 
-  const out = new Map<string, string>();
   for (const page of pages.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    if (options.only && !options.only.has(page.path)) continue;
     const context: PageContext = { ...page.view(), page: page.path, site };
     const body = templates.get(page.template)!(context);
     const header = [markerFor(page.path)];
-    if (page.path === site.paths.index) header.push(`${AS_OF_PREFIX}${isoWithOffset(now, site.zone)} -->`);
+    if (page.path === site.paths.index) header.push(`${AS_OF_PREFIX}${isoWithOffset(asOf, site.zone)} -->`);
     const content = page.path.endsWith('.md') ? tidyMarkdown(`${header.join('\n')}\n\n${body}`) : tidyPlain(`${header.join('\n')}\n${body}`);
-    out.set(page.path, content);
+    yield [page.path, content];
   }
-  return out;
 }
 
 /** Plain-text files (CODEOWNERS): no trailing spaces, at most one blank line in a row. */

@@ -30,6 +30,8 @@ export interface SitePaths {
   rosters: Map<string, string>;
   /** Sign-off page per rollout (product) id. */
   rollouts: Map<string, string>;
+  /** Page per incident id, rendered from its record. */
+  incidentPages: Map<string, string>;
 }
 
 /** A calendar file the rosters link to: repository path, and whose shifts it holds. */
@@ -77,6 +79,11 @@ export function rosterPath(rotationId: string): string {
   return `docs/rosters/${rotationId}.md`;
 }
 
+/** An incident's page, in the folder of the year its id starts with, as its record is. */
+export function incidentPagePath(incidentId: string): string {
+  return `docs/incident-records/${incidentId.slice(0, 4)}/${incidentId}.md`;
+}
+
 export function rolloutPath(productId: string): string {
   return `docs/rollouts/${productId}.md`;
 }
@@ -92,6 +99,7 @@ export function buildSite(model: RepoModel, calendars: readonly CalendarLink[]):
     codeowners: PAGE_PATHS.codeowners,
     rosters: new Map(model.rotations.map((doc) => [doc.data.id, rosterPath(doc.data.id)])),
     rollouts: new Map(),
+    incidentPages: new Map(model.incidents.map((doc) => [doc.data.id, incidentPagePath(doc.data.id)])),
   };
   if (policy.lifecycle) paths.lifecycle = PAGE_PATHS.lifecycle;
   if (policy.roles) paths.roles = PAGE_PATHS.roles;

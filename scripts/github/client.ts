@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { Octokit } from '@octokit/rest';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
+import Bottleneck from 'bottleneck';
 import { UsageError } from '../commands/io.ts';
 
 const OctokitWithPlugins = Octokit.plugin(retry, throttling);
@@ -25,7 +26,11 @@ export interface GitHubClientOptions {
   timeoutMs?: number;
   /** How often a failed request (5xx, network error, timeout) is retried. Default 3. */
   retries?: number;
-  /** Milliseconds that stand for one second of any retry or rate-limit wait. Default 1 000; tests use less. */
+  /**
+   * Milliseconds that stand for one second of any retry or rate-limit wait, and of the spacing
+   * GitHub asks between writes (1 s; 3 s for writes that notify people, such as a new issue).
+   * Default 1 000; tests use less.
+   */
   secondMs?: number;
   /** The longest rate-limit wait, in seconds, the client accepts; a longer one fails at once. Default 60. */
   maxRateLimitWaitSeconds?: number;
@@ -35,6 +40,18 @@ export interface GitHubClientOptions {
   log?: (message: string) => void;
   /** The fetch implementation; default the global one. */
   fetch?: typeof globalThis.fetch;
+  /**
+   * Who needs the token and what it must be allowed to do, for the message when it is missing:
+   * the command as typed, what it does on GitHub, and the workflow permissions that grant that.
+   */
+  purpose?: { command: string; does: string; permissions: string };
+}
+
+const DEFAULT_PURPOSE = { command: 'approvals', does: 'read pull requests and write commit statuses', permissions: 'pull-requests: read, statuses: write' };
+
+/** Requests one at a time, at least `minTime` milliseconds apart. */
+function spacedGroup(minTime: number): Bottleneck.Group {
+  return new Bottleneck.Group({ maxConcurrent: 1, minTime });
 }
 
 /** The GitHub environment is incomplete or wrong (no token, no repository): exit 2. */
@@ -78,7 +95,13 @@ export function apiUrlFromEnv(env: Readonly<Record<string, string | undefined>>)
  */
 export function createGitHubClient(env: Readonly<Record<string, string | undefined>>, options: GitHubClientOptions = {}): GitHubClient {
   const token = env.GITHUB_TOKEN?.trim();
-  if (!token) throw new GitHubConfigError('GITHUB_TOKEN is not set: give the command a token that can read pull requests and write commit statuses.');
+  if (!token) {
+    const { command, does, permissions } = options.purpose ?? DEFAULT_PURPOSE;
+    throw new GitHubConfigError(
+      `${command}: GITHUB_TOKEN is not set. ${command} needs a token that can ${does}, in GITHUB_TOKEN, and the repository as "owner/repo" in GITHUB_REPOSITORY ` +
+        `(GitHub Actions sets GITHUB_REPOSITORY; pass the token with env: GITHUB_TOKEN: \${{ secrets.GITHUB_TOKEN }} and grant permissions: ${permissions}).`,
+    );
+  }
   repositoryFromEnv(env);
   const baseUrl = apiUrlFromEnv(env);
   const timeoutMs = options.timeoutMs ?? 30_000;
@@ -114,6 +137,10 @@ export function createGitHubClient(env: Readonly<Record<string, string | undefin
       fallbackSecondaryRateRetryAfter: Math.min(60, maxWait),
       onRateLimit: onLimit('rate limit'),
       onSecondaryRateLimit: onLimit('secondary rate limit'),
+      // The plugin's own spacing, in this client's seconds (GitHub's guidance for integrations).
+      write: spacedGroup(1 * secondMs),
+      search: spacedGroup(2 * secondMs),
+      notifications: spacedGroup(3 * secondMs),
     },
   });
 }

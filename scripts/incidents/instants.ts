@@ -11,9 +11,9 @@ export function instantOf(text: string | undefined): Date | undefined {
   return parsed.isValid ? parsed.toJSDate() : undefined;
 }
 
-/** An instant as `2026-10-29T02:14:00+01:00` in a zone (seconds kept, milliseconds dropped). */
+/** An instant as `2026-10-29T02:14:09+01:00` in a zone: to the second, milliseconds dropped. */
 export function formatInstant(instant: Date, zone: string): string {
-  return DateTime.fromJSDate(instant, { zone }).toISO({ suppressMilliseconds: true }) ?? instant.toISOString();
+  return DateTime.fromJSDate(instant, { zone }).startOf('second').toISO({ suppressMilliseconds: true }) ?? instant.toISOString();
 }
 
 /** Minutes between two instants (negative when `to` is earlier). */

@@ -9,8 +9,11 @@ import { basename, dirname, join } from 'node:path';
 
 /** The target already exists; nothing was written. */
 export class FileExistsError extends Error {
-  constructor(readonly path: string) {
+  readonly path: string;
+
+  constructor(path: string) {
     super(`${path} already exists`);
+    this.path = path;
   }
 }
 

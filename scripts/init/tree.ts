@@ -22,6 +22,12 @@ const GENERATED_ROOTS = ['docs'];
 const GENERATED_FILES = ['.github/CODEOWNERS'];
 const HAND_WRITTEN_UNDER_DOCS = 'docs/incidents';
 
+/**
+ * Tests that check the example organisation itself (that it encodes its source documents, that its
+ * committed pages are current): they belong to the example data and go with it.
+ */
+export const EXAMPLE_TEST_ROOT = 'tests/example';
+
 const toRepoPath = (root: string, absolute: string) => relative(root, absolute).split(sep).join('/');
 
 async function walk(root: string, dir: string, skip: (path: string) => boolean, visit: (path: string, absolute: string) => Promise<void>): Promise<void> {
@@ -40,12 +46,13 @@ async function walk(root: string, dir: string, skip: (path: string) => boolean, 
 }
 
 /**
- * Every file below the data folders (policy/, rotations/, incidents/, signoffs/, handoffs/, docs/incidents/),
- * whatever its name. A link is recorded by its target, so it never passes for an example file.
+ * Every file below the data folders (policy/, rotations/, incidents/, signoffs/, handoffs/,
+ * docs/incidents/) and the example's own tests (tests/example/), whatever its name. A link is
+ * recorded by its target, so it never passes for an example file.
  */
 export async function readOrganisationTree(root: string): Promise<Map<string, Uint8Array>> {
   const tree = new Map<string, Uint8Array>();
-  for (const dataRoot of DATA_ROOTS) {
+  for (const dataRoot of [...DATA_ROOTS, EXAMPLE_TEST_ROOT]) {
     await walk(root, dataRoot, () => false, async (path, absolute) => {
       const stat = await lstat(absolute);
       if (stat.isSymbolicLink()) tree.set(path, Buffer.from(`link -> ${await readlink(absolute)}`));

@@ -1,6 +1,6 @@
 /**
  * Regenerates scripts/init/example-manifest.json from the example organisation in this repository.
- * Run it after changing the example data: `npx tsx scripts/init/write-manifest.ts`.
+ * Run it after changing the example data or its tests (tests/example/): `npm run regenerate` does.
  * `oncall init` only empties a tree that still matches this manifest exactly (unless --force).
  */
 import { writeFileSync } from 'node:fs';

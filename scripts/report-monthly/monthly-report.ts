@@ -17,6 +17,7 @@ import { describeMinutes, formatInstant, instantOf } from '../incidents/instants
 import { calendarOf, postmortemRequirement, postmortemsOf, severityLevel } from '../incidents/policy.ts';
 import type { RepoModel } from '../model/repo-model.ts';
 import { isOpen, overdueFrom } from '../postmortems/action-items.ts';
+import { publishedInstant } from '../postmortems/published.ts';
 import { deadlineAfter, minutesAgainst, targetMinutes, type BusinessCalendar } from '../time/business-time.ts';
 import type { SchemaTypes } from '../types/schema-types.ts';
 import { isBusinessTime, parseDuration } from '../util/duration.ts';
@@ -503,7 +504,7 @@ function postmortemStanding(model: RepoModel, incident: SchemaTypes['incident'],
   };
   if (!requirement.required) return { ...base, standing: 'not-required' };
   const due = requirement.due?.getTime();
-  const published = instantOf(doc?.data.published)?.getTime();
+  const published = publishedInstant(doc?.data.published, zone)?.getTime();
   if (published !== undefined) return { ...base, standing: due === undefined || published <= due ? 'met' : 'late' };
   if (due === undefined || asOf.getTime() < due) return { ...base, standing: 'pending' };
   if (!doc) return { ...base, standing: 'missing' };

@@ -7,7 +7,7 @@ import { formatSarif, type RuleDescription } from './sarif.ts';
 export type { RuleDescription } from './sarif.ts';
 
 /** Output formats selectable with `--format`. */
-export type Format = 'pretty' | 'json' | 'github' | 'sarif';
+export type Format = 'pretty' | 'json' | 'markdown' | 'github' | 'sarif';
 
 /** Every format's output choices, gathered so the CLI can pass one object whatever the format. */
 export interface ReportOptions {
@@ -41,6 +41,9 @@ export function formatReport(
       return { stdout: formatPretty(sorted, summary, { color: options.color ?? false }) };
     case 'json':
       return { stdout: formatJson(sorted, summary) };
+    case 'markdown':
+      // The report GitHub shows as a job summary, for pasting into a pull request or an issue.
+      return { stdout: formatGithubSummary(sorted, summary) };
     case 'github':
       return { stdout: formatGithubAnnotations(sorted), summaryMarkdown: formatGithubSummary(sorted, summary) };
     case 'sarif':

@@ -36,6 +36,7 @@ export const doubleBooking: Rule = {
   description:
     'Nobody holds two tiers of one rotation at the same instant (error), or is on call in two rotations at once (warning, unless on_call.allow_concurrent_rotations is true), from now to the coverage horizon.',
   severity: 'error',
+  alsoReports: ['warning'],
   needs: [],
   check(ctx) {
     const organisation = ctx.model.policy.organisation?.data;

@@ -15,6 +15,7 @@ export const incidentLeadershipNotified: Rule = {
   id: 'incident-leadership-notified',
   description: 'Leadership was notified within the deadline the severity sets (or, without one, policy/communication.yaml leadership; no silent escalation): missing after the deadline is an error, late is a warning.',
   severity: 'error',
+  alsoReports: ['warning'],
   needs: ['severities'],
   check(ctx) {
     const calendar = calendarOf(ctx.model);

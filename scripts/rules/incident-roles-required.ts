@@ -10,6 +10,7 @@ export const incidentRolesRequired: Rule = {
   id: 'incident-roles-required',
   description: 'An incident names the roles its severity requires: an incident commander always, and for a major severity a communications lead who is not also the commander.',
   severity: 'error',
+  alsoReports: ['warning'],
   needs: ['severities'],
   check(ctx) {
     for (const doc of ctx.model.incidents) {

@@ -52,6 +52,8 @@ import { roleBackupRequired } from './role-backup-required.ts';
 import { roleHistory } from './role-history.ts';
 import { roleHolderActive } from './role-holder-active.ts';
 import { rotationHistory } from './rotation-history.ts';
+import { ruleConfig } from './rule-config.ts';
+import type { Severity } from '../report/diagnostic.ts';
 import type { BuiltInRule, Rule } from './rule.ts';
 import { schemaModeline } from './schema-modeline.ts';
 import { sensitiveData } from './sensitive-data.ts';
@@ -119,6 +121,7 @@ export const RULES: readonly Rule[] = [
   roleHistory,
   roleHolderActive,
   rotationHistory,
+  ruleConfig,
   schemaModeline,
   sensitiveData,
   signoffAuthority,
@@ -163,16 +166,44 @@ export const BUILT_IN_RULES: readonly BuiltInRule[] = [
   { id: 'yaml-tab', stage: 'yaml', severity: 'error', description: 'Indentation uses spaces, not tabs.' },
 ];
 
+/**
+ * The rules an organisation can turn off or give another severity in policy/organisation.yaml
+ * `rules`: every semantic rule but the one that checks those settings.
+ */
+export function configurableRuleIds(): ReadonlySet<string> {
+  return new Set(RULES.map((rule) => rule.id).filter((id) => id !== 'rule-config'));
+}
+
+/** A rule's default severity as the rule table shows it, with the others some of its findings have. */
+function severityText(rule: { severity: string; alsoReports?: readonly string[] }): string {
+  return rule.alsoReports && rule.alsoReports.length > 0 ? `${rule.severity} (some findings ${rule.alsoReports.join(' or ')})` : rule.severity;
+}
+
 /** The README's rule table: `npm run oncall -- rules --format markdown` prints it. */
 export function ruleTableMarkdown(): string {
-  const rows = ruleCatalogue().map((r) => `| \`${r.id}\` | ${r.severity} | ${r.stage} | ${r.description.replace(/\|/g, '\\|')} |`);
-  return ['| rule | severity | checked by | what it checks |', '| --- | --- | --- | --- |', ...rows].join('\n') + '\n';
+  const rows = ruleCatalogue().map((r) => `| \`${r.id}\` | ${severityText(r)} | ${r.configurable ? 'yes' : 'no'} | ${r.stage} | ${r.description.replace(/\|/g, '\\|')} |`);
+  return ['| rule | default severity | configurable | checked by | what it checks |', '| --- | --- | --- | --- | --- |', ...rows].join('\n') + '\n';
+}
+
+/** One row of the rule catalogue. */
+export interface CatalogueEntry {
+  id: string;
+  description: string;
+  /** The severity of its findings unless a finding or the organisation's settings say otherwise. */
+  severity: Severity;
+  /** Severities some of its findings have instead of the default. */
+  alsoReports?: readonly Severity[];
+  /** Where it is checked: `rule` (a semantic rule) or the loader's stage. */
+  stage: string;
+  /** Whether policy/organisation.yaml `rules` can turn it off or change its severity. */
+  configurable: boolean;
 }
 
 /** Every rule id with its description, for the README table, SARIF and `oncall rules`. */
-export function ruleCatalogue(): { id: string; description: string; severity: string; stage: string }[] {
+export function ruleCatalogue(): CatalogueEntry[] {
+  const configurable = configurableRuleIds();
   return [
-    ...RULES.map((r) => ({ id: r.id, description: r.description, severity: r.severity, stage: 'rule' })),
-    ...BUILT_IN_RULES.map((r) => ({ id: r.id, description: r.description, severity: r.severity, stage: r.stage })),
+    ...RULES.map((r) => ({ id: r.id, description: r.description, severity: r.severity, ...(r.alsoReports ? { alsoReports: r.alsoReports } : {}), stage: 'rule', configurable: configurable.has(r.id) })),
+    ...BUILT_IN_RULES.map((r) => ({ id: r.id, description: r.description, severity: r.severity, stage: r.stage, configurable: false })),
   ].sort((a, b) => (a.id < b.id ? -1 : 1));
 }

@@ -11,6 +11,7 @@ export const postmortemActionItems: Rule = {
   id: 'postmortem-action-items',
   description: 'Post-mortem action items are tracked to completion: an open item past its due date is a warning, an error after the grace period in policy/organisation.yaml (follow_up.action_item_grace); ids are unique; done dates match the status; owners have not left.',
   severity: 'error',
+  alsoReports: ['warning'],
   needs: ['organisation'],
   check(ctx) {
     const grace = ctx.model.policy.organisation!.data.follow_up?.action_item_grace;

@@ -1,7 +1,8 @@
 import { amendedIncident } from '../incidents/amended.ts';
 import { organisationZone, postmortemRequirement, postmortemsOf } from '../incidents/policy.ts';
-import { formatInstant, instantOf } from '../incidents/instants.ts';
+import { formatInstant } from '../incidents/instants.ts';
 import { describeDuration } from '../util/duration.ts';
+import { publishedInstant } from '../postmortems/published.ts';
 import type { Rule } from './rule.ts';
 
 /**
@@ -25,6 +26,7 @@ export const postmortemDue: Rule = {
   id: 'postmortem-due',
   description: 'A resolved incident whose severity or scenario requires a post-mortem has one in docs/incidents/ by the policy\'s deadline after resolution: missing after the deadline is an error, still within it a note, completed late (published, or else first committed) or still a draft after it a warning; an incident\'s postmortem: path exists.',
   severity: 'error',
+  alsoReports: ['warning', 'note'],
   needs: ['severities', 'escalation'],
   check(ctx) {
     const zone = organisationZone(ctx.model);
@@ -56,12 +58,14 @@ export const postmortemDue: Rule = {
         continue;
       }
       for (const postmortem of documents) {
-        const published = instantOf(postmortem.data.published);
+        const published = publishedInstant(postmortem.data.published, zone);
         const committed = published || postmortem.data.status !== 'final' ? undefined : completedAt(ctx.firstCommits, postmortem.file.path, ctx.now);
         if (published && published.getTime() > due.getTime()) {
           ctx.report(postmortem, ['published'], {
             message: `published: the post-mortem was completed ${postmortem.data.published}, after its deadline: ${formatInstant(due, zone)}, within ${deadline}.`,
-            hint: 'Hold the review sooner next time; the monthly report lists late post-mortems.',
+            hint: /^\d{4}-\d{2}-\d{2}$/.test(postmortem.data.published ?? '')
+              ? 'A date counts as the end of that day: if it was completed in time on the day of the deadline, give the date-time. Otherwise hold the review sooner next time; the monthly report lists late post-mortems.'
+              : 'Hold the review sooner next time; the monthly report lists late post-mortems.',
             severity: 'warning',
           });
         } else if (committed && committed.at.getTime() > due.getTime()) {

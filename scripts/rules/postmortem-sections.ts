@@ -15,6 +15,7 @@ export const postmortemSections: Rule = {
   description:
     'A post-mortem has every section policy/severities.yaml postmortem_template requires for its severity (matched by heading or an accepted heading), each with content; a final one keeps none of the prompts `new postmortem` writes.',
   severity: 'error',
+  alsoReports: ['warning'],
   needs: ['severities'],
   check(ctx) {
     const sections = templateSections(ctx.model.policy.severities!.data.postmortem_template);

@@ -40,7 +40,10 @@ export interface RuleContext {
 export interface Rule {
   id: string;
   description: string;
+  /** The severity of its findings, unless a finding says otherwise (see alsoReports). */
   severity: Severity;
+  /** The other severities some of its findings carry (the README's rule table says so). */
+  alsoReports?: readonly Severity[];
   /**
    * What must be loaded in full for the rule to give true answers: a policy kind means that file is
    * present and valid; a record kind (rotation, incident, signoff, postmortem) means every file of

@@ -3,7 +3,9 @@ import { createRequire } from 'node:module';
 import { isDateTimeWithOffset } from '../time/date-time.ts';
 import { isIanaZone } from '../util/timezones.ts';
 
+type FormatCheck = { validate: (text: string) => boolean };
 const require = createRequire(import.meta.url);
+const { fullFormats } = require('ajv-formats/dist/formats') as { fullFormats: { date: FormatCheck } };
 
 /** `format: iana-time-zone`: a real IANA zone name, spelt with its proper case. */
 export const IANA_TIME_ZONE_FORMAT = { type: 'string', validate: isIanaZone } as const;
@@ -26,3 +28,11 @@ function isPhoneRegion(code: string): boolean {
 }
 
 export const PHONE_REGION_FORMAT = { type: 'string', validate: isPhoneRegion } as const;
+
+/**
+ * `format: date-or-date-time`: a calendar date or a date-time as `format: date-time` accepts it. One format rather than a choice of two schemas, so a wrong value gets one message.
+ */
+export const DATE_OR_DATE_TIME_FORMAT = {
+  type: 'string',
+  validate: (text: string) => fullFormats.date.validate(text) || isDateTimeWithOffset(text),
+} as const;

@@ -28,9 +28,9 @@ export function generateValidatorModule(): string {
   const header = [
     '/* Generated from schemas/*.schema.json by `npm run gen:validators`. Do not edit: change the schema and regenerate. */',
     "import { createRequire } from 'node:module';",
-    "import { DATE_TIME_FORMAT, IANA_TIME_ZONE_FORMAT, PHONE_REGION_FORMAT } from './formats.ts';",
+    "import { DATE_OR_DATE_TIME_FORMAT, DATE_TIME_FORMAT, IANA_TIME_ZONE_FORMAT, PHONE_REGION_FORMAT } from './formats.ts';",
     'const require = createRequire(import.meta.url);',
-    "const formats = { ...require('ajv-formats/dist/formats').fullFormats, 'iana-time-zone': IANA_TIME_ZONE_FORMAT, 'date-time': DATE_TIME_FORMAT, 'phone-region': PHONE_REGION_FORMAT };",
+    "const formats = { ...require('ajv-formats/dist/formats').fullFormats, 'iana-time-zone': IANA_TIME_ZONE_FORMAT, 'date-time': DATE_TIME_FORMAT, 'date-or-date-time': DATE_OR_DATE_TIME_FORMAT, 'phone-region': PHONE_REGION_FORMAT };",
     `export const SOURCE_HASH = ${JSON.stringify(validatorSourceHash())};`,
   ];
   return `${header.join('\n')}\n${code.replace(/^"use strict";/, '')}\n`;

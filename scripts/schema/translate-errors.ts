@@ -799,6 +799,7 @@ const FORMAT_WORDS: Record<string, string> = {
   'iso-time': 'time (HH:MM:SS)',
   'date-time': 'date-time with a UTC offset (e.g. 2026-10-14T08:12:00+02:00 or 2026-10-14T08:12Z)',
   'phone-region': 'region code for phone numbers (ISO 3166-1 alpha-2 in capitals, e.g. GB, DE, US)',
+  'date-or-date-time': 'date (YYYY-MM-DD) or date-time with a UTC offset (e.g. 2026-10-14T08:12:00+02:00)',
   'iso-date-time': 'date-time (e.g. 2026-10-14T08:12:00)',
   duration: 'ISO 8601 duration (e.g. PT15M, P1D)',
   email: 'email address (e.g. name@example.com)',
@@ -817,7 +818,7 @@ const FORMAT_WORDS: Record<string, string> = {
 };
 
 function formatFields(where: string, format: string, data: unknown, description: string | undefined): Fields {
-  if (format === 'date-time' && typeof data === 'string') {
+  if ((format === 'date-time' || format === 'date-or-date-time') && typeof data === 'string') {
     const fixed = dateTimeWithoutOffset(data);
     if (fixed !== undefined) {
       return {

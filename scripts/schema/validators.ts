@@ -14,7 +14,7 @@ import type { Ajv2020, ErrorObject, Options, ValidateFunction } from 'ajv/dist/2
 import * as compiledModule from './compiled-validators.js';
 import { FILE_KINDS, type KindId } from './kinds.ts';
 import { allSchemas, schemaFileName } from './schemas.ts';
-import { DATE_TIME_FORMAT, IANA_TIME_ZONE_FORMAT, PHONE_REGION_FORMAT } from './formats.ts';
+import { DATE_OR_DATE_TIME_FORMAT, DATE_TIME_FORMAT, IANA_TIME_ZONE_FORMAT, PHONE_REGION_FORMAT } from './formats.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -44,6 +44,7 @@ export function createAjv(extra: Options = {}): Ajv2020 {
   addFormats(ajv);
   ajv.addFormat('iana-time-zone', IANA_TIME_ZONE_FORMAT);
   ajv.addFormat('date-time', DATE_TIME_FORMAT);
+  ajv.addFormat('date-or-date-time', DATE_OR_DATE_TIME_FORMAT);
   ajv.addFormat('phone-region', PHONE_REGION_FORMAT);
   ajv.addVocabulary(['x-ref', 'x-amendable', 'x-closed']);
   for (const { name, schema } of allSchemas()) ajv.addSchema(schema, name);

@@ -842,6 +842,15 @@ export interface OrganisationSettings {
     not_names?: string[];
   };
   /**
+   * The severity of a semantic rule for this organisation, by rule id (`npm run oncall -- rules` lists them): off (not checked), warning (reported; validate still passes) or error (validate fails). A rule not named keeps its default. As in ESLint and Spectral, the setting applies to every finding of the rule; notes stay notes. Rules the loader and the schemas implement cannot be configured.
+   */
+  rules?: {
+    /**
+     * off, warning or error.
+     */
+    [k: string]: 'off' | 'warning' | 'error' | undefined;
+  };
+  /**
    * Versions of the policy set.
    */
   document_control?: {
@@ -4054,7 +4063,7 @@ export interface PostMortemFrontMatter {
    */
   status: 'draft' | 'in-review' | 'final';
   /**
-   * An instant with an explicit UTC offset (ISO 8601; seconds may be left out), e.g. 2026-10-14T08:12:00+02:00, 2026-10-14T08:12+02:00 or 2026-10-14T06:12:00Z.
+   * When the post-mortem was completed: a date-time, or a date, which counts as the end of that day in the organisation's time zone (so on the day of the deadline give the time). Counts against the post-mortem deadline.
    */
   published?: string;
   /**

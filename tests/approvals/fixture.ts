@@ -1,5 +1,5 @@
 /**
- * Pull request scenarios against the local GitHub server: the example organisation's data as the
+ * Pull request scenarios against the local GitHub server: the fixture organisation's data as the
  * default branch (with the ingestion rollout still at P3: its GA record is not merged yet), a head
  * commit with the scenario's changes, and reviews, commits, pushes and dismissal events. Accounts
  * carry the ids policy/people.yaml records for their logins.
@@ -23,7 +23,7 @@ import {
   type FakeUser,
   type GitHubServer,
 } from '../support/github-server.ts';
-import { REPO_ROOT, TEST_NOW } from '../support/repo.ts';
+import { FIXTURE_ROOT, TEST_NOW } from '../support/repo.ts';
 
 export const BASE_SHA = 'b'.repeat(40);
 export const HEAD_SHA = '1f2e3d4c5b6a79880716253443526170a9b8c7d6';
@@ -34,15 +34,15 @@ export const AUTHOR = 'lnovak';
 /** Fast retries, so fault tests do not wait seconds. */
 export const FAST = { timeoutMs: 1_500, retries: 2, secondMs: 2, maxRateLimitWaitSeconds: 5 };
 
-/** The example organisation's data files, by path. */
+/** The fixture organisation's data files, by path. */
 export function exampleFiles(): Record<string, string> {
   const out: Record<string, string> = {};
   const walk = (relative: string) => {
-    const absolute = join(REPO_ROOT, relative);
+    const absolute = join(FIXTURE_ROOT, relative);
     for (const name of readdirSync(absolute)) {
       const child = `${relative}/${name}`;
-      if (statSync(join(REPO_ROOT, child)).isDirectory()) walk(child);
-      else out[child] = readFileSync(join(REPO_ROOT, child), 'utf8');
+      if (statSync(join(FIXTURE_ROOT, child)).isDirectory()) walk(child);
+      else out[child] = readFileSync(join(FIXTURE_ROOT, child), 'utf8');
     }
   };
   for (const folder of ['policy', 'rotations', 'signoffs', 'incidents']) walk(folder);
@@ -54,7 +54,7 @@ export const EXAMPLE_GA = 'signoffs/2026/2026-11-02-ingestion-ga.yaml';
 
 /** Account ids by lower-case login, as the example's policy/people.yaml records them. */
 const EXAMPLE_IDS: ReadonlyMap<string, number> = (() => {
-  const people = (parse(readFileSync(join(REPO_ROOT, 'policy/people.yaml'), 'utf8')) as { people: { github: string; github_id?: number }[] }).people;
+  const people = (parse(readFileSync(join(FIXTURE_ROOT, 'policy/people.yaml'), 'utf8')) as { people: { github: string; github_id?: number }[] }).people;
   return new Map(people.filter((p) => p.github_id !== undefined).map((p) => [p.github.toLowerCase(), p.github_id!]));
 })();
 
@@ -194,7 +194,7 @@ export async function runAgainst(server: GitHubServer, options: { env?: Record<s
       stderr += text;
     },
     env: { ...server.env(), ...options.env },
-    cwd: REPO_ROOT,
+    cwd: FIXTURE_ROOT,
     isTTY: false,
   };
   const code = await runApprovals(

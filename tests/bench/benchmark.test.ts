@@ -14,7 +14,7 @@ import { renderBenchmarks, type Figure } from '../../scripts/bench/report.ts';
 import { generateOrganisation, SYNTHETIC_NOW, type Scale } from '../../scripts/bench/synthetic/organisation.ts';
 import { readExample, writeAll, type SyntheticTree } from '../../scripts/bench/synthetic/tree.ts';
 import { validateRepository } from '../../scripts/check/pipeline.ts';
-import { REPO_ROOT } from '../support/repo.ts';
+import { FIXTURE_ROOT } from '../support/repo.ts';
 
 const SCALE: Scale = { people: 120, rotations: 8, incidents: 60, postmortems: 20, signoffs: 30 };
 
@@ -22,7 +22,7 @@ describe('the synthetic organisation', () => {
   let example: Map<string, string>;
   let root: string;
   beforeAll(async () => {
-    example = await readExample(REPO_ROOT);
+    example = await readExample(FIXTURE_ROOT);
     root = mkdtempSync(join(tmpdir(), 'oncall-synthetic-'));
   });
   afterAll(() => rmSync(root, { recursive: true, force: true }));

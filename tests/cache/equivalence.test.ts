@@ -1,7 +1,7 @@
 /**
  * The fast pipeline (batches, worker threads, projections of records, the cache) and the selection
  * mode (`validate <paths>`, `--changed-since`) must report exactly what the plain pipeline reports:
- * readRepository, then checkRepository over every file. Checked on the example organisation and
+ * readRepository, then checkRepository over every file. Checked on the fixture organisation and
  * on every good- and bad-input fixture.
  */
 import { describe, expect, it } from 'vitest';
@@ -45,7 +45,7 @@ describe('the fast pipeline reports what the plain pipeline reports', () => {
     }
   });
 
-  it('on the example organisation, with and without worker threads', async () => {
+  it('on the fixture organisation, with and without worker threads', async () => {
     const repo = tempRepo();
     try {
       const expected = await plain(repo.root);

@@ -1,7 +1,7 @@
 /**
  * The fast YAML path (the plain reader, no Document) must be indistinguishable from `parseYaml`:
  * whenever it answers, `parseYaml` gives the same value (types and key order included) and no
- * diagnostics. Checked here on real texts: every data file of the example organisation (also with
+ * diagnostics. Checked here on real texts: every data file of the fixture organisation (also with
  * CRLF line ends), every text the bad-input fixtures write, a corpus of tricky scalars, and
  * thousands of deterministic random mutations of real files. tests/repo/plain-yaml.property.test.ts
  * checks it on documents generated from the reader's grammar.
@@ -28,7 +28,7 @@ import { handoffClock } from '../../scripts/schedule/handoffs.ts';
 import { wallClockInstant } from '../../scripts/schedule/local-time.ts';
 import type { SchemaTypes } from '../../scripts/types/schema-types.ts';
 import { loadFixtures } from '../validate/fixture-cases.ts';
-import { REPO_ROOT } from '../support/repo.ts';
+import { FIXTURE_ROOT } from '../support/repo.ts';
 import { loadRuleLibraries } from '../../scripts/check/rule-libraries.ts';
 
 // Checked directly (not through the pipeline, which loads it when a post-mortem needs it).
@@ -41,8 +41,8 @@ function yamlOf(path: string, text: string): string {
 }
 
 async function exampleTexts(): Promise<string[]> {
-  const { paths } = await listDataFiles(REPO_ROOT);
-  return paths.map((path) => yamlOf(path, readFileSync(join(REPO_ROOT, path), 'utf8')));
+  const { paths } = await listDataFiles(FIXTURE_ROOT);
+  return paths.map((path) => yamlOf(path, readFileSync(join(FIXTURE_ROOT, path), 'utf8')));
 }
 
 /** Every text the fixtures write or splice in: whole files, and example files with a replacement made. */
@@ -163,7 +163,7 @@ function disagreement(text: string): string | undefined {
 }
 
 describe('the fast YAML path', () => {
-  it('agrees with parseYaml on every example data file, and reads every one', async () => {
+  it('agrees with parseYaml on every fixture data file, and reads every one', async () => {
     const texts = await exampleTexts();
     expect(texts.length).toBeGreaterThan(10);
     for (const text of texts) {
@@ -184,16 +184,16 @@ describe('the fast YAML path', () => {
   });
 
   it('reads every file of the synthetic organisation', async () => {
-    const { paths } = await listDataFiles(REPO_ROOT);
-    const example = new Map(paths.map((p) => [p, readFileSync(join(REPO_ROOT, p), 'utf8')]));
+    const { paths } = await listDataFiles(FIXTURE_ROOT);
+    const example = new Map(paths.map((p) => [p, readFileSync(join(FIXTURE_ROOT, p), 'utf8')]));
     const synthetic = generateOrganisation(example, 'fast-path', SCALES.small);
     expect(synthetic.files.size).toBeGreaterThan(500);
     for (const [path, text] of synthetic.files) expect(plainYamlValue(yamlOf(path, text)), path).toBeDefined();
   });
 
   it('agrees with parseYaml on every text the bad-input fixtures write', async () => {
-    const { paths } = await listDataFiles(REPO_ROOT);
-    const example = new Map(paths.map((p) => [p, readFileSync(join(REPO_ROOT, p), 'utf8')]));
+    const { paths } = await listDataFiles(FIXTURE_ROOT);
+    const example = new Map(paths.map((p) => [p, readFileSync(join(FIXTURE_ROOT, p), 'utf8')]));
     const texts = fixtureTexts(example);
     expect(texts.length).toBeGreaterThan(40);
     for (const text of texts) expect(disagreement(text)).toBeUndefined();
@@ -262,8 +262,8 @@ const MARKDOWN_ALPHABET = [' ', '  ', '\n', '\n\n', '- ', '-', '#', '## ', '|', 
 
 describe('the simple Markdown reader', () => {
   async function bodies(): Promise<{ body: string; bodyStartLine: number }[]> {
-    const { paths } = await listDataFiles(REPO_ROOT);
-    const example = new Map(paths.map((p) => [p, readFileSync(join(REPO_ROOT, p), 'utf8')]));
+    const { paths } = await listDataFiles(FIXTURE_ROOT);
+    const example = new Map(paths.map((p) => [p, readFileSync(join(FIXTURE_ROOT, p), 'utf8')]));
     const synthetic = generateOrganisation(example, 'fast-path', SCALES.small);
     const texts = [...example.entries(), ...synthetic.files.entries()].filter(([p]) => p.endsWith('.md')).map(([, t]) => t);
     return texts.map((t) => splitFrontMatter(t));

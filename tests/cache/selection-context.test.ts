@@ -16,7 +16,7 @@ import { checkRepository } from '../../scripts/check/check-repository.ts';
 import { validateSelection } from '../../scripts/check/selection.ts';
 import { readRepository } from '../../scripts/repo/read-repository.ts';
 import { compareDiagnostics, type Diagnostic } from '../../scripts/report/diagnostic.ts';
-import { REPO_ROOT, TEST_NOW } from '../support/repo.ts';
+import { TEST_NOW, FIXTURE_ROOT } from '../support/repo.ts';
 import { loadRuleLibraries } from '../../scripts/check/rule-libraries.ts';
 
 // Checked directly (not through the pipeline, which loads it when a post-mortem needs it).
@@ -35,7 +35,7 @@ describe('selection of rotations', () => {
 
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'oncall-selection-'));
-    const organisation = generateOrganisation(await readExample(REPO_ROOT), 'selection', { people: 90, rotations: 10, incidents: 20, postmortems: 5, signoffs: 20 });
+    const organisation = generateOrganisation(await readExample(FIXTURE_ROOT), 'selection', { people: 90, rotations: 10, incidents: 20, postmortems: 5, signoffs: 20 });
     writeAll(root, organisation.files);
     rotations = [...organisation.files.keys()].filter((path) => path.startsWith('rotations/')).sort();
     // Every rotation's people, as the generator wrote them.

@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { onCallAt } from '../../scripts/schedule/on-call.ts';
 import { splitFrontMatter } from '../../scripts/repo/front-matter.ts';
 import { runCli } from '../support/cli.ts';
-import { REPO_ROOT, TEST_NOW, tempRepo, type TempRepo } from '../support/repo.ts';
+import { TEST_NOW, tempRepo, type TempRepo, FIXTURE_ROOT } from '../support/repo.ts';
 import { buildModel } from '../../scripts/check/build-model.ts';
 import { incidentMessages } from '../../scripts/incidents/messages.ts';
 import { readRepository } from '../../scripts/repo/read-repository.ts';
@@ -54,6 +54,19 @@ describe('oncall new incident', () => {
     expect(checked.diagnostics).toEqual([]);
   });
 
+  it('writes the detection time to the second, without milliseconds, whether from --now or the clock', async () => {
+    repo = tempRepo();
+    expect((await newIncident(repo, '--severity', 'P2', '--title', 'Slow search', '--now', '2026-11-22T12:34:56.789+01:00')).code).toBe(0);
+    const record = parse(repo.read('incidents/2026/2026-11-22-slow-search.yaml'));
+    expect(record.detected).toBe('2026-11-22T12:34:56+01:00');
+    expect(record.timeline[0].at).toBe('2026-11-22T12:34:56+01:00');
+
+    const byClock = await newIncident(repo, '--severity', 'P2', '--title', 'Slow exports');
+    expect(byClock.code).toBe(0);
+    const written = /Wrote (incidents\/\S+\.yaml)/.exec(byClock.stdout)![1]!;
+    expect(parse(repo.read(written)).detected).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(Z|[+-]\d\d:\d\d)$/);
+  });
+
   it('prints the communication policy\'s start, update and resolved messages filled in from the record', async () => {
     repo = tempRepo();
     const result = await newIncident(repo, '--severity', 'P1', '--title', 'Uploads stuck for large files', '--now', TEST_NOW, '--commander', 'liam-novak');
@@ -77,7 +90,7 @@ describe('oncall new incident', () => {
   });
 
   it('fills the resolved message of a closed incident from its record', async () => {
-    const { model } = buildModel((await readRepository(REPO_ROOT)).files);
+    const { model } = buildModel((await readRepository(FIXTURE_ROOT)).files);
     const outage = model.incidents.find((d) => d.data.id === '2026-10-29-ingestion-outage')!.data;
     const resolved = incidentMessages(model, outage).find((m) => m.template === 'incident-resolved')!;
     expect(resolved.text).toBe(

@@ -37,7 +37,7 @@ function remind(r: TempRepo, s: GitHubServer<IssuesState>, now = DECEMBER) {
 const byKey = (s: GitHubServer<IssuesState>) => new Map(s.state.issues.map((i) => [keyOfBody(i.body) ?? '', i]));
 
 describe('oncall remind (dry run)', () => {
-  it('says nothing is overdue on the example data today', async () => {
+  it('says nothing is overdue on the fixture data today', async () => {
     repo = tempRepo();
     const result = await runCli(['remind', '--root', repo.root, '--now', TEST_NOW]);
     expect(result.code).toBe(0);
@@ -210,7 +210,10 @@ describe('oncall remind --github against a local GitHub', () => {
     expect(wrongToken.stderr).not.toMatch(/\n\s+at /);
     const noToken = await runCli(['remind', '--github', '--root', repo.root, '--now', DECEMBER], { env: { ...s.env(), GITHUB_TOKEN: undefined } });
     expect(noToken.code).toBe(2);
-    expect(noToken.stderr).toContain('GITHUB_TOKEN is not set');
+    expect(noToken.stderr).toBe(
+      'oncall: remind --github: GITHUB_TOKEN is not set. remind --github needs a token that can read, open, update and close the repository\'s issues, in GITHUB_TOKEN, and the repository as "owner/repo" in GITHUB_REPOSITORY ' +
+        '(GitHub Actions sets GITHUB_REPOSITORY; pass the token with env: GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }} and grant permissions: issues: write).\n',
+    );
     expect(s.state.issues).toEqual([]);
   });
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MonthlyReport } from '../../scripts/report-monthly/monthly-report.ts';
 import { runCli } from '../support/cli.ts';
-import { REPO_ROOT, TEST_NOW, tempRepo, type TempRepo } from '../support/repo.ts';
+import { FIXTURE_ROOT, TEST_NOW, tempRepo, type TempRepo } from '../support/repo.ts';
 
 let repo: TempRepo | undefined;
 afterEach(() => {
@@ -16,9 +16,9 @@ async function reportJson(root: string, month: string, now = TEST_NOW): Promise<
   return JSON.parse(result.stdout) as MonthlyReport;
 }
 
-describe('oncall report --month 2026-10 on the example data (figures checked by hand)', () => {
+describe('oncall report --month 2026-10 on the fixture data (figures checked by hand)', () => {
   it('measures October over 745 hours and finds 48 minutes of downtime', async () => {
-    const report = await reportJson(REPO_ROOT, '2026-10');
+    const report = await reportJson(FIXTURE_ROOT, '2026-10');
     // October 2026 in Europe/Berlin runs from 1 Oct 00:00 +02:00 to 1 Nov 00:00 +01:00:
     // 31 days x 24 h = 744 h, plus the hour repeated when DST ends on 25 October = 745 h = 44,700 min.
     expect(report.period).toEqual({ start: '2026-10-01T00:00:00+02:00', end: '2026-11-01T00:00:00+01:00', hours: 745 });
@@ -43,7 +43,7 @@ describe('oncall report --month 2026-10 on the example data (figures checked by 
   });
 
   it('lists the incidents with severity, duration, root cause and resolution', async () => {
-    const report = await reportJson(REPO_ROOT, '2026-10');
+    const report = await reportJson(FIXTURE_ROOT, '2026-10');
     // 2026-10-14: 09:42 to 12:10 = 2 h 28 min = 148 min. 2026-10-29: 02:14 to 03:06 = 52 min.
     expect(report.incidents.map((i) => [i.id, i.severity, i.durationMinutes, i.duration, i.downtimeMinutes])).toEqual([
       ['2026-10-14-ingestion-error-rate', 'P1', 148, '2 h 28 min', 0],
@@ -57,7 +57,7 @@ describe('oncall report --month 2026-10 on the example data (figures checked by 
   });
 
   it('checks SLA compliance per incident, in business time where the target is', async () => {
-    const report = await reportJson(REPO_ROOT, '2026-10');
+    const report = await reportJson(FIXTURE_ROOT, '2026-10');
     const [errorRate, outage] = report.incidents;
     // P1: acknowledged 09:47 - 09:42 = 5 min, within 1 h. Resolved 12:10 on a Wednesday inside 09:00-17:00:
     // 148 business minutes, within 8 business hours (480 min); the deadline is Thursday 15 Oct 09:42.
@@ -86,7 +86,7 @@ describe('oncall report --month 2026-10 on the example data (figures checked by 
   });
 
   it('computes escalation metrics against the goals in policy/escalation.yaml', async () => {
-    const report = await reportJson(REPO_ROOT, '2026-10');
+    const report = await reportJson(FIXTURE_ROOT, '2026-10');
     // One P0, escalated: 1/1 = 100% against at most 5%; one P1, escalated: 1/1 = 100% against at most 10%.
     expect(report.escalation.rates).toEqual([
       { severity: 'P0', incidents: 1, escalated: 1, ratePercent: 100, goalPercent: 5, goalMet: false },
@@ -102,7 +102,7 @@ describe('oncall report --month 2026-10 on the example data (figures checked by 
   });
 
   it('lists action items open at the end of the month and the maintenance ahead', async () => {
-    const report = await reportJson(REPO_ROOT, '2026-10');
+    const report = await reportJson(FIXTURE_ROOT, '2026-10');
     // On 31 October five items were open (three were done in November); none was past due yet.
     expect(report.actionItems.open.map((a) => `${a.incident}/${a.id}`)).toEqual([
       '2026-10-29-ingestion-outage/AI-1',
@@ -116,12 +116,12 @@ describe('oncall report --month 2026-10 on the example data (figures checked by 
     expect(report.maintenance.upcoming).toEqual([]);
     expect(report.maintenance.inMonth).toEqual([]);
     // In November's report the storage migration, announced on 20 November 371 h ahead, is upcoming.
-    const november = await reportJson(REPO_ROOT, '2026-11');
+    const november = await reportJson(FIXTURE_ROOT, '2026-11');
     expect(november.maintenance.upcoming.map((m) => [m.id, m.noticeHours, m.noticeMet])).toEqual([['2026-12-05-storage-migration', 371, true]]);
   });
 
   it('prints the same figures as Markdown', async () => {
-    const result = await runCli(['report', '--root', REPO_ROOT, '--month', '2026-10', '--now', TEST_NOW]);
+    const result = await runCli(['report', '--root', FIXTURE_ROOT, '--month', '2026-10', '--now', TEST_NOW]);
     expect(result.code).toBe(0);
     const text = result.stdout;
     expect(text).toContain('# Uptime and incident report: October 2026');
@@ -140,7 +140,7 @@ describe('oncall report --month 2026-10 on the example data (figures checked by 
 
 describe('oncall report for other months and data', () => {
   it('measures the current month up to now, with P2 and P3 targets in business time', async () => {
-    const report = await reportJson(REPO_ROOT, '2026-11');
+    const report = await reportJson(FIXTURE_ROOT, '2026-11');
     // 1 Nov 00:00 to 22 Nov 12:00 (+01:00, no DST change) = 21.5 days = 30,960 min, no downtime.
     expect(report.asOf).toBe('2026-11-22T12:00:00+01:00');
     expect(report.uptime[0]).toMatchObject({ periodMinutes: 30_960, downtimeMinutes: 0, uptimePercent: 100, targetMet: true });
@@ -291,8 +291,8 @@ describe('oncall report for other months and data', () => {
   });
 
   it('gives the same report for a past month whenever it is produced', async () => {
-    const early = await runCli(['report', '--root', REPO_ROOT, '--month', '2026-10', '--now', '2026-11-02T09:00:00+01:00']);
-    const late = await runCli(['report', '--root', REPO_ROOT, '--month', '2026-10', '--now', '2027-03-01T09:00:00+01:00']);
+    const early = await runCli(['report', '--root', FIXTURE_ROOT, '--month', '2026-10', '--now', '2026-11-02T09:00:00+01:00']);
+    const late = await runCli(['report', '--root', FIXTURE_ROOT, '--month', '2026-10', '--now', '2027-03-01T09:00:00+01:00']);
     expect(late.stdout).toBe(early.stdout);
   });
 
@@ -301,7 +301,7 @@ describe('oncall report for other months and data', () => {
     { args: [], message: '--month YYYY-MM is required' },
     { args: ['--month', '2026-10', '--format', 'pdf'], message: "argument 'pdf' is invalid" },
   ])('exits 2 for $args', async ({ args, message }) => {
-    const result = await runCli(['report', '--root', REPO_ROOT, ...args]);
+    const result = await runCli(['report', '--root', FIXTURE_ROOT, ...args]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(message);
   });

@@ -2,20 +2,20 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT, tempRepo } from '../support/repo.ts';
+import { FIXTURE_ROOT, TOOLKIT_ROOT, tempRepo } from '../support/repo.ts';
 
-const BIN = join(REPO_ROOT, 'scripts', 'bin', 'oncall.js');
+const BIN = join(TOOLKIT_ROOT, 'scripts', 'bin', 'oncall.js');
 
 describe('the oncall bin', () => {
   it('prints help and exits 0', () => {
-    const result = spawnSync(process.execPath, [BIN, '--help'], { cwd: REPO_ROOT, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [BIN, '--help'], { cwd: FIXTURE_ROOT, encoding: 'utf8' });
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('Usage: oncall');
   });
 
-  it('validates the example organisation and exits 0', () => {
+  it('validates the fixture organisation and exits 0', () => {
     const result = spawnSync(process.execPath, [BIN, 'validate', '--now', '2026-11-22T12:00:00+01:00'], {
-      cwd: REPO_ROOT,
+      cwd: FIXTURE_ROOT,
       encoding: 'utf8',
       env: { ...process.env, NO_COLOR: '1' },
     });
@@ -47,7 +47,7 @@ describe('the oncall bin', () => {
   });
 
   it('exits 2 on an unknown command, without a stack trace', () => {
-    const result = spawnSync(process.execPath, [BIN, 'frobnicate'], { cwd: REPO_ROOT, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [BIN, 'frobnicate'], { cwd: FIXTURE_ROOT, encoding: 'utf8' });
     expect(result.status).toBe(2);
     expect(result.stderr).toContain("unknown command 'frobnicate'");
     expect(result.stderr).not.toMatch(/\n\s+at /);
@@ -56,7 +56,7 @@ describe('the oncall bin', () => {
   it('ends quietly when the reader closes the pipe early (oncall schedule ... | head -1)', async () => {
     // Ten years of shifts is far more than a pipe buffers, so the writer meets the closed pipe.
     const args = ['schedule', '--from', '2026-09-07', '--to', '2036-09-07', '--format', 'json', '--now', '2026-11-22T12:00:00+01:00'];
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO_ROOT });
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: FIXTURE_ROOT });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.stdout.once('data', () => child.stdout.destroy());

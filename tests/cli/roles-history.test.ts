@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli, validateJson } from '../support/cli.ts';
-import { committedRepo, lineOf, REPO_ROOT, type TempRepo } from '../support/repo.ts';
+import { committedRepo, lineOf, type TempRepo, TOOLKIT_ROOT } from '../support/repo.ts';
 
 let repo: TempRepo | undefined;
 afterEach(() => {
@@ -22,7 +22,7 @@ const SRE_LEAD = '      - { from: 2024-12-29, primary: chen-wei, backup: dana-re
 
 /** The YAML block of the README's "Add or reassign a role" paragraph. */
 function readmeRoleExample(): string[] {
-  const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+  const readme = readFileSync(join(TOOLKIT_ROOT, 'README.md'), 'utf8');
   const section = readme.slice(readme.indexOf('**Add or reassign a role.**'));
   const block = /```yaml\n([\s\S]*?)```/.exec(section)?.[1];
   if (!block) throw new Error('README: no yaml block under "Add or reassign a role"');

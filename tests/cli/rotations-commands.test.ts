@@ -1,5 +1,5 @@
 /**
- * `now`, `schedule`, `burden` and `calendar` as a user runs them, on the example organisation.
+ * `now`, `schedule`, `burden` and `calendar` as a user runs them, on the fixture organisation.
  */
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +11,7 @@ import { expandRotation } from '../../scripts/schedule/expand.ts';
 import { businessCalendar, businessWindows } from '../../scripts/time/business-time.ts';
 import type { SchemaTypes } from '../../scripts/types/schema-types.ts';
 import { runCli } from '../support/cli.ts';
-import { REPO_ROOT, TEST_NOW, tempRepo, type TempRepo } from '../support/repo.ts';
+import { FIXTURE_ROOT, TEST_NOW, tempRepo, type TempRepo } from '../support/repo.ts';
 
 let repo: TempRepo | undefined;
 const folders: string[] = [];
@@ -28,7 +28,7 @@ function outFolder(): string {
   return folder;
 }
 
-const ingestion = () => parseYaml(readFileSync(join(REPO_ROOT, 'rotations', 'ingestion.yaml'), 'utf8')) as SchemaTypes['rotation'];
+const ingestion = () => parseYaml(readFileSync(join(FIXTURE_ROOT, 'rotations', 'ingestion.yaml'), 'utf8')) as SchemaTypes['rotation'];
 
 describe('oncall now', () => {
   it('prints [{rotation, tier, person, start, end}] with ISO 8601 offsets for --format json', async () => {
@@ -219,7 +219,7 @@ describe('oncall calendar', () => {
       });
     };
     // The owner tier is on call in business hours only, so its events are the business-hours blocks.
-    const organisation = parseYaml(readFileSync(join(REPO_ROOT, 'policy', 'organisation.yaml'), 'utf8')) as SchemaTypes['organisation'];
+    const organisation = parseYaml(readFileSync(join(FIXTURE_ROOT, 'policy', 'organisation.yaml'), 'utf8')) as SchemaTypes['organisation'];
     const from = new Date('2026-09-30T22:00:00Z');
     const to = new Date('2027-02-28T23:00:00Z');
     const shifts = expandRotation(ingestion(), from, to).flatMap((s) =>

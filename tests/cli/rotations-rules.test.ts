@@ -1,5 +1,5 @@
 /**
- * The rotation rules of `validate`, each broken once in a copy of the example organisation, with
+ * The rotation rules of `validate`, each broken once in a copy of the fixture organisation, with
  * the exact rule id, file, line and interval the user sees.
  */
 import { afterEach, describe, expect, it } from 'vitest';
@@ -41,8 +41,8 @@ ${body}`;
 
 const addOverride = (r: TempRepo, text: string) => r.replace(ROTATION, '  # A swap is a pair of overrides;', `${text}\n  # A swap is a pair of overrides;`);
 
-describe('rotation rules on the example organisation', () => {
-  it('finds nothing in the example data', async () => {
+describe('rotation rules on the fixture organisation', () => {
+  it('finds nothing in the fixture data', async () => {
     repo = tempRepo();
     expect(await rotationFindings(repo.root)).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.ts';
-import { REPO_ROOT, tempRepo, type TempRepo } from '../support/repo.ts';
+import { FIXTURE_ROOT, tempRepo, type TempRepo } from '../support/repo.ts';
 
 let repo: TempRepo | undefined;
 afterEach(() => {
@@ -10,7 +10,7 @@ afterEach(() => {
 
 describe('oncall status', () => {
   it("shows each rollout's phase derived from its sign-offs, with the history", async () => {
-    const run = await runCli(['status', '--root', REPO_ROOT]);
+    const run = await runCli(['status', '--root', FIXTURE_ROOT]);
     expect(run.code).toBe(0);
     expect(run.stdout.split('\n').slice(0, 7)).toEqual([
       'ingestion: P4 GA since 2026-11-02 12:00 +01:00 (2026-11-02-ingestion-ga)',
@@ -24,7 +24,7 @@ describe('oncall status', () => {
   });
 
   it('--now shows the state at an instant: after the rollback, before the re-ramp', async () => {
-    const run = await runCli(['status', '--root', REPO_ROOT, '--now', '2026-10-15T00:00:00+02:00', '--format', 'json']);
+    const run = await runCli(['status', '--root', FIXTURE_ROOT, '--now', '2026-10-15T00:00:00+02:00', '--format', 'json']);
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout);
     const ingestion = report.rollouts.find((r: { rollout: string }) => r.rollout === 'ingestion');
@@ -66,7 +66,7 @@ describe('oncall status', () => {
   });
 
   it('an unknown rollout is a usage error', async () => {
-    const run = await runCli(['status', '--root', REPO_ROOT, '--rollout', 'nothing']);
+    const run = await runCli(['status', '--root', FIXTURE_ROOT, '--rollout', 'nothing']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--rollout: "nothing" has no sign-off records');
   });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli, validateJson } from '../support/cli.ts';
-import { REPO_ROOT, tempRepo, lineOf, type TempRepo } from '../support/repo.ts';
+import { FIXTURE_ROOT, tempRepo, lineOf, type TempRepo } from '../support/repo.ts';
 
 let repo: TempRepo | undefined;
 afterEach(() => {
@@ -9,8 +9,8 @@ afterEach(() => {
 });
 
 describe('oncall validate', () => {
-  it('finds nothing wrong in the example organisation', async () => {
-    const { code, report } = await validateJson(REPO_ROOT);
+  it('finds nothing wrong in the fixture organisation the tests run on', async () => {
+    const { code, report } = await validateJson(FIXTURE_ROOT);
     expect(report.diagnostics).toEqual([]);
     expect(report.summary.errors).toBe(0);
     expect(report.summary.files).toBeGreaterThanOrEqual(23);

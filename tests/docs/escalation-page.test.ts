@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Nodes, Root } from 'mdast';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { REPO_ROOT, tempRepo, type TempRepo } from '../support/repo.ts';
+import { tempRepo, type TempRepo, FIXTURE_ROOT } from '../support/repo.ts';
 import { parseGfm, renderRepository, textOf } from './support.ts';
 
 let repo: TempRepo | undefined;
@@ -40,7 +40,7 @@ function subheadings(tree: Root, title: string): string[] {
 
 describe('the escalation page', () => {
   it('shows the escalation matrix with when each level is brought in, per severity', async () => {
-    const page = (await renderRepository(REPO_ROOT)).get('docs/policy/escalation.md')!;
+    const page = (await renderRepository(FIXTURE_ROOT)).get('docs/policy/escalation.md')!;
     expect(tableUnder(parseGfm(page), 'Escalation matrix')).toEqual([
       ['Severity', 'Level 1', 'Level 2', 'Level 3', 'Level 4'],
       ['P0', 'Immediate', '15 minutes', '30 minutes', '1 hour'],
@@ -61,12 +61,12 @@ describe('the escalation page', () => {
   });
 
   it('states every choice where the sources disagree, with what it follows and why', async () => {
-    const pages = await renderRepository(REPO_ROOT);
+    const pages = await renderRepository(FIXTURE_ROOT);
     for (const [file, page] of [
       ['escalation', pages.get('docs/policy/escalation.md')!],
       ['kill-switch', pages.get('docs/policy/kill-switch.md')!],
     ] as const) {
-      const data = parse(readFileSync(join(REPO_ROOT, 'policy', `${file}.yaml`), 'utf8')) as { choices: { topic: string; chosen: string; reason: string }[] };
+      const data = parse(readFileSync(join(FIXTURE_ROOT, 'policy', `${file}.yaml`), 'utf8')) as { choices: { topic: string; chosen: string; reason: string }[] };
       expect(data.choices.length, file).toBeGreaterThan(0);
       const tree = parseGfm(page);
       expect(subheadings(tree, 'Choices where the source documents disagree')).toEqual(data.choices.map((c) => c.topic));
@@ -84,7 +84,7 @@ describe('the escalation page', () => {
   });
 
   it('lists what an escalation hands over', async () => {
-    const tree = parseGfm((await renderRepository(REPO_ROOT)).get('docs/policy/escalation.md')!);
+    const tree = parseGfm((await renderRepository(FIXTURE_ROOT)).get('docs/policy/escalation.md')!);
     expect(tableUnder(tree, 'What an escalation hands over').map((row) => row[1])).toEqual([
       'Key',
       'summary',
@@ -100,7 +100,7 @@ describe('the escalation page', () => {
 
 describe('the kill-switch page', () => {
   it('shows each resume scope with the checks a resume records and the activations it covers', async () => {
-    const tree = parseGfm((await renderRepository(REPO_ROOT)).get('docs/policy/kill-switch.md')!);
+    const tree = parseGfm((await renderRepository(FIXTURE_ROOT)).get('docs/policy/kill-switch.md')!);
     expect(tableUnder(tree, 'Resume authority').slice(1).map((row) => [row[0], row[3], row[4]])).toEqual([
       ['< 1 hour pause', 'Test upload passes', 'Pause (< 1 hour) or Pause (> 1 hour), lasting at most 1 hour'],
       ['> 1 hour pause', 'Test upload passes + Metrics check', 'Pause (< 1 hour) or Pause (> 1 hour), lasting longer than 1 hour'],

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Root } from 'mdast';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveLink } from '../../scripts/docs/links.ts';
-import { REPO_ROOT, tempRepo, type TempRepo } from '../support/repo.ts';
+import { FIXTURE_ROOT, tempRepo, type TempRepo } from '../support/repo.ts';
 import { parseGfm, renderRepository, walk } from './support.ts';
 
 /** Tables whose rows do not all have the header's number of cells, as `line: cells/columns`. */
@@ -57,7 +57,7 @@ describe('generated Markdown', () => {
   let hostileRepo: TempRepo;
   let hostilePages: Map<string, string>;
   beforeAll(async () => {
-    pages = await renderRepository(REPO_ROOT);
+    pages = await renderRepository(FIXTURE_ROOT);
     hostileRepo = tempRepo();
     hostileRepo.replace('policy/roles.yaml', 'name: SRE Lead', 'name: "SRE | Lead\\nwith a | pipe"');
     hostileRepo.replace('policy/people.yaml', 'name: Sofia Rossi', 'name: "Sofia | Rossi <b>"');
@@ -84,7 +84,7 @@ describe('generated Markdown', () => {
   });
 
   it('has no relative link that points to a missing file or anchor', () => {
-    expect(linkProblems(pages, REPO_ROOT)).toEqual([]);
+    expect(linkProblems(pages, FIXTURE_ROOT)).toEqual([]);
     expect(linkProblems(hostilePages, hostileRepo.root)).toEqual([]);
     const links = [...pages.values()].flatMap((c) => [...walk(parseGfm(c))].filter((n) => n.type === 'link'));
     expect(links.length).toBeGreaterThan(200);
@@ -92,7 +92,7 @@ describe('generated Markdown', () => {
 
   it('would notice a broken link or anchor', () => {
     const pagesWithBrokenLinks = new Map([['docs/a.md', '[x](b.md) [y](a.md#nowhere) [z](../policy/roles.yaml) [w](../policy/gone.yaml)']]);
-    expect(linkProblems(pagesWithBrokenLinks, REPO_ROOT)).toEqual([
+    expect(linkProblems(pagesWithBrokenLinks, FIXTURE_ROOT)).toEqual([
       'docs/a.md: b.md -> docs/b.md does not exist',
       'docs/a.md: a.md#nowhere -> no anchor "nowhere" in docs/a.md',
       'docs/a.md: ../policy/gone.yaml -> policy/gone.yaml does not exist',

@@ -7,7 +7,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Nodes, Table } from 'mdast';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../support/repo.ts';
+import { FIXTURE_ROOT, TOOLKIT_ROOT } from '../support/repo.ts';
 import { parseGfm, renderRepository, textOf } from './support.ts';
 
 /** The nodes under a heading, up to the next heading of the same or a higher level. */
@@ -22,11 +22,11 @@ function section(markdown: string, title: string): Nodes[] {
 
 const rowsOf = (table: Nodes) => (table as Table).children.map((row) => row.children.map((cell) => textOf(cell)));
 
-const SEEDS = join(REPO_ROOT, '..', 'shared', 'seeds');
+const SEEDS = join(TOOLKIT_ROOT, '..', 'shared', 'seeds');
 
 describe('the on-call page', () => {
   it('lists what rotations must meet: cadence, hand-off and each tier', async () => {
-    const page = (await renderRepository(REPO_ROOT)).get('docs/policy/on-call.md')!;
+    const page = (await renderRepository(FIXTURE_ROOT)).get('docs/policy/on-call.md')!;
     const nodes = section(page, 'Document ingestion');
     expect(textOf(nodes[0]!)).toBe('Weekly, hand-off Monday 09:00 local time. Source: D9 rotation structure and cadence.');
     expect(rowsOf(nodes.find((n) => n.type === 'table')!)).toEqual([
@@ -38,7 +38,7 @@ describe('the on-call page', () => {
   });
 
   it.skipIf(!existsSync(SEEDS))('has the triage checklist and support notes of the on-call and support document, in order', async () => {
-    const page = (await renderRepository(REPO_ROOT)).get('docs/policy/on-call.md')!;
+    const page = (await renderRepository(FIXTURE_ROOT)).get('docs/policy/on-call.md')!;
     const seed = readFileSync(join(SEEDS, readdirSync(SEEDS).find((f) => f.startsWith('003'))!), 'utf8');
     const bullets = (after: string, before?: string) =>
       seed
@@ -56,7 +56,7 @@ describe('the on-call page', () => {
   });
 
   it('shows each policy file\'s last review and when the next is due', async () => {
-    const page = (await renderRepository(REPO_ROOT)).get('docs/policy/on-call.md')!;
+    const page = (await renderRepository(FIXTURE_ROOT)).get('docs/policy/on-call.md')!;
     const tables = section(page, 'Reviews').filter((n) => n.type === 'table');
     const files = rowsOf(tables[1]!);
     expect(files[0]).toEqual(['Policy file', 'Review', 'Last reviewed', 'Next review due']);
@@ -68,7 +68,7 @@ describe('the on-call page', () => {
 
 describe('the post-mortem template on the severities page', () => {
   it.skipIf(!existsSync(SEEDS))('lists the seven sections of the support-ownership document, with their accepted headings', async () => {
-    const page = (await renderRepository(REPO_ROOT)).get('docs/policy/severities.md')!;
+    const page = (await renderRepository(FIXTURE_ROOT)).get('docs/policy/severities.md')!;
     const seed = readFileSync(join(SEEDS, readdirSync(SEEDS).find((f) => f.startsWith('000'))!), 'utf8');
     const listed = seed
       .slice(seed.indexOf('Post-Mortem Template'), seed.indexOf('Ownership Transition Summary'))

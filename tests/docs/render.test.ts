@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { compileTemplates, TemplateError } from '../../scripts/docs/engine.ts';
 import { isGenerated, MARKDOWN_MARKER } from '../../scripts/docs/marker.ts';
 import { readAsOf } from '../../scripts/docs/render.ts';
-import { REPO_ROOT, tempRepo, type TempRepo } from '../support/repo.ts';
+import { FIXTURE_ROOT, tempRepo, type TempRepo } from '../support/repo.ts';
 import { NOW, parseGfm, renderRepository, textOf, walk } from './support.ts';
 
 let repo: TempRepo | undefined;
@@ -12,13 +12,17 @@ afterEach(() => {
 });
 
 describe('renderDocs', () => {
-  it('renders every page kind for the example organisation', async () => {
-    const pages = await renderRepository(REPO_ROOT);
+  it('renders every page kind for the fixture organisation', async () => {
+    const pages = await renderRepository(FIXTURE_ROOT);
     expect([...pages.keys()]).toEqual([
       '.github/CODEOWNERS',
       'docs/README.md',
       'docs/action-items.md',
       'docs/incident-index.md',
+      'docs/incident-records/2026/2026-10-14-ingestion-error-rate.md',
+      'docs/incident-records/2026/2026-10-29-ingestion-outage.md',
+      'docs/incident-records/2026/2026-11-10-ingestion-stuck-upload.md',
+      'docs/incident-records/2026/2026-11-18-ingestion-log-warning.md',
       'docs/people.md',
       'docs/policy/communication.md',
       'docs/policy/escalation.md',
@@ -38,16 +42,16 @@ describe('renderDocs', () => {
   });
 
   it('is deterministic: two renders of the same data at the same instant are byte-identical', async () => {
-    const first = await renderRepository(REPO_ROOT);
-    const second = await renderRepository(REPO_ROOT);
+    const first = await renderRepository(FIXTURE_ROOT);
+    const second = await renderRepository(FIXTURE_ROOT);
     expect([...second.keys()]).toEqual([...first.keys()]);
     for (const [path, content] of first) expect(Buffer.from(second.get(path)!).equals(Buffer.from(content)), path).toBe(true);
   });
 
   it('depends on the instant only through --now, which the index records', async () => {
     const later = new Date(NOW.getTime() + 14 * 24 * 3600 * 1000);
-    const a = await renderRepository(REPO_ROOT, NOW);
-    const b = await renderRepository(REPO_ROOT, later);
+    const a = await renderRepository(FIXTURE_ROOT, NOW);
+    const b = await renderRepository(FIXTURE_ROOT, later);
     expect(readAsOf(a.get('docs/README.md')!)?.getTime()).toBe(NOW.getTime());
     expect(readAsOf(b.get('docs/README.md')!)?.getTime()).toBe(later.getTime());
     // Policy pages do not depend on the instant at all.
@@ -56,12 +60,12 @@ describe('renderDocs', () => {
   });
 
   it('starts every Markdown page with the marker line', async () => {
-    const pages = await renderRepository(REPO_ROOT);
+    const pages = await renderRepository(FIXTURE_ROOT);
     for (const [path, content] of pages) if (path.endsWith('.md')) expect(content.split('\n')[0]).toBe(MARKDOWN_MARKER);
   });
 
   it('renders the current phase of each rollout and who is on call at the top of the index', async () => {
-    const index = (await renderRepository(REPO_ROOT)).get('docs/README.md')!;
+    const index = (await renderRepository(FIXTURE_ROOT)).get('docs/README.md')!;
     const headings = [...walk(parseGfm(index))].filter((n) => n.type === 'heading').map(textOf);
     expect(headings.slice(0, 3)).toEqual([expect.any(String), 'On call now', 'Rollouts']);
     expect(index).toMatch(/\| \[Document ingestion\]\(rollouts\/ingestion\.md\) \| P4 \(GA\) \|/);

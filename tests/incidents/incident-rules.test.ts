@@ -163,7 +163,7 @@ const cases: Case[] = [
   },
 ];
 
-describe('incident rules on a broken copy of the example data', () => {
+describe('incident rules on a broken copy of the fixture data', () => {
   it('find nothing wrong in the example incidents', async () => {
     repo = tempRepo();
     const { code, diagnostics } = await validateAt(repo);

@@ -1,4 +1,4 @@
-/** Helpers for the incident and post-mortem rule tests: break a copy of the example data, validate, compare. */
+/** Helpers for the incident and post-mortem rule tests: break a copy of the fixture data, validate, compare. */
 import { afterEach, expect } from 'vitest';
 import { runCli } from '../support/cli.ts';
 import { tempRepo, TEST_NOW, type TempRepo } from '../support/repo.ts';
@@ -52,7 +52,7 @@ export function expectExactly(found: readonly Found[], expected: readonly Expect
   }
 }
 
-/** A rule case: break a copy of the example data, and the exact findings that must follow. */
+/** A rule case: break a copy of the fixture data, and the exact findings that must follow. */
 export interface Case {
   name: string;
   edit: (repo: TempRepo) => void;
@@ -61,7 +61,7 @@ export interface Case {
 }
 
 /**
- * Runs a case on a fresh copy of the example data: exactly the expected findings, and exit code 1
+ * Runs a case on a fresh copy of the fixture data: exactly the expected findings, and exit code 1
  * when one of them is an error. `track` receives the copy, for the caller's cleanup.
  */
 export async function checkCase(testCase: Case, track: (repo: TempRepo) => void): Promise<void> {

@@ -16,9 +16,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isMap, isSeq, parse, parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
 import { runCli, validateJson } from '../support/cli.ts';
-import { REPO_ROOT, TEST_NOW, tempRepo, type TempRepo } from '../support/repo.ts';
+import { TEST_NOW, tempRepo, type TempRepo, FIXTURE_ROOT, TOOLKIT_ROOT } from '../support/repo.ts';
 
-const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+const readme = readFileSync(join(TOOLKIT_ROOT, 'README.md'), 'utf8');
 
 interface Example {
   line: number;
@@ -87,7 +87,7 @@ describe('the README\'s worked examples', () => {
   });
 
   it.each(found.filter((e) => e.how === 'excerpt').map((e) => [e.line, e] as const))('the excerpt at README line %i is quoted from the example data', (_line, example) => {
-    const data = readFileSync(join(REPO_ROOT, example.path), 'utf8');
+    const data = readFileSync(join(FIXTURE_ROOT, example.path), 'utf8');
     expect(data).toContain(example.body);
   });
 

@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../scripts/cli.ts';
 import { processIO } from '../../scripts/commands/io.ts';
-import { REPO_ROOT } from '../support/repo.ts';
+import { TOOLKIT_ROOT } from '../support/repo.ts';
 
-const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
-const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+const readme = readFileSync(join(TOOLKIT_ROOT, 'README.md'), 'utf8');
+const pkg = JSON.parse(readFileSync(join(TOOLKIT_ROOT, 'package.json'), 'utf8')) as {
   dependencies: Record<string, string>;
   devDependencies: Record<string, string>;
   scripts: Record<string, string>;

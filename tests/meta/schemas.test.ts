@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FILE_KINDS } from '../../scripts/schema/kinds.ts';
 import { allSchemas, type JsonSchema } from '../../scripts/schema/schemas.ts';
-import { REPO_ROOT } from '../support/repo.ts';
+import { TOOLKIT_ROOT } from '../support/repo.ts';
 
 /** Every subschema with the JSON pointer that reaches it. */
 function* subschemas(schema: unknown, pointer = '#'): Generator<[string, JsonSchema]> {
@@ -65,7 +65,7 @@ describe('the schemas', () => {
   );
 
   it('are mapped to their files in .vscode/settings.json', () => {
-    const settings = JSON.parse(readFileSync(join(REPO_ROOT, '.vscode', 'settings.json'), 'utf8')) as { 'yaml.schemas': Record<string, string[]> };
+    const settings = JSON.parse(readFileSync(join(TOOLKIT_ROOT, '.vscode', 'settings.json'), 'utf8')) as { 'yaml.schemas': Record<string, string[]> };
     const expected = Object.fromEntries(
       FILE_KINDS.filter((k) => k.id !== 'postmortem').map((k) => [`./schemas/${k.id}.schema.json`, [k.glob]]),
     );

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { REPO_ROOT, tempRepo, type TempRepo } from '../support/repo.ts';
+import { tempRepo, type TempRepo, TOOLKIT_ROOT } from '../support/repo.ts';
 import type { PagerDutyServer } from '../support/pagerduty-server.ts';
 import { serverFor, sync } from './support.ts';
 
@@ -24,7 +24,7 @@ describe('oncall sync pagerduty on the example organisation', () => {
     const plan = await sync(repo, server, ['--plan', '--exit-code']);
     expect(plan.code).toBe(1);
     // Every line of the README's worked example is in the real output.
-    const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+    const readme = readFileSync(join(TOOLKIT_ROOT, 'README.md'), 'utf8');
     const example = readme.slice(readme.indexOf('$ npm run oncall -- sync pagerduty --plan --now'), readme.indexOf('`--apply` sends those six changes'));
     const lines = example.split('\n').slice(1).filter((l) => l.trim() !== '' && l.trim() !== '...' && !l.startsWith('```'));
     expect(lines.length).toBeGreaterThan(10);

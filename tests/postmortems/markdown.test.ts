@@ -5,14 +5,14 @@ import { parse } from 'yaml';
 import { plainText, readPostmortemBody, templateSectionsOf } from '../../scripts/postmortems/markdown.ts';
 import { loadMarkdownParser, parseMarkdown } from '../../scripts/postmortems/markdown-parser.ts';
 import { normaliseHeading, promptText, sectionOfHeading, templateSections, type TemplateData } from '../../scripts/postmortems/template.ts';
-import { REPO_ROOT } from '../support/repo.ts';
+import { FIXTURE_ROOT } from '../support/repo.ts';
 
 // These bodies are not all plain Markdown: the parser reads them, as the pipeline loads it to.
 await loadMarkdownParser();
 
 /** The example organisation's template (policy/severities.yaml postmortem_template). */
 const SECTIONS = templateSections(
-  (parse(readFileSync(join(REPO_ROOT, 'policy', 'severities.yaml'), 'utf8')) as { postmortem_template: TemplateData }).postmortem_template,
+  (parse(readFileSync(join(FIXTURE_ROOT, 'policy', 'severities.yaml'), 'utf8')) as { postmortem_template: TemplateData }).postmortem_template,
 );
 
 const body = [

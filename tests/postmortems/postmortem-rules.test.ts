@@ -62,6 +62,28 @@ const dueCases: Case[] = [
     ],
   },
   {
+    name: 'a post-mortem published on a date before the deadline\'s day (a date is the end of that day)',
+    edit: (r) => r.replace(ERROR_RATE_PM, 'published: 2026-10-15T16:00:00+02:00', 'published: 2026-10-15'),
+    expect: () => [],
+  },
+  {
+    name: 'a post-mortem published on the date of its deadline, without the time',
+    edit: (r) => r.replace(ERROR_RATE_PM, 'published: 2026-10-15T16:00:00+02:00', 'published: 2026-10-16'),
+    expect: (r) => [
+      { ruleId: 'postmortem-due', severity: 'warning', file: ERROR_RATE_PM, ...at(r, ERROR_RATE_PM, 'published:', '2026'), message: 'completed 2026-10-16, after its deadline: 2026-10-16T12:10:00+02:00', hint: 'A date counts as the end of that day: if it was completed in time on the day of the deadline, give the date-time. Otherwise hold the review sooner next time; the monthly report lists late post-mortems.' },
+    ],
+  },
+  {
+    name: 'a publication time without a UTC offset',
+    edit: (r) => r.replace(ERROR_RATE_PM, 'published: 2026-10-15T16:00:00+02:00', 'published: 2026-10-15T16:00:00'),
+    expect: (r) => [{ ruleId: 'datetime-offset', severity: 'error', file: ERROR_RATE_PM, ...at(r, ERROR_RATE_PM, 'published:', '2026'), message: 'published: "2026-10-15T16:00:00" has no UTC offset.' }],
+  },
+  {
+    name: 'a publication date that is not a date',
+    edit: (r) => r.replace(ERROR_RATE_PM, 'published: 2026-10-15T16:00:00+02:00', 'published: 2026-10-32'),
+    expect: (r) => [{ ruleId: 'schema-format', severity: 'error', file: ERROR_RATE_PM, ...at(r, ERROR_RATE_PM, 'published:', '2026'), message: 'published: "2026-10-32" is not a valid date (YYYY-MM-DD) or date-time (RFC 3339, e.g. 2026-10-14T08:12:00+02:00).' }],
+  },
+  {
     name: 'a post-mortem still a draft after the deadline',
     edit: (r) => r.replace(OUTAGE_PM, 'status: final\npublished: 2026-10-29T17:30:00+01:00\n', 'status: draft\n'),
     expect: (r) => [{ ruleId: 'postmortem-due', severity: 'warning', file: OUTAGE_PM, ...at(r, OUTAGE_PM, 'status: draft', 'draft'), message: 'is still "draft"' }],

@@ -12,7 +12,7 @@ import { lazyParsedYaml, parseYamlFast } from '../../scripts/repo/lazy-yaml.ts';
 import { parseYaml } from '../../scripts/repo/parse-yaml.ts';
 import { readRepository } from '../../scripts/repo/read-repository.ts';
 import type { SourceFile } from '../../scripts/repo/source-file.ts';
-import { REPO_ROOT, TEST_NOW } from '../support/repo.ts';
+import { TEST_NOW, FIXTURE_ROOT } from '../support/repo.ts';
 
 describe('firstDifference', () => {
   it.each([
@@ -41,7 +41,7 @@ const INCIDENT = 'incidents/2026/2026-11-10-ingestion-stuck-upload.yaml';
 
 /** The example organisation, with one file's value replaced by `change(value)` while its text stays: a reader that read it wrong. */
 async function misread(path: string, change: (value: Record<string, unknown>) => Record<string, unknown>): Promise<SourceFile[]> {
-  const { files } = await readRepository(REPO_ROOT);
+  const { files } = await readRepository(FIXTURE_ROOT);
   return files.map((file) => {
     if (file.path !== path) return file;
     const parsed = file.parsed!;
@@ -53,7 +53,7 @@ const lineOf = (text: string, needle: string) => text.split('\n').findIndex((lin
 
 describe('the reader safety net', () => {
   it('reports nothing when the Document agrees (every file of the example read and positioned)', async () => {
-    const { files } = await readRepository(REPO_ROOT);
+    const { files } = await readRepository(FIXTURE_ROOT);
     const { diagnostics } = checkRepository(files, { now: new Date(TEST_NOW) });
     // Every file's Document is built here, so every value is compared.
     for (const file of files) void file.parsed?.doc;

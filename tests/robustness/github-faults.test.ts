@@ -14,7 +14,7 @@ import { runRemind } from '../../scripts/commands/remind.ts';
 import { keyOfBody } from '../../scripts/remind/plan.ts';
 import { addIssueRoutes, issuesState, type IssuesState } from '../support/github-issues-routes.ts';
 import { startGitHubServer, type Fault, type GitHubServer } from '../support/github-server.ts';
-import { REPO_ROOT, TEST_NOW, tempRepo, type TempRepo } from '../support/repo.ts';
+import { FIXTURE_ROOT, TEST_NOW, tempRepo, type TempRepo } from '../support/repo.ts';
 import { approve, FAST, GA_PATH, gaRecord, HEAD_SHA, PR, serve } from '../approvals/fixture.ts';
 import { STACK_FRAME } from './support.ts';
 
@@ -32,7 +32,7 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-function capture(env: Record<string, string | undefined>, cwd = REPO_ROOT) {
+function capture(env: Record<string, string | undefined>, cwd = FIXTURE_ROOT) {
   const out = { stdout: '', stderr: '' };
   const io: CommandIO = { stdout: (t) => (out.stdout += t), stderr: (t) => (out.stderr += t), env, cwd, isTTY: false };
   return { io, out };

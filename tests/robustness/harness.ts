@@ -1,6 +1,6 @@
 /**
  * The property every command must satisfy on damaged data, run case by case on one temp copy of
- * the example organisation: write the mutated file, snapshot the tree, run the command in-process,
+ * the fixture organisation: write the mutated file, snapshot the tree, run the command in-process,
  * check the outcome, restore the file.
  */
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import type { Nodes, Root } from 'mdast';
 import { parseGfm, walk } from '../docs/support.ts';
 import { kindOfPath } from '../../scripts/schema/kinds.ts';
-import { REPO_ROOT, tempRepo, type TempRepo } from '../support/repo.ts';
+import { FIXTURE_ROOT, tempRepo, type TempRepo } from '../support/repo.ts';
 import type { CliResult } from '../support/cli.ts';
 import { applyMutation, focusedMutations, type Mutation } from './mutations.ts';
 import {
@@ -30,11 +30,11 @@ import {
   type TreeSnapshot,
 } from './support.ts';
 
-/** The example organisation's data files (repository paths), sorted: what mutations are applied to. */
+/** The fixture organisation's data files (repository paths), sorted: what mutations are applied to. */
 export const ALL_DATA_FILES: readonly string[] = (() => {
   const found: string[] = [];
   const visit = (relative: string) => {
-    for (const entry of readdirSync(join(REPO_ROOT, relative), { withFileTypes: true })) {
+    for (const entry of readdirSync(join(FIXTURE_ROOT, relative), { withFileTypes: true })) {
       const path = `${relative}/${entry.name}`;
       if (entry.isDirectory()) visit(path);
       else if (kindOfPath(path)) found.push(path);
@@ -47,7 +47,7 @@ export const ALL_DATA_FILES: readonly string[] = (() => {
 /** The data files whose path starts with one of `prefixes` (a folder or a whole path). */
 export function dataFiles(...prefixes: string[]): string[] {
   const files = ALL_DATA_FILES.filter((path) => prefixes.some((prefix) => path === prefix || path.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`)));
-  if (files.length === 0) throw new Error(`no example data files under ${prefixes.join(', ')}`);
+  if (files.length === 0) throw new Error(`no fixture data files under ${prefixes.join(', ')}`);
   return files;
 }
 
@@ -193,7 +193,7 @@ export function namedFileDiagnostics(result: CliResult): { shown: ShownDiagnosti
   return { shown, problems };
 }
 
-/** Runs `command` on `runs` mutations of the example data (most of them of its focus files); returns how often each exit code came. */
+/** Runs `command` on `runs` mutations of the fixture data (most of them of its focus files); returns how often each exit code came. */
 export async function fuzzCommand(command: CommandUnderTest, runs: number): Promise<Map<number, number>> {
   const repo = tempRepo();
   const outside = mkdtempSync(join(tmpdir(), 'oncall-fuzz-outside-'));

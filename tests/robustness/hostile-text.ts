@@ -1,6 +1,6 @@
 /**
  * Hostile text for the injection tests: Handlebars, Markdown, HTML and GitHub workflow-command
- * syntax placed in every free-text field of the example data that the schemas accept it in (names,
+ * syntax placed in every free-text field of the fixture data that the schemas accept it in (names,
  * titles, summaries, reasons, descriptions...), so the data stays valid and reaches every renderer.
  */
 import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type Scalar } from 'yaml';

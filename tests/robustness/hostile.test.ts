@@ -54,7 +54,7 @@ const COMMANDS: readonly CommandUnderTest[] = [
 
 interface HostileCase {
   name: string;
-  /** Breaks a fresh copy of the example organisation; `outside` is a folder outside the repository. */
+  /** Breaks a fresh copy of the fixture organisation; `outside` is a folder outside the repository. */
   make: (repo: TempRepo, outside: string) => void;
   /** What `validate --format json` must report (rule id and file; line 1 unless given). */
   validate: { ruleId: string; file: string; line?: number; message?: string }[];

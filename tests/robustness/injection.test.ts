@@ -79,7 +79,7 @@ function readTree(dir: string, relative = ''): Map<string, string> {
 
 const injected = new Map<readonly string[], Record<string, string>>();
 
-/** Writes the payloads (or, in their places, plain words) into a fresh copy of the example organisation. */
+/** Writes the payloads (or, in their places, plain words) into a fresh copy of the fixture organisation. */
 function hostileRepo(written: readonly string[] = PAYLOADS): TempRepo {
   const repo = tempRepo();
   let files = injected.get(written);

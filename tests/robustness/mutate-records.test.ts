@@ -10,7 +10,7 @@ import { fuzzRuns, propertyTimeout } from './support.ts';
 
 const RUNS = fuzzRuns(1);
 
-describe('docs, report and status survive any mutation of the example data', () => {
+describe('docs, report and status survive any mutation of the fixture data', () => {
   it(`docs: ${RUNS} mutated repositories`, async () => {
     await fuzzCommand(
       {

@@ -11,7 +11,7 @@ import { fuzzRuns, propertyTimeout } from './support.ts';
 const FOCUS = dataFiles('rotations', 'policy/people.yaml', 'policy/roles.yaml', 'policy/organisation.yaml', 'policy/escalation.yaml', 'policy/lifecycle.yaml');
 const RUNS = fuzzRuns(1);
 
-describe('the rotation commands survive any mutation of the example data', () => {
+describe('the rotation commands survive any mutation of the fixture data', () => {
   it(`now (pretty and JSON): ${RUNS} mutated repositories`, async () => {
     let turn = 0;
     await fuzzCommand(

@@ -13,7 +13,7 @@ import { fuzzRuns, propertyTimeout } from './support.ts';
 const JSON_RUNS = fuzzRuns(1);
 const GITHUB_RUNS = fuzzRuns(0.5);
 
-describe('validate survives any mutation of the example data', () => {
+describe('validate survives any mutation of the fixture data', () => {
   it(`validate --format json: ${JSON_RUNS} mutated repositories`, async () => {
     const codes = await fuzzCommand(
       {

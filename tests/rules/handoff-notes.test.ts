@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { validateJson } from '../support/cli.ts';
 import { at, checkCase, type Case } from '../incidents/support.ts';
 import { parseGfm, renderRepository, textOf, walk } from '../docs/support.ts';
-import { REPO_ROOT, tempRepo, type TempRepo } from '../support/repo.ts';
+import { tempRepo, type TempRepo, FIXTURE_ROOT } from '../support/repo.ts';
 
 const NOTE = 'handoffs/2026/2026-11-16-ingestion-primary.yaml';
 
@@ -106,7 +106,7 @@ describe('hand-off notes', () => {
   it.each(cases)('$name', (testCase) => checkCase(testCase, (repo) => repos.push(repo)));
 
   it('are shown on the roster page, newest first, with every field of the format', async () => {
-    const page = (await renderRepository(REPO_ROOT)).get('docs/rosters/ingestion.md')!;
+    const page = (await renderRepository(FIXTURE_ROOT)).get('docs/rosters/ingestion.md')!;
     const tree = parseGfm(page);
     const headings = [...walk(tree)].filter((n) => n.type === 'heading' && n.depth === 3).map(textOf);
     expect(headings.filter((h) => h.startsWith('Primary, '))).toEqual(['Primary, Mon 16 Nov 2026 09:00: Kavya Iyer to Liam Novak', 'Primary, Mon 9 Nov 2026 09:00: Ben Schultz to Kavya Iyer']);

@@ -1,7 +1,7 @@
 /** Runs the CLI in-process with captured output, as a user would call it. */
 import { main } from '../../scripts/cli.ts';
 import type { CommandIO } from '../../scripts/commands/io.ts';
-import { REPO_ROOT } from './repo.ts';
+import { FIXTURE_ROOT } from './repo.ts';
 
 export interface CliResult {
   code: number;
@@ -23,7 +23,7 @@ export async function runCli(
       stderr += text;
     },
     env: { NO_COLOR: '1', ...options.env },
-    cwd: options.cwd ?? REPO_ROOT,
+    cwd: options.cwd ?? FIXTURE_ROOT,
     isTTY: options.isTTY ?? false,
   };
   const code = await main(args, io);

@@ -1,5 +1,5 @@
 /**
- * Test repositories: a copy of the example organisation in a temp folder, changed file by file.
+ * Test repositories: a copy of the fixture organisation in a temp folder, changed file by file.
  * Tests break one thing each and assert the exact diagnostic it produces.
  */
 import { execFileSync } from 'node:child_process';
@@ -8,7 +8,15 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The toolkit's own files: scripts/, schemas/, README.md, package.json, .github/workflows/. */
+export const TOOLKIT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/**
+ * The organisation the toolkit's tests run on: a plain copy of data files (and the pages and
+ * calendars `npm run regenerate` renders from them at TEST_NOW), kept apart from the example
+ * organisation at the repository root, which `oncall init` replaces with an adopter's own data.
+ */
+export const FIXTURE_ROOT = join(TOOLKIT_ROOT, 'tests', 'fixtures', 'organisation');
 
 /** The fixed "now" tests run at, so time-dependent rules give the same answers every day. */
 export const TEST_NOW = '2026-11-22T12:00:00+01:00';
@@ -26,12 +34,12 @@ export interface TempRepo {
   cleanup(): void;
 }
 
-/** A temp copy of the example organisation's data (or an empty tree with `empty: true`). */
+/** A temp copy of the fixture organisation's data (or an empty tree with `empty: true`). */
 export function tempRepo(options: { empty?: boolean } = {}): TempRepo {
   const root = mkdtempSync(join(tmpdir(), 'oncall-test-'));
   if (!options.empty) {
     for (const folder of DATA_FOLDERS) {
-      cpSync(join(REPO_ROOT, folder), join(root, folder), { recursive: true });
+      cpSync(join(FIXTURE_ROOT, folder), join(root, folder), { recursive: true });
     }
   } else {
     mkdirSync(join(root, 'policy'));

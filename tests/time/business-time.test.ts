@@ -11,7 +11,7 @@ import {
   type BusinessCalendar,
 } from '../../scripts/time/business-time.ts';
 
-/** The example organisation's week: Monday to Friday 09:00-17:00 in Berlin, with Christmas off. */
+/** The fixture organisation's week: Monday to Friday 09:00-17:00 in Berlin, with Christmas off. */
 const berlin: BusinessCalendar = businessCalendar({
   name: 'Example',
   timezone: 'Europe/Berlin',

@@ -1,6 +1,6 @@
 /**
  * Bad-input (and good-input) fixtures for `validate`: each fixture is a YAML file that says how to
- * break a copy of the example organisation and which diagnostics `validate` must then print.
+ * break a copy of the fixture organisation and which diagnostics `validate` must then print.
  * This module reads fixtures, applies their edits and runs `validate` on the result; tests/validate/
  * fixtures.test.ts runs the fixture files, yaml-reader.test.ts fixtures written in code.
  */
@@ -10,11 +10,11 @@ import { dirname, join } from 'node:path';
 import { expect } from 'vitest';
 import { parse } from 'yaml';
 import { validateJson } from '../support/cli.ts';
-import { REPO_ROOT, tempRepo, type TempRepo } from '../support/repo.ts';
+import { TOOLKIT_ROOT, tempRepo, type TempRepo } from '../support/repo.ts';
 
-export const FIXTURES_DIR = join(REPO_ROOT, 'tests', 'fixtures');
+export const FIXTURES_DIR = join(TOOLKIT_ROOT, 'tests', 'fixtures');
 
-/** One change to the temp copy of the example organisation. */
+/** One change to the temp copy of the fixture organisation. */
 export type Edit =
   /** Replaces `replace` (which must occur exactly once) with `with`. */
   | { file: string; replace: string; with: string }
@@ -111,7 +111,7 @@ export function parseFixture(name: string, text: string): Fixture {
   return { name, description: data.description as string, edits, expect: expectations, exitCode };
 }
 
-/** A temp copy of the example organisation with a fixture's edits applied; `cleanup` removes it all. */
+/** A temp copy of the fixture organisation with a fixture's edits applied; `cleanup` removes it all. */
 export function applyFixture(fixture: Fixture): { repo: TempRepo; cleanup: () => void } {
   const repo = tempRepo();
   const extra: string[] = [];

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'vitest';
-import { REPO_ROOT } from '../support/repo.ts';
+import { FIXTURE_ROOT } from '../support/repo.ts';
 import { expectOutcome, parseFixture, runFixture, type Fixture } from './fixture-cases.ts';
 
 const INCIDENT = 'incidents/2026/2026-11-10-ingestion-stuck-upload.yaml';
@@ -15,7 +15,7 @@ const POSTMORTEM = 'docs/incidents/2026-10-29-ingestion-outage.md';
 
 /** The 1-based line of the first line holding `text` in an example file, as it is before any edit. */
 function lineOf(file: string, text: string): number {
-  return readFileSync(join(REPO_ROOT, file), 'utf8').split('\n').findIndex((line) => line.includes(text)) + 1;
+  return readFileSync(join(FIXTURE_ROOT, file), 'utf8').split('\n').findIndex((line) => line.includes(text)) + 1;
 }
 const LAST_LINE = 'resolution: The lock was released by hand; a lock timeout is tracked as a bug.\n';
 

@@ -1,6 +1,6 @@
 /**
  * Every `npm run oncall -- ...` line of the workflows, run here with the same arguments against the
- * example organisation, succeeds: what CI runs on GitHub is what these tests run.
+ * fixture organisation, succeeds: what CI runs on GitHub is what these tests run.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, readdirSync, readFileSync } from 'node:fs';
@@ -11,11 +11,11 @@ import { startGitHubServer, type GitHubServer } from '../support/github-server.t
 import { addIssueRoutes, issuesState } from '../support/github-issues-routes.ts';
 import { startSlackServer } from '../support/slack-webhook-server.ts';
 import { approve, GA_PATH, gaRecord, PR, serve } from '../approvals/fixture.ts';
-import { REPO_ROOT, TEST_NOW, tempRepo, type TempRepo } from '../support/repo.ts';
+import { FIXTURE_ROOT, TEST_NOW, TOOLKIT_ROOT, tempRepo, type TempRepo } from '../support/repo.ts';
 
 /** The argument lists of every `npm run oncall -- <command> ...` line, with shell quotes removed. */
 function workflowCommands(): string[][] {
-  const dir = join(REPO_ROOT, '.github', 'workflows');
+  const dir = join(TOOLKIT_ROOT, '.github', 'workflows');
   const out: string[][] = [];
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.yml'))) {
     for (const line of readFileSync(join(dir, file), 'utf8').split('\n')) {
@@ -71,14 +71,14 @@ describe('the workflows\' commands, run locally with the same arguments', () => 
 
   it.each(named('docs'))('oncall %s', async (_label, args) => {
     if (args.includes('--check')) {
-      // The check runs on the committed pages of this repository, as on a pull request.
-      const result = await runCli([...args], { cwd: REPO_ROOT });
+      // The check runs on the committed pages of the fixture organisation, as on a pull request.
+      const result = await runCli([...args], { cwd: FIXTURE_ROOT });
       expect(result.stdout + result.stderr).not.toMatch(/stale|missing/i);
       expect(result.code).toBe(0);
       return;
     }
     repo = tempRepo();
-    cpSync(join(REPO_ROOT, 'docs'), repo.path('docs'), { recursive: true });
+    cpSync(join(FIXTURE_ROOT, 'docs'), repo.path('docs'), { recursive: true });
     const result = await runCli([...args, '--root', repo.root, '--now', TEST_NOW], { cwd: repo.root });
     expect(result.code).toBe(0);
   });
@@ -95,7 +95,7 @@ describe('the workflows\' commands, run locally with the same arguments', () => 
     const github = await startGitHubServer(issuesState());
     server = github;
     addIssueRoutes(github);
-    const result = await runCli([...args, '--now', TEST_NOW], { cwd: REPO_ROOT, env: github.env() });
+    const result = await runCli([...args, '--now', TEST_NOW], { cwd: FIXTURE_ROOT, env: github.env() });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
   });
@@ -107,7 +107,7 @@ describe('the workflows\' commands, run locally with the same arguments', () => 
     const slack = await startSlackServer();
     try {
       // Monday 7 December, 10:00: the hand-off to Anchor was an hour ago.
-      const result = await runCli([...args, '--now', '2026-12-07T10:00:00+01:00'], { cwd: REPO_ROOT, env: github.env({ SLACK_WEBHOOK_URL: slack.url }) });
+      const result = await runCli([...args, '--now', '2026-12-07T10:00:00+01:00'], { cwd: FIXTURE_ROOT, env: github.env({ SLACK_WEBHOOK_URL: slack.url }) });
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
       expect(result.stdout).toContain('posted  handoff/ingestion/20261207T0800Z');
@@ -119,7 +119,7 @@ describe('the workflows\' commands, run locally with the same arguments', () => 
 
   it.each(named('approvals'))('oncall %s (a fully approved GA pull request)', async (_label, args) => {
     server = await serve({ changes: { [GA_PATH]: gaRecord() }, reviews: [approve('amara-okafor'), approve('gracelin'), approve('chenwei-sre')] });
-    const result = await runCli([...substitute([...args], { PR_NUMBER: String(PR) }), '--now', TEST_NOW], { cwd: REPO_ROOT, env: server.env() });
+    const result = await runCli([...substitute([...args], { PR_NUMBER: String(PR) }), '--now', TEST_NOW], { cwd: FIXTURE_ROOT, env: server.env() });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(server.state.statuses.at(-1)).toMatchObject({ state: 'success', context: 'oncall-as-code/approvals' });

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { buildProgram } from '../../scripts/cli.ts';
 import type { CommandIO } from '../../scripts/commands/io.ts';
-import { REPO_ROOT } from '../support/repo.ts';
+import { TOOLKIT_ROOT } from '../support/repo.ts';
 
 interface Step {
   name?: string;
@@ -35,7 +35,7 @@ interface Workflow {
   jobs: Record<string, Job>;
 }
 
-const WORKFLOW_DIR = join(REPO_ROOT, '.github', 'workflows');
+const WORKFLOW_DIR = join(TOOLKIT_ROOT, '.github', 'workflows');
 const files = readdirSync(WORKFLOW_DIR).filter((f) => /\.ya?ml$/.test(f)).sort();
 const workflows = files.map((file) => {
   const text = readFileSync(join(WORKFLOW_DIR, file), 'utf8');
@@ -51,8 +51,8 @@ const jobs = workflows.flatMap((w) => Object.entries(w.data.jobs).map(([id, job]
 const steps = jobs.flatMap(({ file, id, job }) => (job.steps ?? []).map((step) => ({ file, job: id, step })));
 const runSteps = steps.filter((s) => typeof s.step.run === 'string') as { file: string; job: string; step: Step & { run: string } }[];
 
-const packageScripts = Object.keys((JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts);
-const silentIO: CommandIO = { stdout: () => {}, stderr: () => {}, env: {}, cwd: REPO_ROOT, isTTY: false };
+const packageScripts = Object.keys((JSON.parse(readFileSync(join(TOOLKIT_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts);
+const silentIO: CommandIO = { stdout: () => {}, stderr: () => {}, env: {}, cwd: TOOLKIT_ROOT, isTTY: false };
 const cliCommands = buildProgram(silentIO, () => {}).commands.map((c) => c.name());
 
 /** `npm run <script>`, `npm test` and `npm run oncall -- <command>` uses in a shell script. */
@@ -96,6 +96,20 @@ describe('workflows', () => {
     expect(all).toContain('npm run oncall -- notify --github');
     expect(all).toContain('npm run -s oncall -- sync pagerduty --plan --root pull-request --format markdown');
     expect(all).toContain('npm run -s oncall -- sync pagerduty --apply --format markdown');
+  });
+
+  it('set up Node.js 24, a maintained LTS line that package.json engines accepts', () => {
+    const engines = (JSON.parse(readFileSync(join(TOOLKIT_ROOT, 'package.json'), 'utf8')) as { engines: { node: string } }).engines.node;
+    expect(engines.split('||').map((range) => range.trim())).toContain('>=24.0.0');
+    const setups = steps.filter((s) => s.step.uses?.startsWith('actions/setup-node@'));
+    expect(setups.length).toBeGreaterThanOrEqual(5);
+    for (const { file, step } of setups) expect(step.with?.['node-version'], file).toBe(24);
+  });
+
+  it('do not ask a pull request to commit generated pages: the docs check reports what the docs workflow will change', () => {
+    const check = runSteps.find((s) => s.file === 'validate.yml' && s.step.run.includes('docs --check'));
+    expect(check?.step.name).toBe('Pages the docs workflow will regenerate');
+    expect(runSteps.filter((s) => s.file === 'validate.yml' && /oncall -- docs(?! --check)/.test(s.step.run))).toEqual([]);
   });
 
   it('never put an expression into a shell line (values go through env: and are checked there)', () => {
@@ -243,6 +257,10 @@ describe('the docs workflow', () => {
     expect(docs.data.on.push).toEqual({ branches: ['main'], paths: ['**', '!docs/**', 'docs/incidents/**', '!.github/CODEOWNERS'] });
     expect(docs.data.jobs.render!.permissions).toEqual({ contents: 'read' });
     expect(String((docs.data.jobs.render as { if?: string }).if)).toContain("github.actor != 'github-actions[bot]'");
+  });
+
+  it('runs on a schedule too, so who is on call now is current between pushes', () => {
+    expect(docs.data.on.schedule).toEqual([{ cron: '17 */3 * * *' }]);
   });
 
   it('commits only generated paths, from a job that runs no project code', () => {

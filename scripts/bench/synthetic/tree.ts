@@ -1,7 +1,7 @@
 /**
  * Writes the synthetic organisation into a cache folder as a git repository (a base commit and the
- * ten-file change on top), and reuses it while the seed, the scale, the generator and the example
- * data are the same.
+ * ten-file change on top), and reuses it while the seed, the scale, the generator and the fixture
+ * organisation it grows from are the same.
  */
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
@@ -27,10 +27,18 @@ export interface SyntheticTree {
   generated: boolean;
 }
 
-/** The example organisation's data files, by path. */
-export async function readExample(toolkitRoot: string): Promise<Map<string, string>> {
-  const { paths } = await listDataFiles(toolkitRoot);
-  return new Map(paths.map((path) => [path, readFileSync(join(toolkitRoot, path), 'utf8')]));
+/**
+ * The organisation the synthetic one is grown from: the toolkit's test fixture (a copy of the
+ * example organisation), which stays in place when `oncall init` replaces the example data.
+ */
+export function seedOrganisationRoot(toolkitRoot: string): string {
+  return join(toolkitRoot, 'tests', 'fixtures', 'organisation');
+}
+
+/** The data files of the organisation at `root`, by path. */
+export async function readExample(root: string): Promise<Map<string, string>> {
+  const { paths } = await listDataFiles(root);
+  return new Map(paths.map((path) => [path, readFileSync(join(root, path), 'utf8')]));
 }
 
 /** A hash of everything the tree is made from, so a changed generator or example never reuses a stale tree. */
@@ -65,7 +73,7 @@ export function writeAll(root: string, files: Map<string, string>): void {
 
 /** The synthetic tree for a seed and scale under `cacheDir`, generated when missing. */
 export async function syntheticTree(options: { toolkitRoot: string; cacheDir: string; seed: string; scale: ScaleName; log?: (line: string) => void }): Promise<SyntheticTree> {
-  const example = await readExample(options.toolkitRoot);
+  const example = await readExample(seedOrganisationRoot(options.toolkitRoot));
   const folder = join(options.cacheDir, `${options.scale}-${options.seed}-${fingerprint(example, options.seed, options.scale)}`);
   const root = join(folder, 'tree');
   const marker = join(folder, 'ready.json');

@@ -8,7 +8,7 @@ import { localDateTime } from '../format.ts';
 import type { Site } from '../site.ts';
 import type { rolloutViews } from './records.ts';
 
-export function indexView(model: RepoModel, site: Site, now: Date, rollouts: ReturnType<typeof rolloutViews>) {
+export function indexView(model: RepoModel, site: Site, now: Date, asOf: Date, rollouts: ReturnType<typeof rolloutViews>) {
   const p = site.paths;
   const policyPages = [
     { path: p.lifecycle, title: 'Support ownership', about: 'who supports a product at each lifecycle stage, SLAs and reporting' },
@@ -40,7 +40,7 @@ export function indexView(model: RepoModel, site: Site, now: Date, rollouts: Ret
     .sort((a, b) => (a.incident < b.incident ? 1 : a.incident > b.incident ? -1 : 0));
   return {
     title: site.organisation,
-    asOf: localDateTime(now, site.zone),
+    asOf: localDateTime(asOf, site.zone),
     zone: site.zone,
     onCall,
     rollouts: rollouts.map((r) => ({ path: r.path, productName: r.productName, current: r.current, currentName: r.currentName, since: r.since })),

@@ -8,11 +8,13 @@ import type { Doc, RepoModel } from '../../model/repo-model.ts';
 import { describeMinutes, instantOf, minutesBetween } from '../../incidents/instants.ts';
 import { postmortemRequirement } from '../../incidents/policy.ts';
 import { actionItemStandings } from '../../postmortems/action-items.ts';
+import { publishedInstant } from '../../postmortems/published.ts';
 import { phaseHistories } from '../../signoffs/phase-history.ts';
 import { calendarDate, localDateTime, monthOf } from '../format.ts';
 import type { Site } from '../site.ts';
 
-const STATUS_WORDS: Record<string, string> = {
+/** An incident's status as pages show it. */
+export const STATUS_WORDS: Record<string, string> = {
   detected: 'Detected',
   acknowledged: 'Acknowledged',
   mitigated: 'Mitigated',
@@ -30,7 +32,7 @@ function postmortemStanding(model: RepoModel, site: Site, incident: Doc<'inciden
   const dueText = due ? localDateTime(due, site.zone) : undefined;
   if (path) {
     const status = written?.data.status;
-    const published = written?.data.published ? instantOf(written.data.published) : undefined;
+    const published = publishedInstant(written?.data.published, site.zone);
     const late = due !== undefined && (published ? published.getTime() > due.getTime() : status !== 'final' && now.getTime() >= due.getTime());
     return { path, status: status ?? 'unreadable', late, dueText, flag: late ? (published ? 'published late' : 'not final, overdue') : undefined };
   }
@@ -57,12 +59,14 @@ export function incidentsView(model: RepoModel, site: Site, now: Date) {
       id: data.id,
       title: data.title,
       recordPath: doc.file.path,
+      pagePath: site.paths.incidentPages.get(data.id) ?? doc.file.path,
       month,
       detectedAt: detected.getTime(),
       detected: localDateTime(detected, zone),
       severity: data.severity,
       severityText: severityName.has(data.severity) ? `${data.severity} (${severityName.get(data.severity)})` : data.severity,
-      duration: resolved ? describeMinutes(minutesBetween(detected, end)) : `ongoing (${describeMinutes(minutesBetween(detected, now))} so far)`,
+      // An ongoing incident's length is left out: pages change when the incident does, not every minute.
+      duration: resolved ? describeMinutes(minutesBetween(detected, end)) : 'ongoing',
       status: STATUS_WORDS[data.status] ?? data.status,
       postmortem,
     };
@@ -78,7 +82,7 @@ export function incidentsView(model: RepoModel, site: Site, now: Date) {
   return { title: 'Incidents', zone, months, attention, total: rows.length };
 }
 
-export function actionItemsView(model: RepoModel, site: Site, now: Date) {
+export function actionItemsView(model: RepoModel, site: Site, now: Date, asOf: Date = now) {
   const incidentTitle = new Map(model.incidents.map((doc) => [doc.data.id, doc.data.title]));
   const items = actionItemStandings(model, now).map((standing) => ({
     id: standing.item.id,
@@ -102,7 +106,7 @@ export function actionItemsView(model: RepoModel, site: Site, now: Date) {
   const open = items.filter((i) => !i.overdue && (i.status === 'open' || i.status === 'in-progress')).sort(order);
   const done = items.filter((i) => i.status === 'done').sort(order);
   const dropped = items.filter((i) => i.status === 'wont-do').sort(order);
-  return { title: 'Action items', overdue, open, done, dropped, total: items.length, asOf: localDateTime(now, site.zone), zone: site.zone };
+  return { title: 'Action items', overdue, open, done, dropped, total: items.length, asOf: localDateTime(asOf, site.zone), zone: site.zone };
 }
 
 /** Every rollout's history with the decisions as the page shows them; empty without approvals policy. */

@@ -8,9 +8,10 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import type { SchemaTypes } from '../../scripts/types/schema-types.ts';
 import { renderRepository } from '../docs/support.ts';
-import { REPO_ROOT } from '../support/repo.ts';
+import { EXAMPLE_ROOT } from './root.ts';
+import { TOOLKIT_ROOT } from '../support/repo.ts';
 
-const SEEDS = join(REPO_ROOT, '..', 'shared', 'seeds');
+const SEEDS = join(EXAMPLE_ROOT, '..', 'shared', 'seeds');
 const haveSeeds = existsSync(SEEDS);
 
 function seed(prefix: string): string {
@@ -42,7 +43,7 @@ function tableWithHeader(text: string, ...header: string[]): string[][] {
 }
 
 function policy<K extends keyof SchemaTypes>(name: K extends string ? K : never): SchemaTypes[K] {
-  return parse(readFileSync(join(REPO_ROOT, 'policy', `${name}.yaml`), 'utf8')) as SchemaTypes[K];
+  return parse(readFileSync(join(EXAMPLE_ROOT, 'policy', `${name}.yaml`), 'utf8')) as SchemaTypes[K];
 }
 
 const ROLE_WORDS: Record<string, string> = {
@@ -159,7 +160,7 @@ describe.skipIf(!haveSeeds)('seed 001 (D9 production roles) is encoded in the da
 
   it('rotation tiers: coverage, response time and escalation', () => {
     const COVERAGE: Record<string, string> = { '24/7': 'always', 'Business hours': 'business-hours', 'Business hours + on-call': 'business-hours-and-on-call' };
-    const rotation = parse(readFileSync(join(REPO_ROOT, 'rotations', 'ingestion.yaml'), 'utf8')) as SchemaTypes['rotation'];
+    const rotation = parse(readFileSync(join(EXAMPLE_ROOT, 'rotations', 'ingestion.yaml'), 'utf8')) as SchemaTypes['rotation'];
     const rows = tableWithHeader(d9, 'Tier', 'Coverage', 'Response Time', 'Escalation To');
     expect(rotation.tiers.map((t) => [t.name, t.coverage, t.response])).toEqual(
       rows.map(([tier, coverage, response]) => [tier, COVERAGE[coverage!], `${parseInt(response!, 10)}${response!.includes('hour') ? 'h' : 'm'}`]),
@@ -246,7 +247,7 @@ describe.skipIf(!haveSeeds)('seed 002 (escalation procedures) is encoded in the 
   });
 
   it('the escalation matrix on the generated page is the seed\'s table, cell by cell', async () => {
-    const page = (await renderRepository(REPO_ROOT)).get('docs/policy/escalation.md')!;
+    const page = (await renderRepository(EXAMPLE_ROOT)).get('docs/policy/escalation.md')!;
     const matrix = tableWithHeader(page, 'Severity', 'Level 1', 'Level 2', 'Level 3', 'Level 4');
     const seedRows = tableWithHeader(procedures, 'Severity', 'Level 1', 'Level 2', 'Level 3', 'Level 4');
     expect(matrix.map((row) => row.map(toDuration))).toEqual(seedRows.map((row) => row.map(toDuration)));
@@ -361,10 +362,10 @@ describe.skipIf(!haveSeeds)('communication, records and on-call rules are encode
       .slice(1)
       .map((line) => line.replace(/:\s*$/, '').trim())
       .filter(Boolean);
-    const schema = JSON.parse(readFileSync(join(REPO_ROOT, 'schemas', 'handoff.schema.json'), 'utf8')) as { required: string[] };
+    const schema = JSON.parse(readFileSync(join(TOOLKIT_ROOT, 'schemas', 'handoff.schema.json'), 'utf8')) as { required: string[] };
     const field = (label: string) => label.toLowerCase().replace(/\//g, ' ').replace(/ /g, '_');
     expect(format.map(field).filter((f) => !schema.required.includes(f))).toEqual([]);
-    const rotation = parse(readFileSync(join(REPO_ROOT, 'rotations', 'ingestion.yaml'), 'utf8')) as SchemaTypes['rotation'];
+    const rotation = parse(readFileSync(join(EXAMPLE_ROOT, 'rotations', 'ingestion.yaml'), 'utf8')) as SchemaTypes['rotation'];
     expect(rotation.handoff.note_fields).toEqual(format);
   });
 
