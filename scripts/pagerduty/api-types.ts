@@ -51,7 +51,11 @@ export interface PdSchedule {
   name: string;
   time_zone: string;
   description: string;
-  /** As PagerDuty lists them: the highest layer (the one that wins) first. */
+  /**
+   * Lowest first (PagerDuty's Layer 1 first), the order a request sends them in and a later layer
+   * wins over an earlier one. PagerDuty's answers list them the other way round, highest first;
+   * {@link parseSchedule} turns them round.
+   */
   schedule_layers: PdLayer[];
   final_schedule?: PdEntry[];
   overrides_subschedule?: PdEntry[];
@@ -168,7 +172,9 @@ export function parseSchedule(value: unknown): PdSchedule {
     name: text(record, 'name', what, true),
     time_zone: text(record, 'time_zone', what),
     description: text(record, 'description', what, true),
-    schedule_layers: list(record, 'schedule_layers', what, true).map((layer, i) => parseLayer(layer, `${what} layer ${i}`)),
+    schedule_layers: list(record, 'schedule_layers', what, true)
+      .map((layer, i) => parseLayer(layer, `${what} layer ${i}`))
+      .reverse(),
   };
   if (record.final_schedule !== undefined) out.final_schedule = parseEntries(record.final_schedule, `${what} final_schedule`);
   if (record.overrides_subschedule !== undefined) out.overrides_subschedule = parseEntries(record.overrides_subschedule, `${what} overrides_subschedule`);

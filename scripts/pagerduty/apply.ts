@@ -153,7 +153,8 @@ export async function applyPlan(plan: Plan, state: DesiredState, current: Curren
     const answer = await step(op, () => client.put(`/schedules/${encodeURIComponent(id)}`, { schedule: withoutUndefined({ type: 'schedule', name: payload.name, time_zone: payload.time_zone, description, schedule_layers: layers }) }));
     const updated = unwrap(answer, 'schedule', `schedule ${id}`);
     if (typeof updated === 'object' && updated !== null && Array.isArray((updated as { schedule_layers?: unknown }).schedule_layers)) {
-      layersAfter.set(id, ((updated as { schedule_layers: unknown[] }).schedule_layers).map((l, i) => parseLayer(l, `schedule ${id} layer ${i}`)));
+      // Listed highest first, as every answer: turned round to the order a request sends.
+      layersAfter.set(id, ((updated as { schedule_layers: unknown[] }).schedule_layers).map((l, i) => parseLayer(l, `schedule ${id} layer ${i}`)).reverse());
     }
   }
 

@@ -106,9 +106,10 @@ export function scheduleName(rotation: Rotation, tier: Rotation['tiers'][number]
   return `${rotation.name}: ${tier.name}`;
 }
 
-function describeLayerName(people: readonly string[], start: number, zone: string): string {
-  const date = new Date(start).toLocaleDateString('en-CA', { timeZone: zone });
-  return `${people.length} ${people.length === 1 ? 'person' : 'people'} from ${date}`;
+function describeLayerName(layerName: string | undefined, people: readonly string[], start: number, zone: string): string {
+  const count = new Set(people).size;
+  const from = Number.isFinite(start) ? ` from ${new Date(start).toLocaleDateString('en-CA', { timeZone: zone })}` : '';
+  return `${layerName !== undefined ? `${layerName}: ` : ''}${count} ${count === 1 ? 'person' : 'people'}${from}`;
 }
 
 /**
@@ -214,8 +215,9 @@ export function desiredState(model: RepoModel, users: readonly PdUser[], options
     const compiled = compileRotation(rotation);
     for (const tier of rotation.tiers) {
       const businessHours = tier.coverage === 'business-hours' && calendar !== undefined;
-      const encoded = (specs.get(tier.id) ?? []).flatMap((spec) => encodeLayers(spec, now, horizon));
       const zone = businessHours ? calendar!.zone : rotation.timezone;
+      // Lowest first, as PagerDuty numbers them: a later layer of the tier holds it where they overlap.
+      const encoded = (specs.get(tier.id) ?? []).flatMap((spec) => encodeLayers(spec, zone, now, horizon));
       const layers: DesiredLayer[] = [];
       for (const layer of encoded) {
         const ids = layer.people.map((p) => resolver.user(p));
@@ -228,7 +230,7 @@ export function desiredState(model: RepoModel, users: readonly PdUser[], options
           users: ids as string[],
           people: layer.people,
           restrictions: layer.restrictions,
-          name: describeLayerName(layer.people, layer.start, zone),
+          name: describeLayerName(layer.spec.name ?? layer.spec.layer, layer.people, layer.start, zone),
         });
       }
       const overrides: DesiredOverride[] = [];

@@ -11,7 +11,7 @@
  */
 import { isoInZone, humanInZone } from '../schedule/local-time.ts';
 import type { SchemaTypes } from '../types/schema-types.ts';
-import type { PdEscalationPolicy, PdLayer, PdOverride, PdSchedule } from './api-types.ts';
+import type { PdEscalationPolicy, PdLayer, PdOverride, PdRestriction, PdSchedule } from './api-types.ts';
 import type { DesiredLayer, DesiredOverride, DesiredPolicy, DesiredSchedule, DesiredState, DesiredTarget } from './desired.ts';
 import { expectedEntries, firstDifference, normalise, type Entry } from './expected.ts';
 import { readPolicyMarker, readScheduleMarker, withoutMarker } from './marker.ts';
@@ -145,9 +145,14 @@ function compareRendering(d: DesiredSchedule, schedule: PdSchedule, state: Desir
 
 const live = (layer: PdLayer, now: number) => layer.end === null || layer.end === undefined || Date.parse(layer.end) > now;
 
+/** A restriction as text that compares equal whatever order or extra fields PagerDuty gives it. */
+function restrictionKey(r: PdRestriction): string {
+  return `${r.type}|${r.type === 'weekly_restriction' ? r.start_day_of_week : ''}|${r.start_time_of_day}|${r.duration_seconds}`;
+}
+
 /** What makes two layers render the same from `now` on (their end is compared on its own). */
-function signature(layer: { start: number; virtualStart: number; turnSeconds: number; users: readonly string[]; restrictions: readonly unknown[] }, now: number): string {
-  return JSON.stringify([Math.max(layer.start, now), layer.virtualStart, layer.turnSeconds, layer.users, layer.restrictions]);
+function signature(layer: { start: number; virtualStart: number; turnSeconds: number; users: readonly string[]; restrictions: readonly PdRestriction[] }, now: number): string {
+  return JSON.stringify([Math.max(layer.start, now), layer.virtualStart, layer.turnSeconds, layer.users, layer.restrictions.map(restrictionKey).sort()]);
 }
 
 function currentSignature(layer: PdLayer, now: number): string {
@@ -157,17 +162,14 @@ function currentSignature(layer: PdLayer, now: number): string {
       virtualStart: Date.parse(layer.rotation_virtual_start),
       turnSeconds: layer.rotation_turn_length_seconds,
       users: layer.users.map((u) => u.user.id),
-      restrictions: (layer.restrictions ?? []).map((r) => ({ type: r.type, ...(r.start_day_of_week !== undefined ? { start_day_of_week: r.start_day_of_week } : {}), start_time_of_day: r.start_time_of_day, duration_seconds: r.duration_seconds })),
+      restrictions: layer.restrictions ?? [],
     },
     now,
   );
 }
 
 function desiredSignature(layer: DesiredLayer, now: number): string {
-  return signature(
-    { ...layer, restrictions: layer.restrictions.map((r) => ({ type: r.type, ...(r.start_day_of_week !== undefined ? { start_day_of_week: r.start_day_of_week } : {}), start_time_of_day: r.start_time_of_day, duration_seconds: r.duration_seconds })) },
-    now,
-  );
+  return signature(layer, now);
 }
 
 const endOf = (layer: PdLayer) => (layer.end === null || layer.end === undefined ? undefined : Date.parse(layer.end));
@@ -239,7 +241,7 @@ export function planSync(input: PlanInput): Plan {
           { field: 'time_zone', to: d.timeZone },
           ...d.layers.map((l, i) => ({ field: `layer ${i + 1}`, to: describeLayer(l, d.timeZone, who) })),
         ],
-        payload: { name: d.name, time_zone: d.timeZone, description: d.description, schedule_layers: d.layers.map((l) => layerPayload(l, d.timeZone, now)).reverse() },
+        payload: { name: d.name, time_zone: d.timeZone, description: d.description, schedule_layers: d.layers.map((l) => layerPayload(l, d.timeZone, now)) },
       });
       for (const o of d.overrides) operations.push(overrideCreate(d, o, now));
       continue;
@@ -251,24 +253,30 @@ export function planSync(input: PlanInput): Plan {
     if (schedule.time_zone !== d.timeZone) changes.push({ field: 'time_zone', from: schedule.time_zone, to: d.timeZone });
     if (withoutMarker(schedule.description) !== d.description && d.adoptId === undefined) changes.push({ field: 'description', from: withoutMarker(schedule.description), to: d.description });
     const past = schedule.schedule_layers.filter((l) => !live(l, now));
-    const unmatched = schedule.schedule_layers.filter((l) => live(l, now));
-    const kept: PdLayer[] = [];
-    const added: PdLayer[] = [];
+    const liveLayers = schedule.schedule_layers.filter((l) => live(l, now));
+    const unmatched = [...liveLayers];
+    // The desired layers in the order they stack, each kept from PagerDuty or new.
+    const stacked: PdLayer[] = [];
+    const keptAt: number[] = [];
     for (const layer of d.layers) {
       const sig = desiredSignature(layer, now);
       const index = unmatched.findIndex((l) => currentSignature(l, now) === sig);
       if (index < 0) {
-        added.push(layerPayload(layer, d.timeZone, now));
+        stacked.push(layerPayload(layer, d.timeZone, now));
         changes.push({ field: 'layer', to: describeLayer(layer, d.timeZone, who) });
         continue;
       }
       const [existing] = unmatched.splice(index, 1);
+      keptAt.push(liveLayers.indexOf(existing!));
       const copy = keep(existing!);
       if (endOf(existing!) !== layer.end) {
         copy.end = layer.end === undefined ? null : isoInZone(layer.end, d.timeZone);
         changes.push({ field: `layer ${existing!.id ?? ''} end`.replace('  ', ' '), from: existing!.end ?? 'open', to: copy.end ?? 'open' });
       }
-      kept.push(copy);
+      stacked.push(copy);
+    }
+    if (keptAt.some((at, i) => i > 0 && at < keptAt[i - 1]!)) {
+      changes.push({ field: 'layer order', from: keptAt.map((at) => describeCurrentLayer(liveLayers[at]!, who)).join(' | '), to: 'the order of the tier\'s layers (a later layer above an earlier one)' });
     }
     const ended: PdLayer[] = [];
     for (const layer of unmatched) {
@@ -285,7 +293,8 @@ export function planSync(input: PlanInput): Plan {
         name: d.name,
         id: schedule.id,
         changes,
-        payload: { name: d.name, time_zone: d.timeZone, description: d.adoptId === undefined ? d.description : withoutMarker(schedule.description), schedule_layers: [...added.reverse(), ...kept, ...ended, ...past.map(keep)] },
+        // Lowest first: history at the bottom, then the tier's layers as they stack.
+        payload: { name: d.name, time_zone: d.timeZone, description: d.adoptId === undefined ? d.description : withoutMarker(schedule.description), schedule_layers: [...past.map(keep), ...ended, ...stacked] },
       });
     }
 
@@ -433,17 +442,44 @@ function overrideCreate(d: DesiredSchedule, o: DesiredOverride, now: number, sch
   };
 }
 
+function describeSeconds(seconds: number): string {
+  if (seconds % 3600 === 0) return `${seconds / 3600}h`;
+  if (seconds % 60 === 0) return `${Math.floor(seconds / 3600) > 0 ? `${Math.floor(seconds / 3600)}h` : ''}${(seconds % 3600) / 60}m`;
+  return `${seconds}s`;
+}
+
+const DAY_NAMES = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+/** Restrictions as people read them: `Mon, Tue 09:00 for 12h; daily 21:00 for 12h`. */
+export function describeRestrictions(restrictions: readonly PdRestriction[]): string {
+  const groups = new Map<string, number[]>();
+  for (const r of restrictions) {
+    const key = `${r.start_time_of_day.slice(0, 5)} for ${describeSeconds(r.duration_seconds)}`;
+    const days = groups.get(key) ?? [];
+    days.push(r.type === 'daily_restriction' ? 0 : r.start_day_of_week ?? 0);
+    groups.set(key, days);
+  }
+  return [...groups]
+    .map(([what, days]) => `${days.includes(0) ? 'daily' : [...new Set(days)].sort((a, b) => a - b).map((d) => DAY_NAMES[d]).join(', ')} ${what}`)
+    .join('; ');
+}
+
+/** Who takes turns: the people in order, or the cycle a layer that skips empty shifts writes out. */
+function describeTurns(users: readonly string[], turnSeconds: number, who: (u: string) => string): string {
+  const people = [...new Set(users)];
+  const cycle = people.length === users.length ? '' : ` (a cycle of ${users.length} turns)`;
+  return `${people.map(who).join(', ')} in turns of ${describeSeconds(turnSeconds)}${cycle}`;
+}
+
 function describeLayer(layer: DesiredLayer, zone: string, who: (u: string) => string): string {
-  const turns = layer.turnSeconds % 3600 === 0 ? `${layer.turnSeconds / 3600}h` : `${layer.turnSeconds}s`;
   const until = layer.end === undefined ? 'on' : `until ${isoInZone(layer.end, zone)}`;
-  const restricted = layer.restrictions.length > 0 ? `, within ${layer.restrictions.length} weekly window${layer.restrictions.length === 1 ? '' : 's'}` : '';
-  return `${layer.users.map(who).join(', ')} in turns of ${turns} from ${isoInZone(layer.start, zone)} ${until}${restricted}`;
+  const restricted = layer.restrictions.length > 0 ? `, on call ${describeRestrictions(layer.restrictions)} (${zone})` : '';
+  return `${describeTurns(layer.users, layer.turnSeconds, who)} from ${isoInZone(layer.start, zone)} ${until}${restricted}`;
 }
 
 function describeCurrentLayer(layer: PdLayer, who: (u: string) => string): string {
-  const seconds = layer.rotation_turn_length_seconds;
-  const turns = seconds % 3600 === 0 ? `${seconds / 3600}h` : `${seconds}s`;
-  return `${layer.users.map((u) => who(u.user.id)).join(', ')} in turns of ${turns} from ${layer.start} ${layer.end ? `until ${layer.end}` : 'on'}`;
+  const restricted = (layer.restrictions ?? []).length > 0 ? `, on call ${describeRestrictions(layer.restrictions ?? [])}` : '';
+  return `${describeTurns(layer.users.map((u) => u.user.id), layer.rotation_turn_length_seconds, who)} from ${layer.start} ${layer.end ? `until ${layer.end}` : 'on'}${restricted}`;
 }
 
 function describeTarget(target: { id: string; type: string }, schedules: readonly PdSchedule[], who: (u: string) => string): string {
