@@ -43,6 +43,7 @@ export interface PdLayer {
   rotation_turn_length_seconds: number;
   users: { user: PdReference }[];
   restrictions?: PdRestriction[];
+  /** What PagerDuty renders of this layer alone for the window asked for (read only). */
   rendered_schedule_entries?: PdEntry[];
 }
 
@@ -160,6 +161,7 @@ export function parseLayer(value: unknown, what: string): PdLayer {
   };
   if (typeof record.id === 'string') out.id = record.id;
   if (typeof record.name === 'string') out.name = record.name;
+  if (Array.isArray(record.rendered_schedule_entries)) out.rendered_schedule_entries = parseEntries(record, what);
   if (out.rotation_turn_length_seconds <= 0) throw new PagerDutyAnswerError(`${what}: rotation_turn_length_seconds must be positive in PagerDuty's answer.`);
   return out;
 }

@@ -59,6 +59,7 @@ export interface DesiredSchedule {
   description: string;
   /** The schedule the data names by id (rotation's `pagerduty.schedules`). */
   adoptId?: string;
+  /** Lowest first (PagerDuty's Layer 1 first): a later layer holds the tier where they overlap. */
   layers: DesiredLayer[];
   overrides: DesiredOverride[];
   /** On call only within the organisation's working week (restrictions). */
@@ -234,7 +235,8 @@ export function desiredState(model: RepoModel, users: readonly PdUser[], options
         });
       }
       const overrides: DesiredOverride[] = [];
-      for (const override of compiled.tiers.find((t) => t.id === tier.id)?.overrides ?? []) {
+      const tierOverrides = [...(compiled.tiers.find((t) => t.id === tier.id)?.overrides ?? [])].sort((a, b) => a.start - b.start);
+      for (const override of tierOverrides) {
         if (override.end <= now) continue;
         const user = resolver.user(override.person);
         if (user === undefined) continue;

@@ -13,7 +13,7 @@ import { isoInZone, humanInZone } from '../schedule/local-time.ts';
 import type { SchemaTypes } from '../types/schema-types.ts';
 import type { PdEscalationPolicy, PdLayer, PdOverride, PdRestriction, PdSchedule } from './api-types.ts';
 import type { DesiredLayer, DesiredOverride, DesiredPolicy, DesiredSchedule, DesiredState, DesiredTarget } from './desired.ts';
-import { expectedEntries, firstDifference, normalise, type Entry } from './expected.ts';
+import { expectedEntries, firstDifference, normalise, stackedLayerEntries, type Entry } from './expected.ts';
 import { readPolicyMarker, readScheduleMarker, withoutMarker } from './marker.ts';
 import type { CurrentState } from './read.ts';
 
@@ -145,6 +145,22 @@ function compareRendering(d: DesiredSchedule, schedule: PdSchedule, state: Desir
 
 const live = (layer: PdLayer, now: number) => layer.end === null || layer.end === undefined || Date.parse(layer.end) > now;
 
+/**
+ * Whether the schedule's layers, as PagerDuty renders them, already give the tier's roster shifts
+ * exactly from now to the horizon, however they are cut (layers made in PagerDuty's web app and
+ * imported, say): then they are left as they are, and only a difference within the horizon makes
+ * the plan rewrite them.
+ */
+function layersAlreadyRender(d: DesiredSchedule, schedule: PdSchedule, state: DesiredState, rotations: readonly Rotation[]): boolean {
+  const rotation = rotations.find((r) => r.id === d.rotation);
+  if (!rotation) return false;
+  const stacked = stackedLayerEntries(schedule.schedule_layers, state.now, state.horizon);
+  if (!stacked) return false;
+  const workingWeek = d.businessHours && state.calendar ? { ...state.calendar, holidays: new Set<string>() } : undefined;
+  const expected = expectedEntries(rotation, d.tier, state.users, state.now, state.horizon, workingWeek, { overrides: false });
+  return firstDifference(stacked, expected, state.now, state.horizon) === undefined;
+}
+
 /** A restriction as text that compares equal whatever order or extra fields PagerDuty gives it. */
 function restrictionKey(r: PdRestriction): string {
   return `${r.type}|${r.type === 'weekly_restriction' ? r.start_day_of_week : ''}|${r.start_time_of_day}|${r.duration_seconds}`;
@@ -248,17 +264,20 @@ export function planSync(input: PlanInput): Plan {
     }
 
     // Layers: those that ended are history; the others must match the desired ones from now on.
+    // A schedule the data names by id keeps its name and description: people know it by them.
     const changes: Change[] = [];
-    if (schedule.name !== d.name) changes.push({ field: 'name', from: schedule.name, to: d.name });
+    const name = d.adoptId === undefined ? d.name : schedule.name;
+    if (schedule.name !== name) changes.push({ field: 'name', from: schedule.name, to: name });
     if (schedule.time_zone !== d.timeZone) changes.push({ field: 'time_zone', from: schedule.time_zone, to: d.timeZone });
     if (withoutMarker(schedule.description) !== d.description && d.adoptId === undefined) changes.push({ field: 'description', from: withoutMarker(schedule.description), to: d.description });
-    const past = schedule.schedule_layers.filter((l) => !live(l, now));
-    const liveLayers = schedule.schedule_layers.filter((l) => live(l, now));
+    const accepted = layersAlreadyRender(d, schedule, state, rotations);
+    const past = schedule.schedule_layers.filter((l) => !live(l, now) || accepted);
+    const liveLayers = schedule.schedule_layers.filter((l) => live(l, now) && !accepted);
     const unmatched = [...liveLayers];
     // The desired layers in the order they stack, each kept from PagerDuty or new.
     const stacked: PdLayer[] = [];
     const keptAt: number[] = [];
-    for (const layer of d.layers) {
+    for (const layer of accepted ? [] : d.layers) {
       const sig = desiredSignature(layer, now);
       const index = unmatched.findIndex((l) => currentSignature(l, now) === sig);
       if (index < 0) {
@@ -290,11 +309,11 @@ export function planSync(input: PlanInput): Plan {
         object: 'schedule',
         action: 'update',
         key: d.key,
-        name: d.name,
+        name,
         id: schedule.id,
         changes,
         // Lowest first: history at the bottom, then the tier's layers as they stack.
-        payload: { name: d.name, time_zone: d.timeZone, description: d.adoptId === undefined ? d.description : withoutMarker(schedule.description), schedule_layers: [...past.map(keep), ...ended, ...stacked] },
+        payload: { name, time_zone: d.timeZone, description: d.adoptId === undefined ? d.description : withoutMarker(schedule.description), schedule_layers: [...past.map(keep), ...ended, ...stacked] },
       });
     }
 
@@ -398,7 +417,7 @@ export function planSync(input: PlanInput): Plan {
     }
     ownedPolicies.add(policy.id);
     const changes: Change[] = [];
-    if (policy.name !== d.name) changes.push({ field: 'name', from: policy.name, to: d.name });
+    if (policy.name !== d.name && d.adoptId === undefined) changes.push({ field: 'name', from: policy.name, to: d.name });
     if (d.adoptId === undefined && withoutMarker(policy.description) !== d.description) changes.push({ field: 'description', from: withoutMarker(policy.description), to: d.description });
     if (policy.num_loops !== d.numLoops) changes.push({ field: 'num_loops', from: String(policy.num_loops), to: String(d.numLoops) });
     const want = describeRules(d, scheduleIds, who);
