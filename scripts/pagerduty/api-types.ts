@@ -17,6 +17,8 @@ export interface PdUser {
   id: string;
   name: string;
   email: string;
+  /** The user's own time zone, when PagerDuty gives it. */
+  time_zone?: string;
 }
 
 export interface PdRestriction {
@@ -126,7 +128,9 @@ function reference(value: unknown, what: string): PdReference {
 export function parseUser(value: unknown): PdUser {
   const record = object(value, 'a user');
   const what = `user ${String(record.id ?? '?')}`;
-  return { id: text(record, 'id', what), name: text(record, 'name', what, true), email: text(record, 'email', what, true) };
+  const user: PdUser = { id: text(record, 'id', what), name: text(record, 'name', what, true), email: text(record, 'email', what, true) };
+  if (typeof record.time_zone === 'string' && record.time_zone !== '') user.time_zone = record.time_zone;
+  return user;
 }
 
 function parseEntries(value: unknown, what: string): PdEntry[] {
