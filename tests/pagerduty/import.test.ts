@@ -6,9 +6,11 @@
  * by e-mail, by name, and not at all) becomes rotation files and the people mapping; then the plan
  * finds nothing to change, every schedule rendered by PagerDuty identical to the repository.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.ts';
-import { tempRepo, type TempRepo } from '../support/repo.ts';
+import { REPO_ROOT, tempRepo, type TempRepo } from '../support/repo.ts';
 import type { FakeLayer, PagerDutyServer } from '../support/pagerduty-server.ts';
 import { FAST, serverFor, sync, userIdsOf } from './support.ts';
 
@@ -200,6 +202,14 @@ describe('oncall import pagerduty', () => {
       '  escalation_policy PEDB001 Database: not made by oncall-as-code and not named in rotations/',
     ]);
     expect(plan.code).toBe(0);
+    // The README's example is this run's output.
+    const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+    const example = readme.slice(readme.indexOf('$ npm run oncall -- import pagerduty\n'), readme.indexOf('**Faults.**')).split('\n');
+    const split = example.indexOf('$ npm run oncall -- sync pagerduty --plan');
+    const shown = (lines: string[]) => lines.filter((l) => l.trim() !== '' && l !== '...' && !l.startsWith('```') && !l.startsWith('$ '));
+    expect(shown(example.slice(0, split)).length).toBeGreaterThan(5);
+    for (const line of shown(example.slice(0, split))) expect(imported.stdout.split('\n')).toContain(line);
+    for (const line of shown(example.slice(split))) expect(plan.stdout.split('\n')).toContain(line);
     const applied = await sync(repo, server, ['--apply']);
     expect(applied.code).toBe(0);
     // Apply records which overrides the rotations own; the schedules, their names and layers stay as they were made.
