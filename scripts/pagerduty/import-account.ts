@@ -89,6 +89,26 @@ const DAY_SECONDS = 86_400;
 const WEEK_SECONDS = 7 * DAY_SECONDS;
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 
+/**
+ * Text from PagerDuty as it may go into a file, a comment or a terminal: control characters, line
+ * breaks and bidi overrides become spaces (a name could otherwise end a YAML comment or drive the
+ * terminal), and it is cut to a length people read.
+ */
+function plain(text: string, max = 120): string {
+  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, ' ').replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+/** PagerDuty's objects with every name made {@link plain}, before anything reads them. */
+function plainAccount(account: AccountSnapshot): AccountSnapshot {
+  return {
+    users: account.users.map((u) => ({ ...u, name: plain(u.name), email: plain(u.email, 254) })),
+    schedules: account.schedules.map((s) => ({ ...s, name: plain(s.name) || s.id, schedule_layers: s.schedule_layers.map((l) => ({ ...l, ...(l.name !== undefined ? { name: plain(l.name) } : {}) })) })),
+    policies: account.policies.map((p) => ({ ...p, name: plain(p.name) || p.id })),
+    overrides: account.overrides,
+  };
+}
+
 /** Why a schedule or layer cannot be written, in the user's words. */
 class NotExpressible extends Error {}
 
@@ -400,7 +420,8 @@ function tierName(schedule: string, rotation: string): string {
   return rest === '' ? schedule : rest.charAt(0).toUpperCase() + rest.slice(1);
 }
 
-export function importAccount(input: ImportInput): ImportResult {
+export function importAccount(raw: ImportInput): ImportResult {
+  const input = { ...raw, account: plainAccount(raw.account) };
   const people = matchPeople(input.account.users, input.people);
   const userById = new Map(input.account.users.map((u) => [u.id, u]));
   const userName = (u: string | undefined) => (u === undefined ? 'nobody' : people.byUser.get(u) ?? `PagerDuty user ${u} (${userById.get(u)?.name ?? '?'})`);

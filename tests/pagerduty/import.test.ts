@@ -247,6 +247,26 @@ describe('oncall import pagerduty', () => {
     expect(repo.read('rotations/payments-2.yaml')).toBe(PAYMENTS.replace('id: payments\n', 'id: payments-2\n'));
   });
 
+  it('names from PagerDuty cannot break the rotation file or drive the terminal', async () => {
+    await account();
+    const hostile = 'Night\nid: hacked\n# \u001b[2J\u202eevil';
+    server.state.schedules = server.state.schedules.filter((s) => s.id === 'PDB0001').map((s) => ({ ...s, name: hostile, layers: s.layers.map((l) => ({ ...l, name: hostile })) }));
+    server.state.policies = [];
+    const imported = await importCli();
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).not.toMatch(/[\u001b\u202e]/);
+    expect(imported.stdout).toContain('Wrote rotations/night-id-hacked-2j-evil.yaml: schedule PDB0001 "Night id: hacked # [2J evil" (tier night-id-hacked-2j-evil).\n');
+    const text = repo.read('rotations/night-id-hacked-2j-evil.yaml');
+    expect(text.split('\n').slice(1, 3)).toEqual([
+      '# Imported from PagerDuty by `oncall import pagerduty` on 2026-11-22: schedule PDB0001 "Night id: hacked # [2J evil".',
+      '# From now on change this file, not PagerDuty: `oncall sync pagerduty` makes PagerDuty follow it.',
+    ]);
+    expect(text).toContain('\nid: night-id-hacked-2j-evil\n');
+    const validate = await runCli(['validate', '--root', repo.root, '--now', NOW, '--format', 'json']);
+    expect((JSON.parse(validate.stdout) as { diagnostics: { file: string }[] }).diagnostics.filter((d) => d.file.startsWith('rotations/'))).toEqual([]);
+    expect((await sync(repo, server, ['--plan', '--exit-code'])).code).toBe(0);
+  });
+
   it('is an error before anything is written when PagerDuty cannot be read', async () => {
     await account();
     server.fault('GET /schedules', [500, 500, 500, 500]);
