@@ -283,6 +283,7 @@ export function buildProgram(io: CommandIO, setExit: (code: number) => void): Co
     .command('pagerduty')
     .description('write rotations/ and the people mapping from PagerDuty\'s schedules and escalation policies; with --overrides, only bring PagerDuty\'s overrides into the rotation files')
     .option('--overrides', 'only add the overrides made in PagerDuty to the rotation files they belong to')
+    .option('--dry-run', 'print the rotation files and the people mapping, write nothing')
     .addOption(rotationOption())
     .addOption(rootOption())
     .addOption(nowOption())

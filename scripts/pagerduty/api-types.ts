@@ -17,6 +17,8 @@ export interface PdUser {
   id: string;
   name: string;
   email: string;
+  /** The user's own time zone, when PagerDuty gives it. */
+  time_zone?: string;
 }
 
 export interface PdRestriction {
@@ -43,6 +45,7 @@ export interface PdLayer {
   rotation_turn_length_seconds: number;
   users: { user: PdReference }[];
   restrictions?: PdRestriction[];
+  /** What PagerDuty renders of this layer alone for the window asked for (read only). */
   rendered_schedule_entries?: PdEntry[];
 }
 
@@ -51,7 +54,11 @@ export interface PdSchedule {
   name: string;
   time_zone: string;
   description: string;
-  /** As PagerDuty lists them: the highest layer (the one that wins) first. */
+  /**
+   * Lowest first (PagerDuty's Layer 1 first), the order a request sends them in and a later layer
+   * wins over an earlier one. PagerDuty's answers list them the other way round, highest first;
+   * {@link parseSchedule} turns them round.
+   */
   schedule_layers: PdLayer[];
   final_schedule?: PdEntry[];
   overrides_subschedule?: PdEntry[];
@@ -121,7 +128,9 @@ function reference(value: unknown, what: string): PdReference {
 export function parseUser(value: unknown): PdUser {
   const record = object(value, 'a user');
   const what = `user ${String(record.id ?? '?')}`;
-  return { id: text(record, 'id', what), name: text(record, 'name', what, true), email: text(record, 'email', what, true) };
+  const user: PdUser = { id: text(record, 'id', what), name: text(record, 'name', what, true), email: text(record, 'email', what, true) };
+  if (typeof record.time_zone === 'string' && record.time_zone !== '') user.time_zone = record.time_zone;
+  return user;
 }
 
 function parseEntries(value: unknown, what: string): PdEntry[] {
@@ -156,6 +165,7 @@ export function parseLayer(value: unknown, what: string): PdLayer {
   };
   if (typeof record.id === 'string') out.id = record.id;
   if (typeof record.name === 'string') out.name = record.name;
+  if (Array.isArray(record.rendered_schedule_entries)) out.rendered_schedule_entries = parseEntries(record, what);
   if (out.rotation_turn_length_seconds <= 0) throw new PagerDutyAnswerError(`${what}: rotation_turn_length_seconds must be positive in PagerDuty's answer.`);
   return out;
 }
@@ -168,7 +178,9 @@ export function parseSchedule(value: unknown): PdSchedule {
     name: text(record, 'name', what, true),
     time_zone: text(record, 'time_zone', what),
     description: text(record, 'description', what, true),
-    schedule_layers: list(record, 'schedule_layers', what, true).map((layer, i) => parseLayer(layer, `${what} layer ${i}`)),
+    schedule_layers: list(record, 'schedule_layers', what, true)
+      .map((layer, i) => parseLayer(layer, `${what} layer ${i}`))
+      .reverse(),
   };
   if (record.final_schedule !== undefined) out.final_schedule = parseEntries(record.final_schedule, `${what} final_schedule`);
   if (record.overrides_subschedule !== undefined) out.overrides_subschedule = parseEntries(record.overrides_subschedule, `${what} overrides_subschedule`);

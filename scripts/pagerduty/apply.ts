@@ -153,7 +153,8 @@ export async function applyPlan(plan: Plan, state: DesiredState, current: Curren
     const answer = await step(op, () => client.put(`/schedules/${encodeURIComponent(id)}`, { schedule: withoutUndefined({ type: 'schedule', name: payload.name, time_zone: payload.time_zone, description, schedule_layers: layers }) }));
     const updated = unwrap(answer, 'schedule', `schedule ${id}`);
     if (typeof updated === 'object' && updated !== null && Array.isArray((updated as { schedule_layers?: unknown }).schedule_layers)) {
-      layersAfter.set(id, ((updated as { schedule_layers: unknown[] }).schedule_layers).map((l, i) => parseLayer(l, `schedule ${id} layer ${i}`)));
+      // Listed highest first, as every answer: turned round to the order a request sends.
+      layersAfter.set(id, ((updated as { schedule_layers: unknown[] }).schedule_layers).map((l, i) => parseLayer(l, `schedule ${id} layer ${i}`)).reverse());
     }
   }
 
@@ -173,7 +174,9 @@ export async function applyPlan(plan: Plan, state: DesiredState, current: Curren
     const d = op.desired;
     const existing = current.policies.find((p) => p.id === op.id);
     const description = d.adoptId !== undefined && existing ? existing.description : withMarker(d.description, policyMarker(d.key));
-    const body = { escalation_policy: { type: 'escalation_policy', name: d.name, description, num_loops: d.numLoops, escalation_rules: rulesOf(d) } };
+    // A policy the data names by id keeps its name, as its description.
+    const name = d.adoptId !== undefined && existing ? existing.name : d.name;
+    const body = { escalation_policy: { type: 'escalation_policy', name, description, num_loops: d.numLoops, escalation_rules: rulesOf(d) } };
     if (op.action === 'create') await step(op, () => client.post('/escalation_policies', body));
     else await step(op, () => client.put(`/escalation_policies/${encodeURIComponent(op.id!)}`, body));
   }

@@ -59,6 +59,7 @@ export interface DesiredSchedule {
   description: string;
   /** The schedule the data names by id (rotation's `pagerduty.schedules`). */
   adoptId?: string;
+  /** Lowest first (PagerDuty's Layer 1 first): a later layer holds the tier where they overlap. */
   layers: DesiredLayer[];
   overrides: DesiredOverride[];
   /** On call only within the organisation's working week (restrictions). */
@@ -106,9 +107,10 @@ export function scheduleName(rotation: Rotation, tier: Rotation['tiers'][number]
   return `${rotation.name}: ${tier.name}`;
 }
 
-function describeLayerName(people: readonly string[], start: number, zone: string): string {
-  const date = new Date(start).toLocaleDateString('en-CA', { timeZone: zone });
-  return `${people.length} ${people.length === 1 ? 'person' : 'people'} from ${date}`;
+function describeLayerName(layerName: string | undefined, people: readonly string[], start: number, zone: string): string {
+  const count = new Set(people).size;
+  const from = Number.isFinite(start) ? ` from ${new Date(start).toLocaleDateString('en-CA', { timeZone: zone })}` : '';
+  return `${layerName !== undefined ? `${layerName}: ` : ''}${count} ${count === 1 ? 'person' : 'people'}${from}`;
 }
 
 /**
@@ -214,8 +216,9 @@ export function desiredState(model: RepoModel, users: readonly PdUser[], options
     const compiled = compileRotation(rotation);
     for (const tier of rotation.tiers) {
       const businessHours = tier.coverage === 'business-hours' && calendar !== undefined;
-      const encoded = (specs.get(tier.id) ?? []).flatMap((spec) => encodeLayers(spec, now, horizon));
       const zone = businessHours ? calendar!.zone : rotation.timezone;
+      // Lowest first, as PagerDuty numbers them: a later layer of the tier holds it where they overlap.
+      const encoded = (specs.get(tier.id) ?? []).flatMap((spec) => encodeLayers(spec, zone, now, horizon));
       const layers: DesiredLayer[] = [];
       for (const layer of encoded) {
         const ids = layer.people.map((p) => resolver.user(p));
@@ -228,11 +231,12 @@ export function desiredState(model: RepoModel, users: readonly PdUser[], options
           users: ids as string[],
           people: layer.people,
           restrictions: layer.restrictions,
-          name: describeLayerName(layer.people, layer.start, zone),
+          name: describeLayerName(layer.spec.name ?? layer.spec.layer, layer.people, layer.start, zone),
         });
       }
       const overrides: DesiredOverride[] = [];
-      for (const override of compiled.tiers.find((t) => t.id === tier.id)?.overrides ?? []) {
+      const tierOverrides = [...(compiled.tiers.find((t) => t.id === tier.id)?.overrides ?? [])].sort((a, b) => a.start - b.start);
+      for (const override of tierOverrides) {
         if (override.end <= now) continue;
         const user = resolver.user(override.person);
         if (user === undefined) continue;

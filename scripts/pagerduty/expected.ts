@@ -3,7 +3,10 @@
  * shifts `oncall schedule` prints), and the shift-by-shift comparison with what it does show.
  */
 import { compileRotation, expandTier } from '../schedule/expand.ts';
+import { subtract, union } from '../schedule/intervals.ts';
+import type { Interval } from '../schedule/types.ts';
 import { businessWindows, type BusinessCalendar } from '../time/business-time.ts';
+import type { PdLayer } from './api-types.ts';
 import type { SchemaTypes } from '../types/schema-types.ts';
 
 /** One stretch of time with one user on call (undefined: nobody). */
@@ -25,10 +28,12 @@ export function expectedEntries(
   from: number,
   to: number,
   workingWeek: BusinessCalendar | undefined,
+  options: { overrides?: boolean } = {},
 ): Entry[] {
   const compiled = compileRotation(rotation);
-  const tier = compiled.tiers.find((t) => t.id === tierId);
-  if (!tier) return [];
+  const found = compiled.tiers.find((t) => t.id === tierId);
+  if (!found) return [];
+  const tier = options.overrides === false ? { ...found, overrides: [] } : found;
   const entries: Entry[] = [];
   for (const shift of expandTier(compiled, tier, from, to)) {
     const start = Math.max(from, shift.start.getTime());
@@ -39,6 +44,26 @@ export function expectedEntries(
     } else entries.push({ start, end, user });
   }
   return normalise(entries);
+}
+
+/**
+ * What a schedule's layers render together, from PagerDuty's rendering of each layer alone: a later
+ * layer holds the schedule wherever it has an entry. Undefined when a layer came without its
+ * rendering.
+ */
+export function stackedLayerEntries(layers: readonly PdLayer[], from: number, to: number): Entry[] | undefined {
+  const out: Entry[] = [];
+  let covered: Interval[] = [];
+  for (const layer of [...layers].reverse()) {
+    if (!layer.rendered_schedule_entries) return undefined;
+    const pieces = layer.rendered_schedule_entries.map((e) => ({ start: Math.max(from, Date.parse(e.start)), end: Math.min(to, Date.parse(e.end)), user: e.user?.id }));
+    for (const piece of pieces) {
+      if (!(piece.end > piece.start)) continue;
+      for (const part of subtract(piece, covered)) out.push({ ...part, user: piece.user });
+    }
+    covered = union([...covered, ...pieces.filter((p) => p.end > p.start)]);
+  }
+  return normalise(out, from, to);
 }
 
 /** Sorted, clipped to [from, to), adjacent entries of the same user joined, empty ones dropped. */

@@ -11,9 +11,9 @@
  */
 import { isoInZone, humanInZone } from '../schedule/local-time.ts';
 import type { SchemaTypes } from '../types/schema-types.ts';
-import type { PdEscalationPolicy, PdLayer, PdOverride, PdSchedule } from './api-types.ts';
+import type { PdEscalationPolicy, PdLayer, PdOverride, PdRestriction, PdSchedule } from './api-types.ts';
 import type { DesiredLayer, DesiredOverride, DesiredPolicy, DesiredSchedule, DesiredState, DesiredTarget } from './desired.ts';
-import { expectedEntries, firstDifference, normalise, type Entry } from './expected.ts';
+import { expectedEntries, firstDifference, normalise, stackedLayerEntries, type Entry } from './expected.ts';
 import { readPolicyMarker, readScheduleMarker, withoutMarker } from './marker.ts';
 import type { CurrentState } from './read.ts';
 
@@ -145,9 +145,30 @@ function compareRendering(d: DesiredSchedule, schedule: PdSchedule, state: Desir
 
 const live = (layer: PdLayer, now: number) => layer.end === null || layer.end === undefined || Date.parse(layer.end) > now;
 
+/**
+ * Whether the schedule's layers, as PagerDuty renders them, already give the tier's roster shifts
+ * exactly from now to the horizon, however they are cut (layers made in PagerDuty's web app and
+ * imported, say): then they are left as they are, and only a difference within the horizon makes
+ * the plan rewrite them.
+ */
+function layersAlreadyRender(d: DesiredSchedule, schedule: PdSchedule, state: DesiredState, rotations: readonly Rotation[]): boolean {
+  const rotation = rotations.find((r) => r.id === d.rotation);
+  if (!rotation) return false;
+  const stacked = stackedLayerEntries(schedule.schedule_layers, state.now, state.horizon);
+  if (!stacked) return false;
+  const workingWeek = d.businessHours && state.calendar ? { ...state.calendar, holidays: new Set<string>() } : undefined;
+  const expected = expectedEntries(rotation, d.tier, state.users, state.now, state.horizon, workingWeek, { overrides: false });
+  return firstDifference(stacked, expected, state.now, state.horizon) === undefined;
+}
+
+/** A restriction as text that compares equal whatever order or extra fields PagerDuty gives it. */
+function restrictionKey(r: PdRestriction): string {
+  return `${r.type}|${r.type === 'weekly_restriction' ? r.start_day_of_week : ''}|${r.start_time_of_day}|${r.duration_seconds}`;
+}
+
 /** What makes two layers render the same from `now` on (their end is compared on its own). */
-function signature(layer: { start: number; virtualStart: number; turnSeconds: number; users: readonly string[]; restrictions: readonly unknown[] }, now: number): string {
-  return JSON.stringify([Math.max(layer.start, now), layer.virtualStart, layer.turnSeconds, layer.users, layer.restrictions]);
+function signature(layer: { start: number; virtualStart: number; turnSeconds: number; users: readonly string[]; restrictions: readonly PdRestriction[] }, now: number): string {
+  return JSON.stringify([Math.max(layer.start, now), layer.virtualStart, layer.turnSeconds, layer.users, layer.restrictions.map(restrictionKey).sort()]);
 }
 
 function currentSignature(layer: PdLayer, now: number): string {
@@ -157,17 +178,14 @@ function currentSignature(layer: PdLayer, now: number): string {
       virtualStart: Date.parse(layer.rotation_virtual_start),
       turnSeconds: layer.rotation_turn_length_seconds,
       users: layer.users.map((u) => u.user.id),
-      restrictions: (layer.restrictions ?? []).map((r) => ({ type: r.type, ...(r.start_day_of_week !== undefined ? { start_day_of_week: r.start_day_of_week } : {}), start_time_of_day: r.start_time_of_day, duration_seconds: r.duration_seconds })),
+      restrictions: layer.restrictions ?? [],
     },
     now,
   );
 }
 
 function desiredSignature(layer: DesiredLayer, now: number): string {
-  return signature(
-    { ...layer, restrictions: layer.restrictions.map((r) => ({ type: r.type, ...(r.start_day_of_week !== undefined ? { start_day_of_week: r.start_day_of_week } : {}), start_time_of_day: r.start_time_of_day, duration_seconds: r.duration_seconds })) },
-    now,
-  );
+  return signature(layer, now);
 }
 
 const endOf = (layer: PdLayer) => (layer.end === null || layer.end === undefined ? undefined : Date.parse(layer.end));
@@ -239,36 +257,45 @@ export function planSync(input: PlanInput): Plan {
           { field: 'time_zone', to: d.timeZone },
           ...d.layers.map((l, i) => ({ field: `layer ${i + 1}`, to: describeLayer(l, d.timeZone, who) })),
         ],
-        payload: { name: d.name, time_zone: d.timeZone, description: d.description, schedule_layers: d.layers.map((l) => layerPayload(l, d.timeZone, now)).reverse() },
+        payload: { name: d.name, time_zone: d.timeZone, description: d.description, schedule_layers: d.layers.map((l) => layerPayload(l, d.timeZone, now)) },
       });
       for (const o of d.overrides) operations.push(overrideCreate(d, o, now));
       continue;
     }
 
     // Layers: those that ended are history; the others must match the desired ones from now on.
+    // A schedule the data names by id keeps its name and description: people know it by them.
     const changes: Change[] = [];
-    if (schedule.name !== d.name) changes.push({ field: 'name', from: schedule.name, to: d.name });
+    const name = d.adoptId === undefined ? d.name : schedule.name;
+    if (schedule.name !== name) changes.push({ field: 'name', from: schedule.name, to: name });
     if (schedule.time_zone !== d.timeZone) changes.push({ field: 'time_zone', from: schedule.time_zone, to: d.timeZone });
     if (withoutMarker(schedule.description) !== d.description && d.adoptId === undefined) changes.push({ field: 'description', from: withoutMarker(schedule.description), to: d.description });
-    const past = schedule.schedule_layers.filter((l) => !live(l, now));
-    const unmatched = schedule.schedule_layers.filter((l) => live(l, now));
-    const kept: PdLayer[] = [];
-    const added: PdLayer[] = [];
-    for (const layer of d.layers) {
+    const accepted = layersAlreadyRender(d, schedule, state, rotations);
+    const past = schedule.schedule_layers.filter((l) => !live(l, now) || accepted);
+    const liveLayers = schedule.schedule_layers.filter((l) => live(l, now) && !accepted);
+    const unmatched = [...liveLayers];
+    // The desired layers in the order they stack, each kept from PagerDuty or new.
+    const stacked: PdLayer[] = [];
+    const keptAt: number[] = [];
+    for (const layer of accepted ? [] : d.layers) {
       const sig = desiredSignature(layer, now);
       const index = unmatched.findIndex((l) => currentSignature(l, now) === sig);
       if (index < 0) {
-        added.push(layerPayload(layer, d.timeZone, now));
+        stacked.push(layerPayload(layer, d.timeZone, now));
         changes.push({ field: 'layer', to: describeLayer(layer, d.timeZone, who) });
         continue;
       }
       const [existing] = unmatched.splice(index, 1);
+      keptAt.push(liveLayers.indexOf(existing!));
       const copy = keep(existing!);
       if (endOf(existing!) !== layer.end) {
         copy.end = layer.end === undefined ? null : isoInZone(layer.end, d.timeZone);
         changes.push({ field: `layer ${existing!.id ?? ''} end`.replace('  ', ' '), from: existing!.end ?? 'open', to: copy.end ?? 'open' });
       }
-      kept.push(copy);
+      stacked.push(copy);
+    }
+    if (keptAt.some((at, i) => i > 0 && at < keptAt[i - 1]!)) {
+      changes.push({ field: 'layer order', from: keptAt.map((at) => describeCurrentLayer(liveLayers[at]!, who)).join(' | '), to: 'the order of the tier\'s layers (a later layer above an earlier one)' });
     }
     const ended: PdLayer[] = [];
     for (const layer of unmatched) {
@@ -282,10 +309,11 @@ export function planSync(input: PlanInput): Plan {
         object: 'schedule',
         action: 'update',
         key: d.key,
-        name: d.name,
+        name,
         id: schedule.id,
         changes,
-        payload: { name: d.name, time_zone: d.timeZone, description: d.adoptId === undefined ? d.description : withoutMarker(schedule.description), schedule_layers: [...added.reverse(), ...kept, ...ended, ...past.map(keep)] },
+        // Lowest first: history at the bottom, then the tier's layers as they stack.
+        payload: { name, time_zone: d.timeZone, description: d.adoptId === undefined ? d.description : withoutMarker(schedule.description), schedule_layers: [...past.map(keep), ...ended, ...stacked] },
       });
     }
 
@@ -389,7 +417,7 @@ export function planSync(input: PlanInput): Plan {
     }
     ownedPolicies.add(policy.id);
     const changes: Change[] = [];
-    if (policy.name !== d.name) changes.push({ field: 'name', from: policy.name, to: d.name });
+    if (policy.name !== d.name && d.adoptId === undefined) changes.push({ field: 'name', from: policy.name, to: d.name });
     if (d.adoptId === undefined && withoutMarker(policy.description) !== d.description) changes.push({ field: 'description', from: withoutMarker(policy.description), to: d.description });
     if (policy.num_loops !== d.numLoops) changes.push({ field: 'num_loops', from: String(policy.num_loops), to: String(d.numLoops) });
     const want = describeRules(d, scheduleIds, who);
@@ -433,17 +461,44 @@ function overrideCreate(d: DesiredSchedule, o: DesiredOverride, now: number, sch
   };
 }
 
+function describeSeconds(seconds: number): string {
+  if (seconds % 3600 === 0) return `${seconds / 3600}h`;
+  if (seconds % 60 === 0) return `${Math.floor(seconds / 3600) > 0 ? `${Math.floor(seconds / 3600)}h` : ''}${(seconds % 3600) / 60}m`;
+  return `${seconds}s`;
+}
+
+const DAY_NAMES = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+/** Restrictions as people read them: `Mon, Tue 09:00 for 12h; daily 21:00 for 12h`. */
+export function describeRestrictions(restrictions: readonly PdRestriction[]): string {
+  const groups = new Map<string, number[]>();
+  for (const r of restrictions) {
+    const key = `${r.start_time_of_day.slice(0, 5)} for ${describeSeconds(r.duration_seconds)}`;
+    const days = groups.get(key) ?? [];
+    days.push(r.type === 'daily_restriction' ? 0 : r.start_day_of_week ?? 0);
+    groups.set(key, days);
+  }
+  return [...groups]
+    .map(([what, days]) => `${days.includes(0) ? 'daily' : [...new Set(days)].sort((a, b) => a - b).map((d) => DAY_NAMES[d]).join(', ')} ${what}`)
+    .join('; ');
+}
+
+/** Who takes turns: the people in order, or the cycle a layer that skips empty shifts writes out. */
+function describeTurns(users: readonly string[], turnSeconds: number, who: (u: string) => string): string {
+  const people = [...new Set(users)];
+  const cycle = people.length === users.length ? '' : ` (a cycle of ${users.length} turns)`;
+  return `${people.map(who).join(', ')} in turns of ${describeSeconds(turnSeconds)}${cycle}`;
+}
+
 function describeLayer(layer: DesiredLayer, zone: string, who: (u: string) => string): string {
-  const turns = layer.turnSeconds % 3600 === 0 ? `${layer.turnSeconds / 3600}h` : `${layer.turnSeconds}s`;
   const until = layer.end === undefined ? 'on' : `until ${isoInZone(layer.end, zone)}`;
-  const restricted = layer.restrictions.length > 0 ? `, within ${layer.restrictions.length} weekly window${layer.restrictions.length === 1 ? '' : 's'}` : '';
-  return `${layer.users.map(who).join(', ')} in turns of ${turns} from ${isoInZone(layer.start, zone)} ${until}${restricted}`;
+  const restricted = layer.restrictions.length > 0 ? `, on call ${describeRestrictions(layer.restrictions)} (${zone})` : '';
+  return `${describeTurns(layer.users, layer.turnSeconds, who)} from ${isoInZone(layer.start, zone)} ${until}${restricted}`;
 }
 
 function describeCurrentLayer(layer: PdLayer, who: (u: string) => string): string {
-  const seconds = layer.rotation_turn_length_seconds;
-  const turns = seconds % 3600 === 0 ? `${seconds / 3600}h` : `${seconds}s`;
-  return `${layer.users.map((u) => who(u.user.id)).join(', ')} in turns of ${turns} from ${layer.start} ${layer.end ? `until ${layer.end}` : 'on'}`;
+  const restricted = (layer.restrictions ?? []).length > 0 ? `, on call ${describeRestrictions(layer.restrictions ?? [])}` : '';
+  return `${describeTurns(layer.users.map((u) => u.user.id), layer.rotation_turn_length_seconds, who)} from ${layer.start} ${layer.end ? `until ${layer.end}` : 'on'}${restricted}`;
 }
 
 function describeTarget(target: { id: string; type: string }, schedules: readonly PdSchedule[], who: (u: string) => string): string {

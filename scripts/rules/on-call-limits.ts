@@ -44,9 +44,11 @@ function describeParts(parts: Run['parts']): string {
  * (tiers covered in business hours, with or without on call outside them, counting only the
  * organisation's business hours: scripts/schedule/business-hours.ts says why), and it may not be
  * longer than on_call.max_consecutive_days; between two stretches the person rests at least
- * on_call.min_rest_between_shifts. Only stretches that reach past now are
- * reported, since the past cannot change; the finding points at the shift that takes the stretch
- * past the limit.
+ * on_call.min_rest_between_shifts. Only stretches that reach past now are reported, since the past
+ * cannot change, and of those only the ones the data can still keep within the limit: a stretch
+ * that was already too long before now and has no shift still to come ends with the shift in
+ * progress, and no change from now on brings it within the limit. The finding points at the shift
+ * that takes the stretch past the limit.
  */
 export const onCallLimits: Rule = {
   id: 'on-call-limits',
@@ -99,6 +101,7 @@ export const onCallLimits: Rule = {
         if (days <= maxDays) continue;
         // Point at the shift that takes the stretch past the limit: usually the roster entry or override that doubled it.
         const limitEnd = DateTime.fromMillis(run.start, { zone }).plus({ days: maxDays }).toMillis();
+        if (limitEnd <= now && run.parts.every((p) => p.shift.start.getTime() <= now)) continue;
         const culprit = run.parts.find((p) => p.end > limitEnd) ?? run.parts[0]!;
         const open = run.end >= to ? 'at least ' : '';
         const until = run.end >= to ? ' (to the coverage horizon)' : '';

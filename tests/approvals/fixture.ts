@@ -226,10 +226,17 @@ export function gaRecord(
     'from: P3',
     'to: P4',
     'signers:',
-    ...signers.map(([person, role]) => `  - { person: ${person}, role: ${role} }`),
+    ...signers.map(([person, role]) => `  - { person: ${person}, role: ${role}${GA_CONFIRMS[role] ? `, confirms: [${GA_CONFIRMS[role]!.join(', ')}]` : ''} }`),
     '',
   ].join('\n');
 }
+
+/** What each role confirms when it signs a GA (policy/approvals.yaml), as the example's GA record does. */
+const GA_CONFIRMS: Record<string, string[]> = {
+  'ingestion-owner': ['Technical criteria met', 'System stable'],
+  'product-manager': ['Client feedback acceptable', 'No blockers'],
+  'sre-lead': ['Infra stable', 'Monitoring adequate', 'On-call trained'],
+};
 
 export const GA_PATH = 'signoffs/2026/2026-11-21-ingestion-ga.yaml';
 export const ROLLBACK_PATH = 'signoffs/2026/2026-10-14-ingestion-rollback-p2-p1.yaml';

@@ -3,7 +3,7 @@
  * the exact rule id, file, line and interval the user sees.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { validateJson } from '../support/cli.ts';
+import { runCli, validateJson } from '../support/cli.ts';
 import { lineOf, tempRepo, type TempRepo } from '../support/repo.ts';
 
 let repo: TempRepo | undefined;
@@ -146,7 +146,7 @@ describe('double-booking', () => {
         participants: [chen-wei, noah-fischer, farid-haddad]
 overrides:
   - tier: primary
-    person: sofia-rossi
+    person: kavya-iyer
     start: 2026-11-25T09:00:00+01:00
     end: 2026-11-26T09:00:00+01:00
     reason: Chen at a conference
@@ -158,9 +158,9 @@ overrides:
         ruleId: 'double-booking',
         severity: 'warning',
         file: 'rotations/platform.yaml',
-        line: lineOf(repo, 'rotations/platform.yaml', 'person: sofia-rossi'),
+        line: lineOf(repo, 'rotations/platform.yaml', 'person: kavya-iyer'),
         message:
-          'overrides[0].person: "sofia-rossi" is on call in rotations "ingestion" (Primary) and "platform" (Primary) at once from 2026-11-25T09:00+01:00 to 2026-11-26T09:00+01:00.',
+          'overrides[0].person: "kavya-iyer" is on call in rotations "ingestion" (Primary) and "platform" (Primary) at once from 2026-11-25T09:00+01:00 to 2026-11-26T09:00+01:00.',
       }),
     ]);
     repo.replace('policy/organisation.yaml', 'allow_concurrent_rotations: false', 'allow_concurrent_rotations: true');
@@ -185,6 +185,22 @@ describe('on-call-limits', () => {
         message:
           'overrides[1].person: "sam-osei" is on call for 13 days without a break from 2026-12-14T09:00+01:00 to 2026-12-27T09:00+01:00, more than on_call.max_consecutive_days (7): ingestion Primary from 2026-12-14T09:00+01:00 to 2026-12-21T09:00+01:00, then ingestion Primary from 2026-12-21T09:00+01:00 to 2026-12-24T09:00+01:00, then ingestion Primary from 2026-12-24T09:00+01:00 to 2026-12-27T09:00+01:00.',
       }),
+    ]);
+  });
+
+  it('leaves out a stretch that was too long before now and has no shift to come: nothing from now on can shorten it enough', async () => {
+    repo = tempRepo();
+    // Liam was secondary 9-16 November and is primary until the 23rd: fourteen days, the limit
+    // passed on the 16th. On the 22nd only the shift in progress is left of it.
+    expect(await rotationFindings(repo.root)).toEqual([]);
+    // On the 15th the primary week was still to come, and moving it would have kept the limit.
+    const earlier = await runCli(['validate', '--root', repo.root, '--format', 'json', '--now', '2026-11-15T12:00:00+01:00']);
+    const findings = (JSON.parse(earlier.stdout) as { diagnostics: { ruleId: string; line: number; message: string }[] }).diagnostics.filter((d) => d.ruleId === 'on-call-limits');
+    expect(findings.map((d) => [d.line, d.message])).toEqual([
+      [
+        lineOf(repo, ROTATION, 'participants: [ben-schultz, kavya-iyer, liam-novak, sofia-rossi]', 1),
+        'tiers[0].rosters[0].participants[2]: "liam-novak" is on call for 14 days without a break from 2026-11-09T09:00+01:00 to 2026-11-23T09:00+01:00, more than on_call.max_consecutive_days (7): ingestion Secondary from 2026-11-09T09:00+01:00 to 2026-11-16T09:00+01:00, then ingestion Primary from 2026-11-16T09:00+01:00 to 2026-11-23T09:00+01:00.',
+      ],
     ]);
   });
 
@@ -266,17 +282,18 @@ describe('post-handoff-on-call', () => {
     repo.replace('policy/lifecycle.yaml', 'planned: 2026-12-07', 'planned: 2026-11-30');
     const findings = await rotationFindings(repo.root);
     expect(findings.map((d) => [d.ruleId, d.file, d.line, d.message])).toEqual([
+      // The EGI week before the hand-off is held by overrides (Liam and Sofia, resting from their turns).
       [
         'post-handoff-on-call',
         ROTATION,
-        lineOf(repo, ROTATION, 'participants: [ben-schultz, kavya-iyer, liam-novak, sofia-rossi]'),
-        'tiers[0].rosters[0].participants[0]: "ben-schultz" of egi-engineering holds Primary from 2026-11-30T09:00+01:00 to 2026-12-07T09:00+01:00, after product "ingestion" is handed off to anchor-operations on 2026-11-30.',
+        lineOf(repo, ROTATION, 'person: liam-novak', 2),
+        'overrides[4].person: "liam-novak" of egi-engineering holds Primary from 2026-11-30T09:00+01:00 to 2026-12-07T09:00+01:00, after product "ingestion" is handed off to anchor-operations on 2026-11-30.',
       ],
       [
         'post-handoff-on-call',
         ROTATION,
-        lineOf(repo, ROTATION, 'participants: [ben-schultz, kavya-iyer, liam-novak, sofia-rossi]', 2),
-        'tiers[1].rosters[0].participants[2]: "liam-novak" of egi-engineering holds Secondary from 2026-11-30T09:00+01:00 to 2026-12-07T09:00+01:00, after product "ingestion" is handed off to anchor-operations on 2026-11-30.',
+        lineOf(repo, ROTATION, 'person: sofia-rossi'),
+        'overrides[5].person: "sofia-rossi" of egi-engineering holds Secondary from 2026-11-30T09:00+01:00 to 2026-12-07T09:00+01:00, after product "ingestion" is handed off to anchor-operations on 2026-11-30.',
       ],
     ]);
   });

@@ -56,8 +56,8 @@ describe('oncall notify (dry run)', () => {
     expect(result.stdout).toBe(`[handoff/ingestion/20261207T0800Z]
 **Hand-off: Ingestion on-call**, Mon 7 Dec 2026 09:00 (Europe/Berlin)
 
-- Primary: @rosa-alvarez (Rosa Alvarez) comes on until Mon 14 Dec 09:00; @bschultz (Ben Schultz) goes off
-- Secondary: @ydemir (Yusuf Demir) comes on until Mon 14 Dec 09:00; @lnovak (Liam Novak) goes off
+- Primary: @rosa-alvarez (Rosa Alvarez) comes on until Mon 14 Dec 09:00; @lnovak (Liam Novak) goes off
+- Secondary: @ydemir (Yusuf Demir) comes on until Mon 14 Dec 09:00; @sofiarossi (Sofia Rossi) goes off
 
 Open incidents:
 - 2026-11-18-ingestion-log-warning (P3, acknowledged): Repeated deprecation warning in ingestion worker logs
@@ -85,7 +85,7 @@ describe('oncall notify --slack', () => {
     expect(first.stdout).toBe('posted  handoff/ingestion/20261207T0800Z\n1 notice posted to Slack, 0 already posted.\n');
     expect(slack!.posted).toHaveLength(1);
     expect(slack!.posted[0]!.text).toContain('*Hand-off: Ingestion on-call*, Mon 7 Dec 2026 09:00 (Europe/Berlin)');
-    expect(slack!.posted[0]!.text).toContain('- Primary: Rosa Alvarez (@rosa) comes on until Mon 14 Dec 09:00; Ben Schultz (@ben) goes off');
+    expect(slack!.posted[0]!.text).toContain('- Primary: Rosa Alvarez (@rosa) comes on until Mon 14 Dec 09:00; Liam Novak (@liam) goes off');
     expect(slack!.posted[0]!.payload).toMatchObject({ unfurl_links: false });
     expect(github!.state.issues.map((i) => [i.title, i.labels])).toEqual([['On-call notices', ['oncall-notices']]]);
     expect(ledgerKeys()).toEqual([{ key: 'handoff/ingestion/20261207T0800Z', state: 'sent' }]);

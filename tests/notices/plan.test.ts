@@ -47,15 +47,15 @@ describe('planNotices', () => {
     repo = tempRepo();
     repo.replace(
       'policy/people.yaml',
-      '    contacts: { slack: "@rosa", phone: "+34 91 555 0119", pager: "opsgenie:rosa-alvarez" }',
-      '    contacts: { slack: "@rosa", phone: "+34 91 555 0119", pager: "opsgenie:rosa-alvarez" }\n    time_off:\n      - { from: 2026-12-07, to: 2026-12-08, reason: Surgery, private: true }',
+      '    contacts: { slack: "@rosa", phone: "+34 91 555 0119", pager: "opsgenie:rosa-alvarez", pagerduty_user: PRALV01 }',
+      '    contacts: { slack: "@rosa", phone: "+34 91 555 0119", pager: "opsgenie:rosa-alvarez", pagerduty_user: PRALV01 }\n    time_off:\n      - { from: 2026-12-07, to: 2026-12-08, reason: Surgery, private: true }',
     );
     const { data, notices } = await plan('2026-12-07T10:00:00+01:00');
     const handoff = notices.find((n) => n.kind === 'handoff')!;
     expect(handoff.changes[0]).toMatchObject({ tier: 'primary', incoming: 'rosa-alvarez', incomingAway: true });
     const people = new Map(data.model.policy.people!.data.people.map((p) => [p.id, p]));
     const text = renderNotice(handoff, people, new Date('2026-12-07T10:00:00+01:00'), 'slack');
-    expect(text).toContain('- Primary: Rosa Alvarez (@rosa) comes on until Mon 14 Dec 09:00 (away then: find cover); Ben Schultz (@ben) goes off');
+    expect(text).toContain('- Primary: Rosa Alvarez (@rosa) comes on until Mon 14 Dec 09:00 (away then: find cover); Liam Novak (@liam) goes off');
     expect(text).not.toContain('Surgery');
   });
 

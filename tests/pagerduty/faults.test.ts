@@ -61,7 +61,7 @@ describe('PagerDuty faults', () => {
     server.state.readOnlyToken = 'read-only';
     const readOnly = await sync(repo, server, ['--apply'], { PAGERDUTY_TOKEN: 'read-only' });
     expect(readOnly.code).toBe(2);
-    expect(readOnly.stderr).toContain('apply stopped after 0 of 6 changes: PagerDuty refused POST /schedules (HTTP 403: Access Denied (This token is read-only.)). The token lacks the permission: --apply needs a read-write REST API token, --plan a read-only one is enough.');
+    expect(readOnly.stderr).toContain('apply stopped after 0 of 9 changes: PagerDuty refused POST /schedules (HTTP 403: Access Denied (This token is read-only.)). The token lacks the permission: --apply needs a read-write REST API token, --plan a read-only one is enough.');
     expect(server.state.schedules).toEqual([]);
   });
 
@@ -75,18 +75,18 @@ describe('PagerDuty faults', () => {
 
   it('an apply that stops halfway is finished by the next one, with nothing made twice', async () => {
     await setUp();
-    // Three schedules and the primary's override are made; the secondary's override fails.
+    // Three schedules and the primary's three overrides (one request) are made; the secondary's overrides fail.
     server.failWritesAfter(4);
     const stopped = await sync(repo, server, ['--apply']);
     expect(stopped.code).toBe(2);
-    expect(stopped.stderr).toContain('apply stopped after 4 of 6 changes: PagerDuty failed with HTTP 500 on POST /schedules/PS000006/overrides: Internal Server Error. Nothing after this was sent; run the command again. What was sent stays in PagerDuty; run apply again to finish (nothing is made twice).');
+    expect(stopped.stderr).toContain('apply stopped after 6 of 9 changes: PagerDuty failed with HTTP 500 on POST /schedules/PS000006/overrides: Internal Server Error. Nothing after this was sent; run the command again. What was sent stays in PagerDuty; run apply again to finish (nothing is made twice).');
     expect(server.state.schedules).toHaveLength(3);
-    expect(server.state.overrides).toHaveLength(1);
+    expect(server.state.overrides).toHaveLength(3);
     server.failWritesAfter(undefined);
     const finished = await sync(repo, server, ['--apply']);
     expect(finished.code).toBe(0);
     expect(server.state.schedules).toHaveLength(3);
-    expect(server.state.overrides).toHaveLength(2);
+    expect(server.state.overrides).toHaveLength(5);
     expect(server.state.policies).toHaveLength(1);
     const after = snapshot(server);
     const again = await sync(repo, server, ['--apply']);

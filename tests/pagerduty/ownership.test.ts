@@ -35,16 +35,21 @@ describe('only what it owns', () => {
     expect(data.operations.map((o) => `${o.action} ${o.object} ${o.key ?? o.schedule} ${o.id ?? ''}`.trim())).toEqual([
       'update schedule ingestion/primary PADOPT01',
       'create override ingestion/primary',
+      'create override ingestion/primary',
+      'create override ingestion/primary',
       'create schedule ingestion/secondary',
+      'create override ingestion/secondary',
       'create override ingestion/secondary',
       'create schedule ingestion/owner',
     ]);
+    // The schedule keeps its name (people know it by it); its zone and layers follow the rotation.
     const changes = data.operations[0]!.changes!;
-    expect(changes.map((c) => c.field)).toEqual(['name', 'time_zone', 'layer', 'layer', 'layer']);
+    expect(changes.map((c) => c.field)).toEqual(['time_zone', 'layer', 'layer', 'layer']);
     // The hand-made layer began before now: it is ended at now, its earlier turns kept.
-    expect(changes[4]!.to).toBe('ended at 2026-11-22T12:00:00+01:00 (its earlier turns stay)');
+    expect(changes[3]!.to).toBe('ended at 2026-11-22T12:00:00+01:00 (its earlier turns stay)');
     expect((await sync(repo, server, ['--apply'])).code).toBe(0);
     const adopted = server.state.schedules.find((s) => s.id === 'PADOPT01')!;
+    expect(adopted.name).toBe('Old primary');
     expect(adopted.description.startsWith('Our old primary schedule\n[oncall-as-code schedule ingestion/primary')).toBe(true);
     expect(adopted.layers.find((l) => l.id === 'LX1')).toEqual({ ...foreignLayer, end: '2026-11-22T12:00:00+01:00' });
     expect(server.state.policies).toEqual([]);

@@ -15,6 +15,18 @@ export function usersOf(peopleYaml: string): FakeUser[] {
   });
 }
 
+/** Person id -> PagerDuty user id, as {@link usersOf} makes them. */
+export function userIdsOf(peopleYaml: string): Map<string, string> {
+  const doc = parse(peopleYaml) as { people: { id: string; contacts: { email?: string; pagerduty_user?: string } }[] };
+  const users = usersOf(peopleYaml);
+  const out = new Map<string, string>();
+  for (const p of doc.people) {
+    const user = users.find((u) => (p.contacts.pagerduty_user ? u.id === p.contacts.pagerduty_user : u.email === p.contacts.email));
+    if (user) out.set(p.id, user.id);
+  }
+  return out;
+}
+
 export async function serverFor(repo: TempRepo, state: Partial<PagerDutyState> = {}): Promise<PagerDutyServer> {
   return startPagerDutyServer({ users: usersOf(repo.read('policy/people.yaml')), now: Date.parse('2026-11-22T12:00:00+01:00'), ...state });
 }

@@ -6,13 +6,18 @@
  * Override, EscalationPolicy, EscalationRule, User, Pagination, and the error body
  * `{error: {message, code, errors}}`.
  *
- * It renders schedules as the API documents them: a layer hands the turn on every
+ * It renders schedules as PagerDuty documents them: a layer hands the turn on every
  * `rotation_turn_length_seconds` seconds counted from `rotation_virtual_start`, to the next of its
- * `users`; its entries are cut to the layer's `start` and `end`, and to its restrictions
- * (`daily_restriction`, `weekly_restriction`: wall-clock windows read in the schedule's
- * `time_zone`, lasting `duration_seconds`); where layers overlap the higher one wins (PagerDuty
- * lists the highest first); overrides win over every layer, the last created first; the final
- * schedule is cut to `since`/`until` unless `overflow=true`.
+ * `users` (the same user may appear more than once), also in a shift its restrictions leave empty;
+ * its entries are cut to the layer's `start` and `end`, and to its restrictions (a
+ * `daily_restriction` opens a window every day, a `weekly_restriction` on its `start_day_of_week`,
+ * 1 = Monday, each at `start_time_of_day` on the wall clock of the schedule's `time_zone`, lasting
+ * `duration_seconds`; a daily one is shorter than a day, a weekly one than a week). Where layers
+ * overlap, the higher layer wins ("the lowest layer always takes precedence": Layer 2, below
+ * Layer 1 on the page, holds the schedule where they overlap). A request lists the layers Layer 1
+ * first; PagerDuty's answers list them the other way round, highest first. Overrides win over every
+ * layer, the last created first; the final schedule is cut to `since`/`until` unless
+ * `overflow=true`.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -47,7 +52,7 @@ export interface FakeSchedule {
   name: string;
   time_zone: string;
   description: string;
-  /** Highest first, as PagerDuty lists them. */
+  /** Layer 1 first, as a request sends them: a later layer wins where they overlap. */
   layers: FakeLayer[];
 }
 
@@ -167,7 +172,7 @@ function layerPieces(layer: FakeLayer, zone: string, from: number, to: number): 
   return pieces.flatMap((p) => windows.map((w) => ({ start: Math.max(p.start, w.start), end: Math.min(p.end, w.end), user: p.user })).filter((p) => p.end > p.start));
 }
 
-/** Stacks pieces by priority (earlier lists win) into one timeline. */
+/** Stacks pieces by priority (earlier lists win: overrides, then the highest layer down) into one timeline. */
 function stack(levels: readonly Piece[][], from: number, to: number): Piece[] {
   const points = [...new Set([from, to, ...levels.flat().flatMap((p) => [p.start, p.end])])].filter((t) => t >= from && t <= to).sort((x, y) => x - y);
   const out: Piece[] = [];
@@ -220,7 +225,7 @@ export async function startPagerDutyServer(initial: Partial<PagerDutyState> = {}
   const render = (scheduleId: string, since: number, until: number): Piece[] => {
     const schedule = state.schedules.find((s) => s.id === scheduleId);
     if (!schedule) return [];
-    const layers = schedule.layers.map((l) => layerPieces(l, schedule.time_zone, since, until));
+    const layers = [...schedule.layers].reverse().map((l) => layerPieces(l, schedule.time_zone, since, until));
     const overrides = state.overrides
       .filter((o) => o.schedule === scheduleId)
       .sort((a, b) => b.created - a.created)
@@ -250,7 +255,7 @@ export async function startPagerDutyServer(initial: Partial<PagerDutyState> = {}
       teams: [],
     };
     if (includes.has('schedule_layers')) {
-      out.schedule_layers = schedule.layers.map((l) => ({
+      out.schedule_layers = [...schedule.layers].reverse().map((l) => ({
         id: l.id,
         name: l.name,
         start: l.start,
@@ -316,11 +321,14 @@ export async function startPagerDutyServer(initial: Partial<PagerDutyState> = {}
       for (const r of restrictions) {
         if (r.type !== 'daily_restriction' && r.type !== 'weekly_restriction') errors.push(`${where}: restriction type is invalid.`);
         if (r.type === 'weekly_restriction' && !(Number.isInteger(r.start_day_of_week) && r.start_day_of_week! >= 1 && r.start_day_of_week! <= 7)) errors.push(`${where}: start_day_of_week must be 1 to 7.`);
+        if (typeof r.start_time_of_day !== 'string' || !/^([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]$/.test(r.start_time_of_day)) errors.push(`${where}: start_time_of_day must be HH:mm:ss.`);
+        const longest = r.type === 'daily_restriction' ? 86_400 : 7 * 86_400;
+        if (!(Number.isInteger(r.duration_seconds) && r.duration_seconds > 0 && r.duration_seconds < longest)) errors.push(`${where}: duration_seconds must be a whole number shorter than ${r.type === 'daily_restriction' ? 'a day' : 'a week'}.`);
       }
       const id = typeof raw.id === 'string' && existing?.layers.some((l) => l.id === raw.id) ? raw.id : newId('L');
       out.push({
         id,
-        name: typeof raw.name === 'string' ? raw.name : `Layer ${layers.length - i}`,
+        name: typeof raw.name === 'string' ? raw.name : `Layer ${i + 1}`,
         start: String(raw.start),
         end: raw.end === null || raw.end === undefined ? null : String(raw.end),
         rotation_virtual_start: String(raw.rotation_virtual_start),

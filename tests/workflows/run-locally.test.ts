@@ -3,7 +3,8 @@
  * fixture organisation, succeeds: what CI runs on GitHub is what these tests run.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.ts';
@@ -12,6 +13,7 @@ import { addIssueRoutes, issuesState } from '../support/github-issues-routes.ts'
 import { startSlackServer } from '../support/slack-webhook-server.ts';
 import { approve, GA_PATH, gaRecord, PR, serve } from '../approvals/fixture.ts';
 import { FIXTURE_ROOT, TEST_NOW, TOOLKIT_ROOT, tempRepo, type TempRepo } from '../support/repo.ts';
+import { serverFor } from '../pagerduty/support.ts';
 
 /** The argument lists of every `npm run oncall -- <command> ...` line, with shell quotes removed. */
 function workflowCommands(): string[][] {
@@ -19,7 +21,7 @@ function workflowCommands(): string[][] {
   const out: string[][] = [];
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.yml'))) {
     for (const line of readFileSync(join(dir, file), 'utf8').split('\n')) {
-      const match = /^\s*(?:run:\s*)?npm run oncall -- ([^|&;#]*?)(?:\s*\|\|.*)?$/.exec(line);
+      const match = /^\s*(?:run:\s*)?npm run (?:-s )?oncall -- ([^|&;#]*?)(?:\s*\|\|.*)?$/.exec(line);
       if (match) out.push(match[1]!.trim().split(/\s+/).map((word) => word.replace(/^"(.*)"$/, '$1')));
     }
   }
@@ -55,7 +57,7 @@ function substitute(args: string[], values: Record<string, string>): string[] {
 
 describe('the workflows\' commands, run locally with the same arguments', () => {
   it('cover every command the workflows call', () => {
-    expect([...new Set(commands.map((args) => args[0]))].sort()).toEqual(['approvals', 'calendar', 'docs', 'notify', 'remind', 'validate']);
+    expect([...new Set(commands.map((args) => args[0]))].sort()).toEqual(['approvals', 'calendar', 'docs', 'notify', 'remind', 'sync', 'validate']);
   });
 
   it.each(named('validate'))('oncall %s (a pull request against its base)', async (_label, args) => {
@@ -114,6 +116,34 @@ describe('the workflows\' commands, run locally with the same arguments', () => 
       expect(slack.posted).toHaveLength(args.includes('--slack') ? 1 : 0);
     } finally {
       await slack.close();
+    }
+  });
+
+  it.each(named('sync'))('oncall %s (against PagerDuty)', async (_label, args) => {
+    repo = tempRepo();
+    const pagerduty = await serverFor(repo, { readOnlyToken: 'pd-read-only' });
+    try {
+      if (args.includes('--plan')) {
+        // The pull request's data checked out beside the toolkit, planned with the read-only token.
+        const workspace = mkdtempSync(join(tmpdir(), 'oncall-workspace-'));
+        try {
+          cpSync(repo.root, join(workspace, 'pull-request'), { recursive: true });
+          const result = await runCli([...args, '--now', TEST_NOW], { cwd: workspace, env: pagerduty.env({ PAGERDUTY_TOKEN: 'pd-read-only' }) });
+          expect(result.stderr).toBe('');
+          expect(result.code).toBe(0);
+          expect(result.stdout).toMatch(/^### PagerDuty plan\n\n9 to create, 0 to update, 0 to delete /);
+          expect(pagerduty.requests.every((r) => r.method === 'GET')).toBe(true);
+        } finally {
+          rmSync(workspace, { recursive: true, force: true });
+        }
+        return;
+      }
+      const result = await runCli([...args, '--now', TEST_NOW], { cwd: repo.root, env: pagerduty.env() });
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain('### PagerDuty after apply\n\nPagerDuty follows the repository: nothing to change');
+    } finally {
+      await pagerduty.close();
     }
   });
 
