@@ -260,7 +260,7 @@ export function buildProgram(io: CommandIO, setExit: (code: number) => void): Co
     .option('--github', 'post as comments on the "On-call notices" issue (needs GITHUB_TOKEN and GITHUB_REPOSITORY)')
     .option('--lookback <duration>', 'announce hand-offs up to this long ago (default 6h)')
     .option('--remind-before <duration>', 'remind people this long before their shift starts (default 1d)')
-    .addOption(new Option('--format <format>', 'output format of a dry run').choices(['text', 'json']))
+    .addOption(formatOption(DATA_FORMATS))
     .addOption(rootOption())
     .addOption(nowOption())
     .action((options) => run(async () => (await import('./commands/notify.ts')).runNotify(options, io)));
@@ -271,7 +271,7 @@ export function buildProgram(io: CommandIO, setExit: (code: number) => void): Co
     .description('make PagerDuty\'s schedules, overrides and escalation policies follow the rotations (needs PAGERDUTY_TOKEN)')
     .option('--plan', 'show what would change, object by object, and compare PagerDuty\'s rendered schedules with the shifts')
     .option('--apply', 'make the changes, then read PagerDuty again and check it matches')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'markdown']))
+    .addOption(formatOption(DOCUMENT_FORMATS))
     .option('--exit-code', 'with --plan, exit 1 when anything differs')
     .addOption(rotationOption())
     .addOption(rootOption())

@@ -19,6 +19,7 @@ import { evaluateApprovals, fitDescription, type Verdict } from '../approvals/ev
 import { readBaseContext, readRecordChanges, type RevisionReader } from '../approvals/inputs.ts';
 import type { PullRequestSnapshot, RecordChange } from '../approvals/snapshot.ts';
 import { recordRuleFindings } from '../approvals/record-rules.ts';
+import { librariesFor, loadRuleLibraries } from '../check/rule-libraries.ts';
 import { errorSummary, verdictJson, verdictSummary, verdictText, type VerdictContext } from '../approvals/report.ts';
 import { listFilesAt, readFileAt } from '../git/changed-files.ts';
 import { createGitHubClient, describeGitHubError, repositoryFromEnv, type GitHubClient, type GitHubClientOptions, type Repository } from '../github/client.ts';
@@ -182,6 +183,9 @@ export async function runApprovals(options: ApprovalsOptions, io: CommandIO, dep
       }
       if (candidates.length > 0 && !moved) {
         const context = await readBaseContext(base, branch.sha, { signoffs: pulls.some((p) => p.records.some((r) => r.kind === 'signoff')) });
+        // The record rules call libraries that load asynchronously (the sensitive-data rule's
+        // phone library and secret scanner for incident records).
+        await loadRuleLibraries(librariesFor(pulls.flatMap((p) => p.records.map((r) => r.kind))));
         for (const { pr, records } of pulls) {
           const recordFindings = recordRuleFindings(context.files, records, now);
           const verdict = evaluateApprovals({ policy: context.policy, pr, records, now, recordFindings });

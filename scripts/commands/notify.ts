@@ -43,8 +43,8 @@ export async function runNotify(options: NotifyOptions, io: CommandIO, dependenc
   const root = resolveRoot(options.root, io);
   const now = resolveNow(options.now);
   if (options.slack && options.github) throw new UsageError('--slack and --github: choose one channel for the notices.');
-  const format = options.format ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new UsageError(`--format: "${format}" is not one of text, json.`);
+  const format = options.format ?? 'pretty';
+  if (format !== 'pretty' && format !== 'json') throw new UsageError(`--format: "${format}" is not one of pretty, json.`);
   const lookbackMs = duration('--lookback', options.lookback, '6h');
   const remindBeforeMs = duration('--remind-before', options.remindBefore, '1d');
   const webhook = io.env.SLACK_WEBHOOK_URL?.trim();

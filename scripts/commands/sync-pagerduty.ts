@@ -30,9 +30,9 @@ export interface SyncDependencies {
 }
 
 export function resolvePlanFormat(format: string | undefined): PlanFormat {
-  if (format === undefined || format === 'table') return 'table';
+  if (format === undefined || format === 'pretty') return 'table';
   if (format === 'json' || format === 'markdown') return format;
-  throw new UsageError(`--format: "${format}" is not one of table, json, markdown.`);
+  throw new UsageError(`--format: "${format}" is not one of pretty, json, markdown.`);
 }
 
 export function printProblems(problems: readonly SyncProblem[], io: CommandIO): void {

@@ -71,7 +71,7 @@ export interface RenderOptions {
 }
 
 /** The pages whose text shows the "as of" instant: the only ones RenderOptions.asOf changes. */
-export const STAMPED_PAGES: ReadonlySet<string> = new Set([PAGE_PATHS.index, PAGE_PATHS.actionItems]);
+export const STAMPED_PAGES: ReadonlySet<string> = new Set([PAGE_PATHS.index, PAGE_PATHS.actionItems, PAGE_PATHS.roles]);
 
 /** The comment after the marker of docs/README.md recording the instant the pages describe. */
 const AS_OF_PREFIX = '<!-- oncall-as-code docs as of ';
@@ -140,7 +140,7 @@ export function* renderPages(model: RepoModel, options: RenderOptions): Generato
   const rollouts = rolloutViews(model, site);
   add(site.paths.index, 'index', () => indexView(model, site, now, asOf, rollouts));
   if (policy.lifecycle) add(site.paths.lifecycle, 'lifecycle', () => lifecycleView(model, site));
-  if (policy.roles) add(site.paths.roles, 'roles', () => rolesView(model, site, now));
+  if (policy.roles) add(site.paths.roles, 'roles', () => rolesView(model, site, now, asOf));
   if (policy.raci) add(site.paths.raci, 'raci', () => raciView(model, site));
   if (policy.severities) add(site.paths.severities, 'severities', () => severitiesView(model));
   if (policy.escalation) add(site.paths.escalation, 'escalation', () => escalationView(model, site));

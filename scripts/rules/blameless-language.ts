@@ -69,7 +69,7 @@ function checkPostmortem(ctx: RuleContext, doc: Doc<'postmortem'>, template: rea
   for (const section of template) {
     if (!section.blameless) continue;
     const strictness = STRICTNESS[section.blameless];
-    const name = section.title.toLowerCase();
+    const name = `"${section.title}"`;
     const found = sections.get(section.id);
     if (!found) continue;
     const first = found.section.heading.line + 1;

@@ -18,6 +18,7 @@ export const incidentAcknowledgementSla: Rule = {
   description:
     "A closed incident was acknowledged within its severity's acknowledge target of detection, and each escalation within escalation_acknowledge of being made (policy/severities.yaml targets; business time where they say so); a missing time is an error, a late one a warning.",
   severity: 'error',
+  alsoReports: ['warning'],
   needs: ['severities'],
   check(ctx) {
     const calendar = calendarOf(ctx.model);

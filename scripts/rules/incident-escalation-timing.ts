@@ -29,6 +29,7 @@ export const incidentEscalationTiming: Rule = {
   description:
     "An incident is escalated when its ladders say (policy/escalation.yaml ladders, the organisation's and its product's): still unresolved at a step that brings in a higher level or a new role, it records an escalation that did so by then; missing is an error, late a warning.",
   severity: 'error',
+  alsoReports: ['warning'],
   needs: ['escalation', 'people', 'roles', 'rotation'],
   check(ctx) {
     const policy = ctx.model.policy.escalation!.data;

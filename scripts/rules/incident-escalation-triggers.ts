@@ -19,6 +19,7 @@ export const incidentEscalationTriggers: Rule = {
   description:
     'An incident that meets an automatic escalation trigger (policy/escalation.yaml triggers.automatic: a severity unresolved after a time, a scenario such as data loss or a security breach, several services affected) records an escalation by the trigger\'s time, to the level it names; missing is an error, late a warning.',
   severity: 'error',
+  alsoReports: ['warning'],
   needs: ['escalation'],
   check(ctx) {
     const policy = ctx.model.policy.escalation!.data;

@@ -7,9 +7,9 @@ import { formatPath } from '../util/paths.ts';
 import type { Rule } from './rule.ts';
 
 /**
- * Seed 001 sections 2.2 and 5.1: who may activate the kill-switch depends on the scenario (anyone
+ * Who may activate the kill-switch depends on the scenario (in the example organisation: anyone
  * for suspected data corruption, on-call for error rates, the owner for planned maintenance), and
- * an action may need approval (a rollback by the Ingestion Owner, a global disable by the owner and
+ * an action may need approval (a rollback by the product's owner, a global disable by the owner and
  * the SRE Lead). The approvals required are those of the scenario and of the action together.
  * Whoever signs must hold the role they sign for at the time they act: the assignment in force then
  * (policy/roles.yaml), or the holder of the rotation tier at that instant for on-call roles.

@@ -16,6 +16,7 @@ export const incidentKillSwitchDuration: Rule = {
   description:
     "A kill-switch activation that lasted longer than its action's max_duration (a pause recorded as under an hour) carries the approvals and notifications of the action it became (policy/kill-switch.yaml becomes), approved before it passed the limit.",
   severity: 'error',
+  alsoReports: ['warning'],
   needs: ['kill-switch', 'roles'],
   check(ctx) {
     const policy = ctx.model.policy['kill-switch']!.data;

@@ -1,7 +1,7 @@
 import type { Rule } from './rule.ts';
 
 /**
- * Seed 001 section 5.2: every kill-switch activation is logged with timestamp, who, why, severity,
+ * Every kill-switch activation is logged with timestamp, who, why, severity,
  * scope, approval and who was told. policy/kill-switch.yaml `log.fields` says which are required,
  * so an organisation can relax or tighten the list without a code change.
  */

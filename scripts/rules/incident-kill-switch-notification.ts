@@ -20,6 +20,7 @@ export const incidentKillSwitchNotification: Rule = {
   description:
     "Every kill-switch activation in an incident notified whom its scenario and action require (policy/kill-switch.yaml notify), in time: within the scenario's deadline after activation, or its notice ahead of it; missing is an error, late a warning.",
   severity: 'error',
+  alsoReports: ['warning'],
   needs: ['kill-switch', 'roles'],
   check(ctx) {
     const policy = ctx.model.policy['kill-switch']!.data;

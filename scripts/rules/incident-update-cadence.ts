@@ -32,6 +32,7 @@ export const incidentUpdateCadence: Rule = {
   description:
     'While an incident is open (or until it is mitigated, per policy/communication.yaml update_until), its timeline has an update at least every update_every for the severities in update_severities, and a customer-facing one a customer update (audience: customers) at least every policy/escalation.yaml customer.update_every for customer.update_severities.',
   severity: 'error',
+  alsoReports: ['warning'],
   needs: ['communication'],
   check(ctx) {
     const communication = ctx.model.policy.communication!.data;

@@ -17,6 +17,7 @@ export const policyReviewDue: Rule = {
   description:
     'Every policy file a review in policy/organisation.yaml reviews covers records last_reviewed (an error without it), and is reviewed again within the review\'s period (month, quarter, year): an overdue review is a warning.',
   severity: 'error',
+  alsoReports: ['warning'],
   needs: ['organisation'],
   check(ctx) {
     const organisation = ctx.model.policy.organisation!.data;

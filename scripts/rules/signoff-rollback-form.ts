@@ -21,6 +21,7 @@ export const signoffRollbackForm: Rule = {
   description:
     "A rollback's form is complete: a ticked reason that needs words (policy/approvals.yaml rollback.reasons[].needs_text, e.g. Other) has reason_other, and its next steps (investigation, re-ramp target, client communication) are recorded once due (rollback.next_steps_within after it; a note before).",
   severity: 'error',
+  alsoReports: ['note'],
   needs: ['approvals'],
   check(ctx) {
     const rollbackPolicy = ctx.model.policy.approvals!.data.rollback;

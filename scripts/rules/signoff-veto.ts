@@ -3,7 +3,7 @@ import { policyViewOf } from '../signoffs/model-view.ts';
 import { decisionRuleFor } from '../signoffs/requirements.ts';
 import type { Rule } from './rule.ts';
 
-/** Any single veto by a holder of a required role blocks the decision (seed 001 section 6.2). */
+/** Any single veto by a holder of a required role blocks the decision. */
 export const signoffVeto: Rule = {
   id: 'signoff-veto',
   description: 'A decision whose record names a veto by a holder of a required role is blocked: it does not change the phase and cannot be recorded as taken.',

@@ -101,7 +101,7 @@ export type RoleRefs3 = string[];
  */
 export type Texts11 = string[];
 /**
- * Kinds of issue that are escalated at once (seed 003).
+ * Kinds of issue that are escalated at once.
  *
  * Items: Free text.
  */
@@ -471,7 +471,7 @@ export type SignOffRecord = {
    */
   signers?: [Signature, ...Signature[]];
   /**
-   * The rollback sign-off form (seed 001 section 6.4).
+   * The rollback sign-off form.
    */
   rollback?: {
     /**
@@ -1107,7 +1107,7 @@ export interface Role {
    */
   name: string;
   /**
-   * Which table the role belongs to: technical and business roles (seed 001), incident roles (seed 004), escalation contacts (seed 002), lifecycle owners (seed 000).
+   * Which table the role belongs to: technical and business roles, incident roles, escalation contacts, lifecycle owners.
    */
   category: 'technical' | 'business' | 'incident' | 'escalation' | 'lifecycle';
   /**
@@ -1151,7 +1151,7 @@ export interface Role {
    */
   backup_required?: boolean;
   /**
-   * Which of the holder's contact handles to use, for the primary and the backup contact (seed 001 section 4.4).
+   * Which of the holder's contact handles to use, for the primary and the backup contact.
    */
   contact?: {
     /**
@@ -1894,7 +1894,7 @@ export interface Escalation {
     owner: string;
   }[];
   /**
-   * Named scenarios with their own path (seed 002): where escalation starts, whether levels may be skipped, post-mortem deadline.
+   * Named scenarios with their own path: where escalation starts, whether levels may be skipped, post-mortem deadline.
    */
   scenarios?: {
     /**
@@ -1936,7 +1936,7 @@ export interface Escalation {
     items: Texts17;
   }[];
   /**
-   * Customer escalation (seed 002).
+   * Customer escalation.
    */
   customer?: {
     process?: Texts18;
@@ -2398,7 +2398,7 @@ export interface KillSwitchAuthority {
    */
   last_reviewed?: string;
   /**
-   * Kill-switch actions (seed 001 section 2.2).
+   * Kill-switch actions.
    *
    * @minItems 1
    */
@@ -2453,7 +2453,7 @@ export interface KillSwitchAuthority {
     }[]
   ];
   /**
-   * Kill-switch authority matrix by scenario (seed 001 section 5.1).
+   * Kill-switch authority matrix by scenario.
    *
    * @minItems 1
    */
@@ -2518,7 +2518,7 @@ export interface KillSwitchAuthority {
     }[]
   ];
   /**
-   * The kill-switch activation log (seed 001 section 5.2).
+   * The kill-switch activation log.
    */
   log: {
     /**
@@ -2784,7 +2784,7 @@ export interface SignOffAndApprovalRules {
     }[]
   ];
   /**
-   * Phase gates (seed 001 section 6.1): the roles that must all sign to move forward; any of them may veto.
+   * Phase gates: the roles that must all sign to move forward; any of them may veto.
    *
    * @minItems 1
    */
@@ -2804,7 +2804,7 @@ export interface SignOffAndApprovalRules {
        */
       veto: 'any-approver' | 'none';
       /**
-       * What each role's signature confirms (the GA form, seed 001 section 6.2).
+       * What each role's signature confirms (the GA form).
        */
       confirms?: {
         [k: string]: Texts30 | undefined;
@@ -2825,7 +2825,7 @@ export interface SignOffAndApprovalRules {
        */
       veto: 'any-approver' | 'none';
       /**
-       * What each role's signature confirms (the GA form, seed 001 section 6.2).
+       * What each role's signature confirms (the GA form).
        */
       confirms?: {
         [k: string]: Texts30 | undefined;
@@ -2833,7 +2833,7 @@ export interface SignOffAndApprovalRules {
     }[]
   ];
   /**
-   * Rollback authority (seed 001 section 6.3) and the sign-off form's reasons (6.4).
+   * Rollback authority and the sign-off form's reasons.
    */
   rollback: {
     /**
@@ -2926,14 +2926,14 @@ export interface SignOffAndApprovalRules {
     next_steps_within?: string;
   };
   /**
-   * The formal hand-off sign-off that moves a product to post-handoff (seed 000).
+   * The formal hand-off sign-off that moves a product to post-handoff.
    */
   handoff?: {
     require: RoleRefs11;
     checklist?: Texts31;
   };
   /**
-   * Decision authority summary (seed 001 section 8).
+   * Decision authority summary.
    */
   decisions?: {
     /**
@@ -3762,7 +3762,7 @@ export interface IncidentRecord {
     acknowledged?: string;
   }[];
   /**
-   * Kill-switch activation log (seed 001 section 5.2).
+   * Kill-switch activation log.
    */
   kill_switch?: {
     /**

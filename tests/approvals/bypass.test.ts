@@ -418,7 +418,8 @@ function rollbackOfType(id: string, at: string, type: string, authorised: string
     '  reasons: [error-rate]',
     `  authorised_by: ${authorised}`,
     `  approved_by: ${approved}`,
-    '  next_steps: { client_communication: required }',
+    // Complete next steps: past rollback.next_steps_within (a backdated record is) missing ones fail the check.
+    '  next_steps: { investigation: elif-yilmaz, reramp_target: 2026-11-30, client_communication: required }',
     '',
   ].join('\n');
 }
@@ -454,6 +455,7 @@ const rolesWith = (after: string, appended: string) => {
   if (!ROLES_EXAMPLE.includes(after)) throw new Error(`"${after}" is not in policy/roles.yaml`);
   return { 'policy/roles.yaml': ROLES_EXAMPLE.replace(after, `${after}\n${appended}`) };
 };
+const CHEN_CONTACTS = '    contacts: { slack: "@chen", phone: "+49 30 5550 1003", pager: "pagerduty:chen-wei", email: chen.wei@egi.example }';
 const CHEN_ID = Number(/github: chenwei-sre\n\s+github_id: (\d+)/.exec(example['policy/people.yaml']!)![1]);
 
 /** The rotation with an override far ahead: Kavya covers the primary tier on 5 March 2029. */
@@ -568,7 +570,7 @@ const bindingCases: Case[] = [
   {
     name: 'a holder who has left holds nothing: their sign-off and their approval do not count',
     scenario: {
-      base: { 'policy/people.yaml': example['policy/people.yaml']!.replace('    contacts: { slack: "@chen", phone: "+49 30 5550 1003", pager: "pagerduty:chen-wei" }', '    contacts: { slack: "@chen", phone: "+49 30 5550 1003", pager: "pagerduty:chen-wei" }\n    left: 2026-11-19') },
+      base: { 'policy/people.yaml': edit('policy/people.yaml', CHEN_CONTACTS, `${CHEN_CONTACTS}\n    left: 2026-11-19`) },
       changes: { [GA_PATH]: gaRecord() },
       reviews: THREE(),
     },
@@ -636,7 +638,11 @@ const bindingCases: Case[] = [
     name: "a closed incident's severity rewritten in place fails, whoever approves",
     scenario: { changes: { [CLOSED_INCIDENT]: edit(CLOSED_INCIDENT, '\nseverity: P1\n', '\nseverity: P0\n') }, reviews: [...THREE(), approve('kavya-iyer')] },
     state: 'failure',
-    description: `${CLOSED_INCIDENT}: severity: changed from "P1" to "P0" in an existing incident record that is closed;…`,
+    // First the rewrite itself; then, judged as a P0, the record lacks the P0 ladders' escalations (2 more).
+    description: `${CLOSED_INCIDENT}: severity: changed from "P1" to "P0" in an existing incident record that is… (+2 more)`,
+    problems: [
+      `${CLOSED_INCIDENT}: severity: changed from "P1" to "P0" in an existing incident record that is closed; once closed, it is corrected through a new entry in amendments (field, value, reason, by), and the recorded value stays.`,
+    ],
   },
   {
     name: 'someone GitHub records as pushing to the branch does not count, whatever the commits claim',

@@ -32,7 +32,7 @@ describe('--format', () => {
   const choices = formatChoices();
 
   it('is offered by every command that prints results', () => {
-    expect([...choices.keys()].sort()).toEqual(['approvals', 'burden', 'now', 'remind', 'report', 'rules', 'schedule', 'status', 'validate']);
+    expect([...choices.keys()].sort()).toEqual(['approvals', 'burden', 'notify', 'now', 'remind', 'report', 'rules', 'schedule', 'status', 'sync pagerduty', 'validate']);
   });
 
   it.each([...formatChoices()])('%s offers pretty first and json, from one vocabulary', (_name, list) => {
@@ -43,7 +43,7 @@ describe('--format', () => {
 
   it('offers markdown for the documents: the monthly report, the rule table and validate\'s findings', () => {
     const withMarkdown = [...choices].filter(([, list]) => list.includes('markdown')).map(([name]) => name);
-    expect(withMarkdown.sort()).toEqual(['report', 'rules', 'validate']);
+    expect(withMarkdown.sort()).toEqual(['report', 'rules', 'sync pagerduty', 'validate']);
   });
 
   it.each([

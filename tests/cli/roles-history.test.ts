@@ -131,7 +131,7 @@ describe('role rules', () => {
 
   it('role-holder-active: a backup who left is named with the date and who takes over', async () => {
     repo = committedRepo();
-    repo.replace(PEOPLE, '    contacts: { slack: "@ben", phone: "+49 30 5550 1002", pager: "pagerduty:ben-schultz" }', '    contacts: { slack: "@ben", phone: "+49 30 5550 1002", pager: "pagerduty:ben-schultz" }\n    left: 2026-10-31');
+    repo.replace(PEOPLE, '    contacts: { slack: "@ben", phone: "+49 30 5550 1002", pager: "pagerduty:ben-schultz", email: ben.schultz@egi.example }', '    contacts: { slack: "@ben", phone: "+49 30 5550 1002", pager: "pagerduty:ben-schultz", email: ben.schultz@egi.example }\n    left: 2026-10-31');
     const { code, report } = await validateJson(repo.root);
     expect(code).toBe(1);
     const found = report.diagnostics.filter((d) => d.ruleId === 'role-holder-active');
@@ -148,7 +148,7 @@ describe('role rules', () => {
 
   it('role-holder-active: a primary who left names the backup as who takes over, and `now` never shows them', async () => {
     repo = committedRepo();
-    repo.replace(PEOPLE, '    contacts: { slack: "@chen", phone: "+49 30 5550 1003", pager: "pagerduty:chen-wei" }', '    contacts: { slack: "@chen", phone: "+49 30 5550 1003", pager: "pagerduty:chen-wei" }\n    left: 2026-11-20');
+    repo.replace(PEOPLE, '    contacts: { slack: "@chen", phone: "+49 30 5550 1003", pager: "pagerduty:chen-wei", email: chen.wei@egi.example }', '    contacts: { slack: "@chen", phone: "+49 30 5550 1003", pager: "pagerduty:chen-wei", email: chen.wei@egi.example }\n    left: 2026-11-20');
     const { report } = await validateJson(repo.root);
     const found = report.diagnostics.filter((d) => d.ruleId === 'role-holder-active' && d.message.includes('SRE Lead primary'));
     expect(found).toEqual([

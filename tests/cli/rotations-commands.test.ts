@@ -8,7 +8,6 @@ import ICAL from 'ical.js';
 import { parse as parseYaml } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
 import { expandRotation } from '../../scripts/schedule/expand.ts';
-import { businessCalendar, businessWindows } from '../../scripts/time/business-time.ts';
 import type { SchemaTypes } from '../../scripts/types/schema-types.ts';
 import { runCli } from '../support/cli.ts';
 import { FIXTURE_ROOT, TEST_NOW, tempRepo, type TempRepo } from '../support/repo.ts';
@@ -36,7 +35,7 @@ describe('oncall now', () => {
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual([
       { rotation: 'ingestion', tier: 'primary', person: 'liam-novak', start: '2026-11-16T09:00:00+01:00', end: '2026-11-23T09:00:00+01:00' },
-      { rotation: 'ingestion', tier: 'secondary', person: 'ben-schultz', start: '2026-11-16T09:00:00+01:00', end: '2026-11-23T09:00:00+01:00' },
+      { rotation: 'ingestion', tier: 'secondary', person: 'sofia-rossi', start: '2026-11-16T09:00:00+01:00', end: '2026-11-23T09:00:00+01:00' },
       { rotation: 'ingestion', tier: 'owner', person: 'amara-okafor', start: '2026-11-16T09:00:00+01:00', end: '2026-11-23T09:00:00+01:00' },
     ]);
   });
@@ -60,7 +59,7 @@ describe('oncall now', () => {
     expect(out).toContain('since Mon 16 Nov 2026 09:00 +01:00, until Mon 23 Nov 2026 09:00 +01:00');
     expect(out).toContain('your time (America/New_York): since Mon 16 Nov 2026 03:00 -05:00, until Mon 23 Nov 2026 03:00 -05:00');
     expect(out).toContain('respond within 15 minutes; pager pagerduty:liam-novak, phone +420 2 5550 1012, slack @liam');
-    expect(out).toContain('next: Secondary (if no response within 15 minutes): Ben Schultz (ben-schultz): pager pagerduty:ben-schultz');
+    expect(out).toContain('next: Secondary (if no response within 15 minutes): Sofia Rossi (sofia-rossi): pager pagerduty:sofia-rossi');
     // The owner tier is business hours + on call: on a Sunday the owner is on call, to be paged.
     expect(out).toContain('business hours + on call: business hours Mon, Tue, Wed, Thu, Fri 09:00-17:00 Europe/Berlin; outside business hours now: on call, page them');
     expect(out).toContain('next: SRE Lead: Chen Wei (chen-wei): phone +49 30 5550 1003');
@@ -117,7 +116,7 @@ describe('oncall schedule', () => {
         reason: 'Sofia travelling to the client workshop',
       },
       { rotation: 'ingestion', tier: 'primary', person: 'sofia-rossi', start: '2026-10-02T09:00:00+02:00', end: '2026-10-05T09:00:00+02:00', source: 'roster' },
-      { rotation: 'ingestion', tier: 'secondary', person: 'kavya-iyer', start: '2026-09-28T09:00:00+02:00', end: '2026-10-05T09:00:00+02:00', source: 'roster' },
+      { rotation: 'ingestion', tier: 'secondary', person: 'ben-schultz', start: '2026-09-28T09:00:00+02:00', end: '2026-10-05T09:00:00+02:00', source: 'roster' },
       { rotation: 'ingestion', tier: 'owner', person: 'amara-okafor', start: '2026-09-28T09:00:00+02:00', end: '2026-10-05T09:00:00+02:00', source: 'roster' },
     ]);
   });
@@ -130,7 +129,13 @@ describe('oncall schedule', () => {
     expect(lines[1]).toMatch(/^Hand-off \(Europe\/Berlin\)\s+Primary\s+Secondary\s+Ingestion Owner \(business hours \+ on call\)$/);
     const rows = lines.slice(3, -1).map((line) => line.split(/\s{2,}/));
     expect(rows).toEqual([
-      ['Mon 30 Nov 2026 09:00', 'ben-schultz', 'liam-novak', 'amara-okafor'],
+      // Both 24/7 tiers are overridden for the whole week, so no roster holder is left in it.
+      [
+        'Mon 30 Nov 2026 09:00',
+        '- (override: liam-novak Mon 30 Nov 09:00 to Mon 7 Dec 09:00)',
+        '- (override: sofia-rossi Mon 30 Nov 09:00 to Mon 7 Dec 09:00)',
+        'amara-okafor',
+      ],
       ['Mon 7 Dec 2026 09:00', 'rosa-alvarez', 'yusuf-demir', 'amara-okafor'],
       ['Mon 14 Dec 2026 09:00', 'sam-osei', 'xavier-costa', 'amara-okafor'],
       ['Mon 21 Dec 2026 09:00', 'yusuf-demir (override: sam-osei Thu 24 Dec 09:00 to Sun 27 Dec 09:00)', 'rosa-alvarez', 'amara-okafor'],
@@ -148,16 +153,18 @@ describe('oncall burden', () => {
     expect(report.pools.map((p: { members: string[] }) => p.members)).toEqual([['ben-schultz', 'kavya-iyer', 'liam-novak', 'sofia-rossi'], ['amara-okafor']]);
     expect(report.pools[0].mean).toMatchObject({ hours: 84, weekendHours: 24, pages: 0 });
     expect(report.people.map((p: { person: string }) => p.person)).toEqual(['amara-okafor', 'ben-schultz', 'kavya-iyer', 'liam-novak', 'sofia-rossi']);
-    // Sofia is primary from Monday 09:00: nine hours of the week are Ben's and Liam's, the rest hers and Kavya's.
-    expect(report.people[4]).toEqual({
-      person: 'sofia-rossi',
-      name: 'Sofia Rossi',
-      timezone: 'Europe/Rome',
+    // Until Monday 09:00 Liam and Sofia hold the week before (nine hours each); from then Kavya covers
+    // Sofia's primary week (an override) and Ben is secondary: 159 hours each, mean (2 * 9 + 2 * 159) / 4 = 84.
+    // Kavya's nights are counted in Kolkata: six nights of nine hours, and Sunday 22:00 to 04:30 (00:00 in Berlin).
+    expect(report.people[2]).toEqual({
+      person: 'kavya-iyer',
+      name: 'Kavya Iyer',
+      timezone: 'Asia/Kolkata',
       pool: 0,
       shifts: 1,
       hours: 159,
       weekendHours: 48,
-      nightHours: 56,
+      nightHours: 60.5,
       pages: 0,
       nightPages: 0,
       offShiftPages: 0,
@@ -166,34 +173,44 @@ describe('oncall burden', () => {
       flags: [
         { measure: 'hours', ratio: 1.89, direction: 'high' },
         { measure: 'weekendHours', ratio: 2, direction: 'high' },
-        { measure: 'nightHours', ratio: 1.72, direction: 'high' },
+        { measure: 'nightHours', ratio: 1.85, direction: 'high' },
       ],
       tiers: [{ rotation: 'ingestion', tier: 'primary', shifts: 1, hours: 159 }],
     });
+    expect(report.people[1]).toMatchObject({ person: 'ben-schultz', hours: 159, nightHours: 56, tiers: [{ tier: 'secondary', hours: 159 }] });
+    expect(report.people[4]).toMatchObject({ person: 'sofia-rossi', hours: 9, nightHours: 7, share: 0.11, flags: [{ measure: 'hours', ratio: 0.11, direction: 'low' }] });
     // The owner tier is business hours + on call: reachable all week, nights and weekend included, and a pool of its own.
     expect(report.people[0]).toMatchObject({ person: 'amara-okafor', pool: 1, hours: 168, weekendHours: 48, nightHours: 63, share: 1, flags: [] });
-    // Year to date: pages from the incident records, per person and shift.
+    // Year to date: pages from the incident records, per person and shift; an escalation to the
+    // secondary or owner on shift counts on that tier, one to anyone else off shift.
     expect(report.yearToDate.from).toBe('2026-01-01T00:00:00+01:00');
     expect(report.yearToDate.pages.map((p: { incident: string; person: string; kind: string; rotation?: string; tier?: string }) => [p.incident, p.person, p.kind, p.tier ?? 'off shift'])).toEqual([
       ['2026-10-14-ingestion-error-rate', 'kavya-iyer', 'alert', 'primary'],
+      ['2026-10-14-ingestion-error-rate', 'liam-novak', 'escalation', 'secondary'],
       ['2026-10-14-ingestion-error-rate', 'noah-fischer', 'escalation', 'off shift'],
+      ['2026-10-14-ingestion-error-rate', 'amara-okafor', 'escalation', 'owner'],
       ['2026-10-29-ingestion-outage', 'sofia-rossi', 'alert', 'primary'],
-      ['2026-10-29-ingestion-outage', 'ben-schultz', 'escalation', 'off shift'],
+      ['2026-10-29-ingestion-outage', 'ben-schultz', 'escalation', 'secondary'],
       ['2026-10-29-ingestion-outage', 'noah-fischer', 'escalation', 'off shift'],
+      ['2026-10-29-ingestion-outage', 'amara-okafor', 'escalation', 'owner'],
       ['2026-10-29-ingestion-outage', 'olivia-grant', 'escalation', 'off shift'],
       ['2026-11-10-ingestion-stuck-upload', 'kavya-iyer', 'alert', 'primary'],
       ['2026-11-18-ingestion-log-warning', 'liam-novak', 'alert', 'primary'],
     ]);
-    expect(report.yearToDate.people.find((p: { person: string }) => p.person === 'kavya-iyer')).toMatchObject({ pages: 2, flags: [{ measure: 'pages', ratio: 1.6, direction: 'high' }] });
+    // Kavya's two pages against the pool's mean of 1.5 (ben 1, kavya 2, liam 2, sofia 1) is 1.33x: not flagged.
+    expect(report.yearToDate.pools[0].mean).toMatchObject({ hours: 914, pages: 1.5 });
+    expect(report.yearToDate.people.find((p: { person: string }) => p.person === 'kavya-iyer')).toMatchObject({ hours: 1008, pages: 2, flags: [] });
   });
 
   it('prints tables for the period and the year to date, and the pages', async () => {
     const result = await runCli(['burden', '--from', '2026-11-23', '--to', '2026-11-29', '--now', TEST_NOW]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Taking turns: ben-schultz, kavya-iyer, liam-novak, sofia-rossi: mean 84.0 h, weekend 24.0 h, night 32.6 h, 0 pages.');
-    expect(result.stdout).toMatch(/^sofia-rossi\s+Europe\/Rome\s+1\s+159\.0\s+1\.89\s+48\.0\s+56\.0\s+0\s+ingestion\/primary 159\.0\s+hours 1\.89x the mean; weekend hours 2x the mean; night hours 1\.72x the mean$/m);
+    expect(result.stdout).toMatch(/^kavya-iyer\s+Asia\/Kolkata\s+1\s+159\.0\s+1\.89\s+48\.0\s+60\.5\s+0\s+ingestion\/primary 159\.0\s+hours 1\.89x the mean; weekend hours 2x the mean; night hours 1\.85x the mean$/m);
+    expect(result.stdout).toMatch(/^sofia-rossi\s+Europe\/Rome\s+1\s+9\.0\s+0\.11\s+0\.0\s+7\.0\s+0\s+ingestion\/secondary 9\.0\s+hours 0\.11x the mean \(below\)$/m);
     expect(result.stdout).toContain('Year to date, from Thu 1 Jan 2026 00:00 +01:00 to Sun 22 Nov 2026 12:00 +01:00');
-    expect(result.stdout).toMatch(/^kavya-iyer\s+840\.0\s+0\.92\s+240\.0\s+315\.0\s+2\s+pages 1\.6x the mean$/m);
+    expect(result.stdout).toContain('Taking turns: ben-schultz, kavya-iyer, liam-novak, sofia-rossi: mean 914.0 h, weekend 258.5 h, night 342.5 h, 1.5 pages.');
+    expect(result.stdout).toMatch(/^kavya-iyer\s+1008\.0\s+1\.10\s+288\.0\s+378\.0\s+2$/m);
   });
 });
 
@@ -218,17 +235,12 @@ describe('oncall calendar', () => {
         return { summary: event.summary, tzid: v.getFirstProperty('dtstart')!.getParameter('tzid'), start: event.startDate.toJSDate().toISOString(), end: event.endDate.toJSDate().toISOString() };
       });
     };
-    // The owner tier is on call in business hours only, so its events are the business-hours blocks.
-    const organisation = parseYaml(readFileSync(join(FIXTURE_ROOT, 'policy', 'organisation.yaml'), 'utf8')) as SchemaTypes['organisation'];
+    // The owner tier is business hours + on call: the escalation point outside business hours too,
+    // so its events are whole shifts like the 24/7 tiers' (a business-hours tier would be split into blocks).
     const from = new Date('2026-09-30T22:00:00Z');
     const to = new Date('2027-02-28T23:00:00Z');
-    const shifts = expandRotation(ingestion(), from, to).flatMap((s) =>
-      s.tier !== 'owner'
-        ? [s]
-        : businessWindows(businessCalendar(organisation), s.start.getTime(), s.end.getTime())
-            .filter((b) => b.start < to.getTime() && b.end > from.getTime())
-            .map((b) => ({ ...s, start: new Date(b.start), end: new Date(b.end) })),
-    );
+    const shifts = expandRotation(ingestion(), from, to);
+    expect(ingestion().tiers.find((t) => t.id === 'owner')?.coverage).toBe('business-hours-and-on-call');
     const byStart = (a: { start: string }, b: { start: string }) => a.start.localeCompare(b.start);
     const events = read('rotations/ingestion.ics');
     expect(events.map((e) => [e.start, e.end]).sort()).toEqual(shifts.map((s) => [s.start.toISOString(), s.end.toISOString()]).sort());

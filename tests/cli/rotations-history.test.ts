@@ -43,9 +43,10 @@ describe('rotation-history (validate --changed-since)', () => {
 
   it('accepts a change to the future: a roster from a later date and a new override', async () => {
     repo = committedRepo();
-    // Ben shares the business-hours owner tier with Amara from January.
+    // Ben shares the owner tier with Amara from January, and Liam, a day after his
+    // primary week, takes one day of Ben's secondary week (23-30 November).
     repo.replace(ROTATION, '        participants: [amara-okafor]\n', '        participants: [amara-okafor]\n      - from: 2027-01-11\n        participants: [amara-okafor, ben-schultz]\n');
-    repo.replace(ROTATION, '  # A swap is a pair of overrides;', '  - tier: primary\n    person: liam-novak\n    start: 2026-11-29T09:00:00+01:00\n    end: 2026-11-30T09:00:00+01:00\n    reason: Sofia at a family event\n  # A swap is a pair of overrides;');
+    repo.replace(ROTATION, '  # A swap is a pair of overrides;', '  - tier: secondary\n    person: liam-novak\n    start: 2026-11-24T09:00:00+01:00\n    end: 2026-11-25T09:00:00+01:00\n    reason: Ben at a family event\n  # A swap is a pair of overrides;');
     const { code, history, report } = await historyFindings(repo.root);
     expect(history).toEqual([]);
     expect(report.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
@@ -54,12 +55,12 @@ describe('rotation-history (validate --changed-since)', () => {
 
   it('catches an override added in the past, and a past override removed', async () => {
     repo = committedRepo();
-    repo.replace(ROTATION, '  # A swap is a pair of overrides;', '  - tier: secondary\n    person: kavya-iyer\n    start: 2026-11-20T09:00:00+01:00\n    end: 2026-11-23T09:00:00+01:00\n    reason: Ben ill\n  # A swap is a pair of overrides;');
+    repo.replace(ROTATION, '  # A swap is a pair of overrides;', '  - tier: secondary\n    person: kavya-iyer\n    start: 2026-11-20T09:00:00+01:00\n    end: 2026-11-23T09:00:00+01:00\n    reason: Sofia ill\n  # A swap is a pair of overrides;');
     let { history } = await historyFindings(repo.root);
     expect(history.map((d) => [d.line, d.message])).toEqual([
       [
-        lineOf(repo, ROTATION, 'reason: Ben ill') - 4,
-        'overrides[1]: this change rewrites history: from 2026-11-20T09:00+01:00 to 2026-11-22T12:00+01:00 "ben-schultz" was on call as "secondary" of rotation "ingestion", and the change makes it "kavya-iyer". Who was on call before now (2026-11-22T12:00+01:00) cannot change.',
+        lineOf(repo, ROTATION, 'reason: Sofia ill') - 4,
+        'overrides[1]: this change rewrites history: from 2026-11-20T09:00+01:00 to 2026-11-22T12:00+01:00 "sofia-rossi" was on call as "secondary" of rotation "ingestion", and the change makes it "kavya-iyer". Who was on call before now (2026-11-22T12:00+01:00) cannot change.',
       ],
     ]);
 

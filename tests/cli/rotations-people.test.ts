@@ -54,7 +54,7 @@ function addToPerson(r: TempRepo, contacts: string, text: string) {
   r.replace(PEOPLE, contacts, `${contacts}\n${text}`);
 }
 
-const SAM = '    contacts: { slack: "@sam", phone: "+44 20 5550 1020", pager: "opsgenie:sam-osei" }';
+const SAM = '    contacts: { slack: "@sam", phone: "+44 20 5550 1020", pager: "opsgenie:sam-osei", pagerduty_user: PSOSE01 }';
 
 describe('on-call-limits, per person across tiers', () => {
   it('reports secondary then primary as one 14-day stretch (three people, offset 1)', async () => {
@@ -201,6 +201,10 @@ describe('layers (follow-the-sun)', () => {
             participants: [chen-wei, noah-fischer]
 `).replace('start: 2026-11-23', 'start: 2026-09-07');
 
+  // On 10 October the ingestion rotation's own secondary still ran one place behind its primary,
+  // so its engineers' fourteen-day stretches are findings too; only the layered tier's count here.
+  const platformFindings = async (root: string) => (await findings(root, '2026-10-10T12:00:00+02:00')).filter((d) => d.file === 'rotations/platform.yaml');
+
   it('is clean where the layers meet exactly', async () => {
     repo = tempRepo();
     repo.write('rotations/platform.yaml', followTheSun());
@@ -210,7 +214,7 @@ describe('layers (follow-the-sun)', () => {
   it('reports the daily overlap and gap while Sydney is on summer time and Berlin not yet on winter time', async () => {
     repo = tempRepo();
     repo.write('rotations/platform.yaml', followTheSun());
-    const result = await findings(repo.root, '2026-10-10T12:00:00+02:00');
+    const result = await platformFindings(repo.root);
     expect(result.map((d) => [d.ruleId, d.line, d.column, d.message])).toEqual([
       [
         'coverage-gap',
@@ -231,7 +235,7 @@ describe('layers (follow-the-sun)', () => {
   it('accepts the overlap when the later layer is on top, but still reports the gaps', async () => {
     repo = tempRepo();
     repo.write('rotations/platform.yaml', followTheSun('\n        on_top: true'));
-    expect((await findings(repo.root, '2026-10-10T12:00:00+02:00')).map((d) => d.ruleId)).toEqual(['coverage-gap']);
+    expect((await platformFindings(repo.root)).map((d) => d.ruleId)).toEqual(['coverage-gap']);
   });
 });
 

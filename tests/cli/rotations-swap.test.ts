@@ -78,10 +78,13 @@ Wrote rotations/ingestion.yaml. Commit it and open a pull request.
 
   it('never writes the past: a shift under way is swapped from the next minute, a shift that is over is refused', async () => {
     repo = tempRepo();
-    // At 12:00:30 on 22 November, Liam's primary week (16-23 November) is under way.
-    const under = await runCli(['swap', 'liam-novak', 'sofia-rossi', '--at', '2026-11-22T12:00:30+01:00', '--back', '2026-11-23T12:00:00+01:00', '--root', repo.root, '--now', '2026-11-22T12:00:30+01:00', '--dry-run']);
-    expect(under.stdout).toContain('      person: sofia-rossi\n      start: 2026-11-22T12:01:00+01:00\n      end: 2026-11-23T09:00:00+01:00\n');
-    const over = await oncall(['swap', 'liam-novak', 'sofia-rossi', '--at', '2026-11-03']);
+    // At 12:00:30 on 22 November, Liam's primary week and Sofia's secondary week (16-23 November)
+    // are under way; they trade tiers for the rest of it, both sides from the next minute.
+    const under = await runCli(['swap', 'liam-novak', 'sofia-rossi', '--at', '2026-11-22T12:00:30+01:00', '--back', '2026-11-22T12:00:30+01:00', '--root', repo.root, '--now', '2026-11-22T12:00:30+01:00', '--dry-run']);
+    expect(under.stdout).toContain('    - tier: primary\n      person: sofia-rossi\n      start: 2026-11-22T12:01:00+01:00\n      end: 2026-11-23T09:00:00+01:00\n');
+    expect(under.stdout).toContain('    - tier: secondary\n      person: liam-novak\n      start: 2026-11-22T12:01:00+01:00\n      end: 2026-11-23T09:00:00+01:00\n');
+    // Liam's secondary week of 9-16 November is over.
+    const over = await oncall(['swap', 'liam-novak', 'sofia-rossi', '--at', '2026-11-10']);
     expect(over.code).toBe(2);
     expect(over.stderr).toBe('oncall: --at: that shift of "liam-novak" is over; past shifts are the record of who was on call and cannot change.\n');
   });
@@ -147,10 +150,11 @@ describe('oncall cover', () => {
 
   it('covers every tier the person holds in the period with --by, one override per tier', async () => {
     repo = tempRepo();
-    // Liam is secondary 30 November to 7 December; Xavier, on the new list from the 7th, takes two days.
-    const result = await oncall(['cover', 'liam-novak', '--from', '2026-12-01T09:00:00+01:00', '--to', '2026-12-03T09:00:00+01:00', '--by', 'xavier-costa', '--dry-run']);
+    // Ben is secondary 23 to 30 November (and on no other tier then); Noah, of EGI engineering (whose
+    // on-call it is until the hand-off) but on no roster, takes two days.
+    const result = await oncall(['cover', 'ben-schultz', '--from', '2026-11-24T09:00:00+01:00', '--to', '2026-11-26T09:00:00+01:00', '--by', 'noah-fischer', '--dry-run']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('rotations/ingestion.yaml: one override to add:\n  overrides:\n    - tier: secondary\n      person: xavier-costa\n      start: 2026-12-01T09:00:00+01:00\n      end: 2026-12-03T09:00:00+01:00\n      reason: "Cover: Xavier Costa covers Liam Novak"\n');
+    expect(result.stdout).toContain('rotations/ingestion.yaml: one override to add:\n  overrides:\n    - tier: secondary\n      person: noah-fischer\n      start: 2026-11-24T09:00:00+01:00\n      end: 2026-11-26T09:00:00+01:00\n      reason: "Cover: Noah Fischer covers Ben Schultz"\n');
     expect(result.stdout).toContain('Validated: the change brings no new findings.');
   });
 

@@ -44,11 +44,23 @@ const timing: Case[] = [
         ...at(r, ERROR_RATE, 'escalations:'),
         message: 'still unresolved 2 hours after detection (at 2026-10-14T11:42:00+02:00), and no escalation brought in l3 (Engineering Manager), as ladder "p1" requires',
       },
+      // Customers are updated every 2 hours until mitigation too, and the timeline records no customer update.
+      {
+        ruleId: 'incident-update-cadence',
+        severity: 'warning',
+        file: ERROR_RATE,
+        ...at(r, ERROR_RATE, 'mitigated: 2026', '2026'),
+        message: 'mitigated: no customer update for 2 h 8 min, from 2026-10-14T09:42:00+02:00 to 2026-10-14T11:50:00+02:00',
+      },
     ],
   },
   {
     name: 'a late escalation is a warning at its time',
-    edit: (r) => r.replace(OUTAGE, '  - at: 2026-10-29T02:44:00+01:00\n    level: l3', '  - at: 2026-10-29T02:50:00+01:00\n    level: l3'),
+    edit: (r) => {
+      r.replace(OUTAGE, '  - at: 2026-10-29T02:44:00+01:00\n    level: l3', '  - at: 2026-10-29T02:50:00+01:00\n    level: l3');
+      // Acknowledged 5 minutes after the escalation, as before, not before it was made.
+      r.replace(OUTAGE, 'acknowledged: 2026-10-29T02:49:00+01:00', 'acknowledged: 2026-10-29T02:55:00+01:00');
+    },
     expect: (r) => [
       {
         ruleId: 'incident-escalation-timing',

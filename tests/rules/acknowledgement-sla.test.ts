@@ -56,13 +56,13 @@ const cases: Case[] = [
   },
   {
     name: 'an escalation of a closed incident without its acknowledgement',
-    edit: (r) => r.replace(OUTAGE, ', acknowledged: 2026-10-29T02:49:00+01:00', ''),
+    edit: (r) => r.replace(OUTAGE, '    acknowledged: 2026-10-29T02:49:00+01:00\n', ''),
     expect: (r) => [
       {
         ruleId: 'incident-acknowledgement-sla',
         severity: 'error',
         file: OUTAGE,
-        ...at(r, OUTAGE, 'level: l3', '{'),
+        ...at(r, OUTAGE, '  - at: 2026-10-29T02:44:00+01:00', 'at:'),
         message: 'escalations[1]: the escalation to l3 does not record when it was acknowledged, so the 30 minutes escalation acknowledgement target of P0 cannot be measured.',
       },
     ],
@@ -71,7 +71,7 @@ const cases: Case[] = [
     name: 'an incident that is resolved but not closed is not measured yet',
     edit: (r) => {
       r.replace(OUTAGE, 'status: closed', 'status: resolved');
-      r.replace(OUTAGE, ', acknowledged: 2026-10-29T02:49:00+01:00', '');
+      r.replace(OUTAGE, '    acknowledged: 2026-10-29T02:49:00+01:00\n', '');
     },
     expect: () => [],
   },

@@ -156,7 +156,7 @@ describe('hand-off notes are append-only, like incidents', () => {
   it('an escalation\'s acknowledgement may be recorded later in a landed incident', async () => {
     const repo = committedRepo();
     const incident = 'incidents/2026/2026-10-29-ingestion-outage.yaml';
-    repo.replace(incident, ', acknowledged: 2026-10-29T02:49:00+01:00', ', acknowledged: 2026-10-29T02:50:00+01:00');
+    repo.replace(incident, 'acknowledged: 2026-10-29T02:49:00+01:00', 'acknowledged: 2026-10-29T02:50:00+01:00');
     const { report } = await validateJson(repo.root, ['--changed-since', 'HEAD']);
     expect(report.diagnostics.filter((d) => d.ruleId === 'history-append-only')).toEqual([]);
   });

@@ -30,7 +30,7 @@ function blameSomeone(r: TempRepo): void {
   r.replace(INCIDENT, 'root_cause: A schema migration added', 'root_cause: Elif Yilmaz ran a schema migration that added');
 }
 
-/** Sofia on call in two rotations at once: a double-booking warning by default. */
+/** Kavya (ingestion primary that week) on call in two rotations at once: a double-booking warning by default. */
 function bookTwice(r: TempRepo): void {
   r.write(
     'rotations/platform.yaml',
@@ -50,7 +50,7 @@ tiers:
         participants: [chen-wei, noah-fischer, farid-haddad]
 overrides:
   - tier: primary
-    person: sofia-rossi
+    person: kavya-iyer
     start: 2026-11-25T09:00:00+01:00
     end: 2026-11-26T09:00:00+01:00
     reason: Chen at a conference

@@ -97,7 +97,8 @@ const CATEGORY_TITLES: [string, string][] = [
   ['lifecycle', 'Lifecycle owners'],
 ];
 
-export function rolesView(model: RepoModel, site: Site, now: Date) {
+/** `now` picks who holds each role; `asOf` is the instant the page says it shows (see RenderOptions.asOf). */
+export function rolesView(model: RepoModel, site: Site, now: Date, asOf: Date = now) {
   const roles = model.policy.roles!.data.roles;
   const view = policyViewOf(model);
   const contactOf = (personId: string | undefined, kind: string | undefined) => {
@@ -110,7 +111,7 @@ export function rolesView(model: RepoModel, site: Site, now: Date) {
   const all = roles.map((role) => ({ ...role, anchorId: `role-${role.id}`, holding: holding(site, view, role, now) }));
   return {
     title: 'Roles and assignments',
-    asOf: `${localDateTime(now, site.zone)} (${site.zone})`,
+    asOf: `${localDateTime(asOf, site.zone)} (${site.zone})`,
     categories: CATEGORY_TITLES.map(([id, title]) => ({ id, title, roles: all.filter((r) => r.category === id) })).filter((c) => c.roles.length > 0),
     incidentRoles: all.filter((r) => r.category === 'incident'),
     assignments: all.filter((r) => !('perIncident' in r.holding)),
@@ -361,7 +362,7 @@ function resumeApplies(scope: SchemaTypes['kill-switch']['resume'][number], data
   return parts.join('; ');
 }
 
-/** The rollback sign-off form (seed 001 section 6.4), with the reasons the policy offers. */
+/** The rollback sign-off form, with the reasons the policy offers. */
 function rollbackForm(approvals: SchemaTypes['approvals']): string {
   const phases = approvals.phases.map((p) => p.id).join(' / ');
   return [

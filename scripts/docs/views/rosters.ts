@@ -53,7 +53,12 @@ function holdersIn(shifts: readonly Shift[], tier: Rotation['tiers'][number], st
   return { regular, layers, covers };
 }
 
-/** Burden of the rotation's people over the last four weeks and the year to date, for the fairness table. */
+/**
+ * Burden of the rotation's people over the four weeks to the next hand-off and this year to then,
+ * shifts as scheduled, for the fairness table. Counting up to `now` would change the page every hour
+ * (docs runs hourly and commits what changed); the page changes at each hand-off anyway, and every
+ * incident recorded by now falls before the next hand-off.
+ */
 function fairness(model: RepoModel, rotation: Rotation, now: Date) {
   const organisation = model.policy.organisation?.data;
   const zone = organisation?.timezone ?? rotation.timezone;
@@ -61,9 +66,11 @@ function fairness(model: RepoModel, rotation: Rotation, now: Date) {
   const incidents = model.incidents.filter((doc) => rotation.product !== undefined && doc.data.product === rotation.product).map((doc) => doc.data);
   const productRotations = new Map((model.policy.lifecycle?.data.products ?? []).flatMap((p) => (p.rotation ? [[p.id, p.rotation] as const] : [])));
   const base = { rotations: [rotation], people, incidents, productRotations, ...(organisation ? { businessHours: businessCalendar(organisation) } : {}) };
-  const window = computeBurden({ ...base, from: DateTime.fromJSDate(now, { zone }).minus({ weeks: FAIRNESS_WEEKS }).toJSDate(), to: now });
+  const clock = handoffClock(rotation);
+  const end = DateTime.fromMillis(clock.handoffAt(clock.indexAt(now.getTime()) + 1), { zone });
+  const window = computeBurden({ ...base, from: end.minus({ weeks: FAIRNESS_WEEKS }).toJSDate(), to: end.toJSDate() });
   // The year's table shows hours, shares and pages; weekend and night hours are the recent period's.
-  const year = computeBurden({ ...base, from: DateTime.fromJSDate(now, { zone }).startOf('year').toJSDate(), to: now, weekendAndNight: false });
+  const year = computeBurden({ ...base, from: DateTime.fromJSDate(now, { zone }).startOf('year').toJSDate(), to: end.toJSDate(), weekendAndNight: false });
   const rows = window.people
     .filter((b) => b.pool !== undefined)
     .map((b) => {
@@ -81,7 +88,7 @@ function fairness(model: RepoModel, rotation: Rotation, now: Date) {
         flags: [...b.flags.map(describeFlag), ...(ytd?.flags ?? []).map((f) => `${describeFlag(f)} this year`)].join('; '),
       };
     });
-  return { weeks: FAIRNESS_WEEKS, factor: OUTLIER_FACTOR, rows };
+  return { weeks: FAIRNESS_WEEKS, until: localDateTime(end.toMillis(), rotation.timezone), factor: OUTLIER_FACTOR, rows };
 }
 
 /** Time off of the rotation's people in [from, to), never with a private reason. */
