@@ -35,12 +35,17 @@ const EXAMPLE_FOLDERS = ['policy', 'rotations', 'incidents', 'signoffs', 'docs/i
 /** The team the corpus's people belong to (people-corpus.yaml names it). */
 const CORPUS_TEAM = '  - id: corpus-responders\n    name: Responders named in the corpus\n    organisation: Corpus\n';
 
+/** Whether the corpus is there: it lives beside the repository, so an organisation's copy of the toolkit has none. */
+export function corpusAvailable(root = corpusRoot()): boolean {
+  return existsSync(join(root, 'people-corpus.yaml'));
+}
+
 /**
  * Every data file of the corpus organisation, by repository path: the example organisation's, and
  * the corpus's records. Throws with the path it looked in when the corpus is not there.
  */
 export function corpusOrganisation(root = corpusRoot()): { files: Map<string, string>; incidents: string[]; postmortems: string[] } {
-  if (!existsSync(join(root, 'people-corpus.yaml'))) {
+  if (!corpusAvailable(root)) {
     throw new Error(`the post-mortem corpus is not at ${root} (set ONCALL_CORPUS to the folder holding people-corpus.yaml)`);
   }
   const files = new Map<string, string>();

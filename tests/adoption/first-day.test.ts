@@ -70,7 +70,7 @@ afterAll(() => {
 
 describe('adopting the toolkit, as the README says', () => {
   it('init turns the example into our organisation, which validates', () => {
-    const init = npm('run', '-s', 'oncall', '--', 'init', '--organisation', 'Acme', '--person', 'Ada Lovelace', '--github', 'ada-lovelace', '--timezone', 'Europe/London');
+    const init = npm('run', '-s', 'oncall', '--', 'init', '--organisation', 'Acme', '--person', 'Ada Lovelace', '--github', 'ada-lovelace', '--github-id', '5811203', '--timezone', 'Europe/London');
     expect(init.output).toContain('Turned');
     expect(init.code).toBe(0);
     const validate = npm('run', '-s', 'oncall', '--', 'validate');

@@ -17,6 +17,9 @@ afterEach(() => {
   for (const cleanup of cleanups.splice(0)) cleanup();
 });
 
+/** This checkout's version, the one a release replaces (0.1.0 here; whatever an organisation last took). */
+const CURRENT = (JSON.parse(readFileSync(join(TOOLKIT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
 const LOCAL_ONLY = /(^|[\\/])(node_modules|\.git|\.oncall-cache|\.bench-cache)([\\/]|$)/;
 
 /** The toolkit's files of this checkout, copied into `dir` (without the example organisation's tests). */
@@ -86,7 +89,7 @@ describe('oncall upgrade', () => {
     const result = await runCli(['upgrade', '--root', repo.root, '--from', release]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('Upgraded the toolkit from 0.1.0 to 0.2.0: 1 added, 2 changed, 1 removed,');
+    expect(result.stdout).toContain(`Upgraded the toolkit from ${CURRENT} to 0.2.0: 1 added, 2 changed, 1 removed,`);
     expect(result.stdout).toContain('npm run oncall -- validate');
 
     expect(dataSnapshot(repo.root)).toEqual(before);
@@ -116,7 +119,7 @@ describe('oncall upgrade', () => {
 
     const result = await runCli(['upgrade', '--root', repo.root, '--from', `file://${release}`, '--ref', 'v0.2.0']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('from 0.1.0 to 0.2.0');
+    expect(result.stdout).toContain(`from ${CURRENT} to 0.2.0`);
     expect(repo.read('README.md')).toMatch(/## 0\.2\.0\n$/);
 
     const missing = await runCli(['upgrade', '--root', repo.root, '--from', `file://${release}`, '--ref', 'v9.9.9']);

@@ -8,7 +8,7 @@ import { lintSource } from '@secretlint/core';
 import { creator as preset } from '@secretlint/secretlint-rule-preset-recommend';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PLANTS } from '../../scripts/bench/planted.ts';
-import { corpusOrganisation } from '../../scripts/bench/postmortem-corpus.ts';
+import { corpusAvailable, corpusOrganisation } from '../../scripts/bench/postmortem-corpus.ts';
 import { loadSecretScanner, secretlintReports } from '../../scripts/incidents/secret-scanner.ts';
 
 const config = { rules: [{ id: preset.meta.id, rule: preset }] };
@@ -35,7 +35,8 @@ const FORMATS = [
 beforeAll(() => loadSecretScanner());
 
 describe('secretlint called synchronously', () => {
-  it('reports what lintSource reports, on the real post-mortems', async () => {
+  // The corpus lives beside this repository (../shared), not in an organisation's copy of it.
+  it.skipIf(!corpusAvailable())('reports what lintSource reports, on the real post-mortems', async () => {
     const { files, incidents, postmortems } = corpusOrganisation();
     for (const path of [...postmortems, ...incidents]) expect(direct(files.get(path)!), path).toEqual(await viaCore(files.get(path)!));
   });
