@@ -3,6 +3,7 @@
  * default, and markdown) or JSON, printed or written to a file with --out.
  */
 import { resolve } from 'node:path';
+import { firstCommitDates } from '../git/first-commits.ts';
 import { loadModel } from '../incidents/load-model.ts';
 import { writeFileAtomic } from '../incidents/write-new-file.ts';
 import { buildMonthlyReport, isMonth } from '../report-monthly/monthly-report.ts';
@@ -27,7 +28,9 @@ export async function runReport(options: ReportOptions, io: CommandIO): Promise<
   // The report is a document: on a terminal (pretty) it is the Markdown text itself.
   const format = resolveChoice(options.format, DOCUMENT_FORMATS);
   const model = await loadModel(root, ['organisation', 'severities', 'escalation', 'lifecycle'], (message) => io.stderr(`oncall: warning: ${message}\n`));
-  const report = buildMonthlyReport(model, options.month, now);
+  // A final post-mortem without `published` was completed when first committed, as validate judges it.
+  const firstCommits = await firstCommitDates(root, 'docs/incidents');
+  const report = buildMonthlyReport(model, options.month, now, firstCommits);
   const text = format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderMonthlyReportMarkdown(report);
   if (options.out === undefined) {
     io.stdout(text);

@@ -17,7 +17,7 @@ import { describeMinutes, formatInstant, instantOf } from '../incidents/instants
 import { calendarOf, postmortemRequirement, postmortemsOf, severityLevel } from '../incidents/policy.ts';
 import type { RepoModel } from '../model/repo-model.ts';
 import { isOpen, overdueFrom } from '../postmortems/action-items.ts';
-import { publishedInstant } from '../postmortems/published.ts';
+import { completionOf } from '../postmortems/published.ts';
 import { deadlineAfter, minutesAgainst, targetMinutes, type BusinessCalendar } from '../time/business-time.ts';
 import type { SchemaTypes } from '../types/schema-types.ts';
 import { isBusinessTime, parseDuration } from '../util/duration.ts';
@@ -72,7 +72,7 @@ export interface PostmortemStanding {
   path?: string;
   status?: string;
   published?: string;
-  /** met: published by the deadline; late: after it; missing: none by the deadline; pending: not due yet. */
+  /** met: completed (published, else first committed) by the deadline; late: after it; missing: none by the deadline; pending: not due yet. */
   standing: 'met' | 'late' | 'missing' | 'draft-overdue' | 'pending' | 'not-required';
 }
 
@@ -258,9 +258,11 @@ function downtimeInterval(incident: SchemaTypes['incident'], asOf: Date): Interv
 
 /**
  * Builds the report for `month` (YYYY-MM). `now` bounds the figures of the current month (an
- * incident still open counts until now) and sets the as-of instant.
+ * incident still open counts until now) and sets the as-of instant. `firstCommits` (post-mortems'
+ * first-commit dates, read from git by the command) dates a final post-mortem without `published`,
+ * as postmortem-due does.
  */
-export function buildMonthlyReport(model: RepoModel, month: string, now: Date): MonthlyReport {
+export function buildMonthlyReport(model: RepoModel, month: string, now: Date, firstCommits?: ReadonlyMap<string, Date>): MonthlyReport {
   const organisation = model.policy.organisation?.data;
   const zone = organisation?.timezone ?? 'UTC';
   const calendar = calendarOf(model);
@@ -388,7 +390,7 @@ export function buildMonthlyReport(model: RepoModel, month: string, now: Date): 
         }),
         resolve: slaCheck(calendar, level?.targets.resolve ?? 'next-sprint', detected, resolved, asOf, zone),
       },
-      postmortem: postmortemStanding(model, incident, asOf, zone),
+      postmortem: postmortemStanding(model, incident, asOf, zone, firstCommits, now),
     };
   });
 
@@ -491,7 +493,14 @@ export function buildMonthlyReport(model: RepoModel, month: string, now: Date): 
   };
 }
 
-function postmortemStanding(model: RepoModel, incident: SchemaTypes['incident'], asOf: Date, zone: string): PostmortemStanding {
+function postmortemStanding(
+  model: RepoModel,
+  incident: SchemaTypes['incident'],
+  asOf: Date,
+  zone: string,
+  firstCommits: ReadonlyMap<string, Date> | undefined,
+  now: Date,
+): PostmortemStanding {
   const requirement = postmortemRequirement(model, incident);
   const doc = postmortemsOf(model, incident.id)[0];
   const base = {
@@ -504,9 +513,10 @@ function postmortemStanding(model: RepoModel, incident: SchemaTypes['incident'],
   };
   if (!requirement.required) return { ...base, standing: 'not-required' };
   const due = requirement.due?.getTime();
-  const published = publishedInstant(doc?.data.published, zone)?.getTime();
-  if (published !== undefined) return { ...base, standing: due === undefined || published <= due ? 'met' : 'late' };
+  const completed = doc && completionOf({ path: doc.file.path, ...doc.data }, zone, firstCommits, now)?.at.getTime();
+  if (completed !== undefined) return { ...base, standing: due === undefined || completed <= due ? 'met' : 'late' };
   if (due === undefined || asOf.getTime() < due) return { ...base, standing: 'pending' };
   if (!doc) return { ...base, standing: 'missing' };
+  // Final, but when it was completed is unknown (no git history): taken as in time.
   return { ...base, standing: doc.data.status === 'final' ? 'met' : 'draft-overdue' };
 }

@@ -2,18 +2,8 @@ import { amendedIncident } from '../incidents/amended.ts';
 import { organisationZone, postmortemRequirement, postmortemsOf } from '../incidents/policy.ts';
 import { formatInstant } from '../incidents/instants.ts';
 import { describeDuration } from '../util/duration.ts';
-import { publishedInstant } from '../postmortems/published.ts';
+import { completionOf } from '../postmortems/published.ts';
 import type { Rule } from './rule.ts';
-
-/**
- * When a final post-mortem without `published` was completed: its first commit (read from git by
- * the command), or now when it is not committed yet; unknown outside a git checkout.
- */
-function completedAt(firstCommits: ReadonlyMap<string, Date> | undefined, path: string, now: Date): { at: Date; committed: boolean } | undefined {
-  if (!firstCommits) return undefined;
-  const first = firstCommits.get(path);
-  return first ? { at: first, committed: true } : { at: now, committed: false };
-}
 
 /**
  * A blameless post-mortem within the deadline the policy sets per severity and escalation scenario.
@@ -58,9 +48,8 @@ export const postmortemDue: Rule = {
         continue;
       }
       for (const postmortem of documents) {
-        const published = publishedInstant(postmortem.data.published, zone);
-        const committed = published || postmortem.data.status !== 'final' ? undefined : completedAt(ctx.firstCommits, postmortem.file.path, ctx.now);
-        if (published && published.getTime() > due.getTime()) {
+        const completion = completionOf({ path: postmortem.file.path, ...postmortem.data }, zone, ctx.firstCommits, ctx.now);
+        if (completion?.from === 'published' && completion.at.getTime() > due.getTime()) {
           ctx.report(postmortem, ['published'], {
             message: `published: the post-mortem was completed ${postmortem.data.published}, after its deadline: ${formatInstant(due, zone)}, within ${deadline}.`,
             hint: /^\d{4}-\d{2}-\d{2}$/.test(postmortem.data.published ?? '')
@@ -68,15 +57,16 @@ export const postmortemDue: Rule = {
               : 'Hold the review sooner next time; the monthly report lists late post-mortems.',
             severity: 'warning',
           });
-        } else if (committed && committed.at.getTime() > due.getTime()) {
+        } else if (completion && completion.from !== 'published' && completion.at.getTime() > due.getTime()) {
           ctx.report(postmortem, ['status'], {
-            message: committed.committed
-              ? `status: the post-mortem is final without a published date, so it counts as completed when it was first committed, ${formatInstant(committed.at, zone)}, after its deadline: ${formatInstant(due, zone)}, within ${deadline}.`
-              : `status: the post-mortem is final without a published date and not committed yet, so it counts as completed now, ${formatInstant(committed.at, zone)}, after its deadline: ${formatInstant(due, zone)}, within ${deadline}.`,
+            message:
+              completion.from === 'first-commit'
+                ? `status: the post-mortem is final without a published date, so it counts as completed when it was first committed, ${formatInstant(completion.at, zone)}, after its deadline: ${formatInstant(due, zone)}, within ${deadline}.`
+                : `status: the post-mortem is final without a published date and not committed yet, so it counts as completed now, ${formatInstant(completion.at, zone)}, after its deadline: ${formatInstant(due, zone)}, within ${deadline}.`,
             hint: 'Record published: with the date-time the review was completed if it was earlier; hold the review sooner next time.',
             severity: 'warning',
           });
-        } else if (!published && postmortem.data.status !== 'final' && ctx.now.getTime() >= due.getTime()) {
+        } else if (completion === undefined && postmortem.data.status !== 'final' && ctx.now.getTime() >= due.getTime()) {
           ctx.report(postmortem, ['status'], {
             message: `status: the post-mortem is still "${postmortem.data.status}" and was due by ${formatInstant(due, zone)}, within ${deadline}.`,
             hint: 'Finish the review, set status: final and record published: with the date-time it was completed.',

@@ -1,13 +1,16 @@
 /**
  * postmortem-due with git history: a final post-mortem without `published` counts as completed when
  * its file was first committed. Outside a git checkout that date is unknown and only `published`
- * counts; in a checkout, a file not committed yet counts as completed now.
+ * counts; in a checkout, a file not committed yet counts as completed now. The monthly report
+ * judges it the same way.
  */
 import { execFileSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { firstCommitDates } from '../../scripts/git/first-commits.ts';
+import type { MonthlyReport } from '../../scripts/report-monthly/monthly-report.ts';
 import { at, expectExactly, validateAt } from '../incidents/support.ts';
-import { tempRepo, type TempRepo } from '../support/repo.ts';
+import { runCli } from '../support/cli.ts';
+import { TEST_NOW, tempRepo, type TempRepo } from '../support/repo.ts';
 
 const PM = 'docs/incidents/2026-10-29-ingestion-outage.md';
 const PUBLISHED = 'published: 2026-10-29T17:30:00+01:00\n';
@@ -107,5 +110,29 @@ describe('postmortem-due and the first commit of a post-mortem', () => {
     repo.replace(PM, PUBLISHED, '');
     expect(await firstCommitDates(repo.root, 'docs/incidents')).toBeUndefined();
     expect((await validateAt(repo)).diagnostics).toEqual([]);
+  });
+});
+
+/** How October's report rates the outage's post-mortem. */
+async function outageStanding(r: TempRepo): Promise<string | undefined> {
+  const result = await runCli(['report', '--root', r.root, '--month', '2026-10', '--format', 'json', '--now', TEST_NOW]);
+  expect(result.code).toBe(0);
+  const report = JSON.parse(result.stdout) as MonthlyReport;
+  return report.incidents.find((row) => row.id === '2026-10-29-ingestion-outage')?.postmortem.standing;
+}
+
+describe('the monthly report and the first commit of a post-mortem', () => {
+  it('reports a final post-mortem without published, first committed after its deadline, as late', async () => {
+    repo = gitRepo();
+    git(repo.root, ['add', PM]);
+    git(repo.root, ['commit', '-q', '-m', 'Post-mortem of the outage'], '2026-11-05T10:00:00+01:00');
+    expect(await outageStanding(repo)).toBe('late');
+  });
+
+  it('reports one first committed before its deadline as on time', async () => {
+    repo = gitRepo();
+    git(repo.root, ['add', PM]);
+    git(repo.root, ['commit', '-q', '-m', 'Post-mortem of the outage'], '2026-10-29T20:00:00+01:00');
+    expect(await outageStanding(repo)).toBe('met');
   });
 });
