@@ -16,20 +16,12 @@ import { escapeMarkdownInline } from '../report/markdown-escape.ts';
 import type { SchemaTypes } from '../types/schema-types.ts';
 import { suggestion } from '../util/suggest.ts';
 import { requiredFor, templateOf, type Fill } from './template.ts';
+import { zoneAbbreviation } from '../time/zone-abbreviation.ts';
 
 export interface NewPostmortemPlan {
   /** Repository-relative path, docs/incidents/<id>.md. */
   path: string;
   text: string;
-}
-
-/** A zone's short name at an instant (CET, CEST, EDT), falling back to GMT+1 style. */
-export function zoneAbbreviation(instant: DateTime): string {
-  for (const locale of ['en-US', 'en-GB']) {
-    const name = instant.setLocale(locale).toFormat('ZZZZ');
-    if (!name.startsWith('GMT') && !name.startsWith('UTC+') && !name.startsWith('UTC-')) return name;
-  }
-  return instant.setLocale('en-US').toFormat('ZZZZ');
 }
 
 /** The incident's timeline as a GFM table, times in the organisation's zone. */

@@ -4,14 +4,20 @@
  * a date alone (`2021-12-17`: some time that day), a time alone (`02:14`, `9:42 AM`: the day of the
  * row above), or a month name (`Jan 14, 10:18 AM`, `14 January 2026 10:18`). Times are compared as
  * wall-clock times of the organisation's time zone: those without an offset as written, those with
- * one converted to it. Each time is an interval: exact for a date-time, the whole day for a date. Pure.
+ * one converted to it. Each time is an interval: exact for a date-time, the whole day for a date.
+ * A time that names its instant (an offset, or the zone's own name for it: `02:07 CET` after
+ * `02:58 CEST` on the night clocks go back) also carries that instant, which orders the rows where
+ * the wall clock repeats an hour. Pure.
  */
 import { DateTime } from 'luxon';
+import { zoneAbbreviation } from '../time/zone-abbreviation.ts';
 
 /** One row's time: the earliest and latest it may mean, as wall-clock times of the organisation's zone (epoch milliseconds read as UTC). */
 export interface RowTime {
   from: number;
   to: number;
+  /** The instant the cell names, when it names one (an offset, or the zone's name for the time of year). */
+  instant?: number;
   /** The cell as written. */
   text: string;
   /** 1-based file line and column of the cell's text. */
@@ -105,6 +111,21 @@ function timeColumn(header: readonly { text: string }[]): number {
 
 const DAY = 86_400_000;
 
+/**
+ * The instant of a wall-clock time (epoch milliseconds read as UTC) of `zone` whose written zone
+ * name is `name`: of the offsets in force around that day, the one whose name it is.
+ */
+function namedInstant(wall: number, name: string, zone: string): number | undefined {
+  const offsets = new Set([DateTime.fromMillis(wall - DAY, { zone }).offset, DateTime.fromMillis(wall + DAY, { zone }).offset]);
+  const matches: number[] = [];
+  for (const offset of offsets) {
+    const instant = wall - offset * 60_000;
+    const local = DateTime.fromMillis(instant, { zone });
+    if (local.offset === offset && zoneAbbreviation(local).toUpperCase() === name.toUpperCase()) matches.push(instant);
+  }
+  return matches.length === 1 ? matches[0] : undefined;
+}
+
 function validDate(year: number, month: number, day: number): boolean {
   const date = new Date(Date.UTC(year, month - 1, day));
   return month >= 1 && month <= 12 && date.getUTCDate() === day;
@@ -150,8 +171,10 @@ export function timelineRowTimes(lines: readonly string[], firstLine: number, zo
     if (!parts) continue;
     let from: number;
     let to: number;
+    let instant: number | undefined;
     if (parts.exact !== undefined) {
       // An instant, read as the wall clock of the organisation's zone so it compares with the rows that have no offset.
+      instant = parts.exact;
       from = to = parts.exact + DateTime.fromMillis(parts.exact, { zone }).offset * 60_000;
     } else {
       let year = parts.year ?? last.getUTCFullYear();
@@ -168,9 +191,11 @@ export function timelineRowTimes(lines: readonly string[], firstLine: number, zo
         from = to = Date.UTC(year, month - 1, day, parts.hour, parts.minute ?? 0, parts.second ?? 0);
         // A time alone more than half a day before the row above is on the next day (a night-long incident).
         if (parts.day === undefined && from < last.getTime() - DAY / 2) from = to = from + DAY;
+        const name = / ([A-Za-z]{2,5})$/.exec(text)?.[1];
+        if (name && !/^[ap]\.?m\.?$/i.test(name)) instant = namedInstant(from, name, zone);
       }
     }
-    rows.push({ from, to, text: cell.text, line: firstLine + i, column: cell.column });
+    rows.push({ from, to, ...(instant !== undefined ? { instant } : {}), text: cell.text, line: firstLine + i, column: cell.column });
     last = new Date(from);
   }
   return rows;

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { organisationZone } from '../incidents/policy.ts';
 import { readPostmortemBody, templateSectionsOf } from '../postmortems/markdown.ts';
 import { templateOf } from '../postmortems/template.ts';
-import { timelineRowTimes } from '../postmortems/timeline-table.ts';
+import { timelineRowTimes, type RowTime } from '../postmortems/timeline-table.ts';
 import type { Rule } from './rule.ts';
 
 /**
@@ -31,16 +31,20 @@ export const postmortemTimelineOrdered: Rule = {
       const first = timeline.section.heading.line + 1;
       const lines = markdown.text.split('\n').slice(first - markdown.startLine, timeline.section.endLine - markdown.startLine + 1);
       const rows = timelineRowTimes(lines, first, zone, day.isValid ? day.toMillis() : 0);
+      // Rows that both name their instant compare by it (an hour repeated when clocks go back);
+      // the others by the zone's wall clock.
+      const before = (row: RowTime, above: RowTime) => (row.instant !== undefined && above.instant !== undefined ? row.instant < above.instant : row.to < above.from);
+      const after = (row: RowTime, above: RowTime) => (row.instant !== undefined && above.instant !== undefined ? row.instant > above.instant : row.from > above.from);
       let latest = rows[0];
       for (const row of rows.slice(1)) {
-        if (latest && row.to < latest.from) {
+        if (latest && before(row, latest)) {
           ctx.reportAt(doc, row.line, row.column, {
             message: `The timeline row at "${row.text}" is before the row above it at "${latest.text}".`,
             hint: 'Keep the timeline in chronological order; check the date, the time and its time zone.',
           });
           continue;
         }
-        if (!latest || row.from > latest.from) latest = row;
+        if (!latest || after(row, latest)) latest = row;
       }
     }
   },

@@ -377,6 +377,14 @@ const blameSectionCases: Case[] = [
   },
 ];
 
+/** Replaces the outage post-mortem's timeline rows with rows at these times (a night across a DST change). */
+function timelineRows(r: TempRepo, times: readonly string[]): void {
+  const text = r.read(OUTAGE_PM);
+  const from = text.indexOf('| 02:14 |');
+  const to = text.indexOf('\n', text.indexOf('| 03:06 |'));
+  r.write(OUTAGE_PM, `${text.slice(0, from)}${times.map((time, i) => `| ${time} | Step ${i + 1} |`).join('\n')}${text.slice(to)}`);
+}
+
 const timelineTableCases: Case[] = [
   {
     name: 'a timeline row before the row above it',
@@ -394,6 +402,18 @@ const timelineTableCases: Case[] = [
     },
     expect: (r) => [
       { ruleId: 'postmortem-timeline-ordered', severity: 'error', file: OUTAGE_PM, ...at(r, OUTAGE_PM, '2026-10-29T00:30Z', '2026'), message: 'The timeline row at "2026-10-29T00:30Z" is before the row above it at "2026-10-29T01:21Z".' },
+    ],
+  },
+  {
+    name: 'the hour repeated when clocks go back is in order when each row names its zone, as new postmortem writes it',
+    edit: (r) => timelineRows(r, ['2026-10-25 02:58 CEST', '2026-10-25 02:07 CET', '2026-10-25 02:40 CET']),
+    expect: () => [],
+  },
+  {
+    name: 'the same wall-clock times without zone names are out of order',
+    edit: (r) => timelineRows(r, ['2026-10-25 02:58', '2026-10-25 02:07', '2026-10-25 03:10']),
+    expect: (r) => [
+      { ruleId: 'postmortem-timeline-ordered', severity: 'error', file: OUTAGE_PM, ...at(r, OUTAGE_PM, '| 2026-10-25 02:07 |', '2026'), message: 'The timeline row at "2026-10-25 02:07" is before the row above it at "2026-10-25 02:58".' },
     ],
   },
 ];

@@ -40,6 +40,17 @@ describe('timelineRowTimes', () => {
     expect(timelineRowTimes(lines, 1, zone, day).map((r) => new Date(r.from).toISOString())).toEqual(['2026-10-29T02:10:00.000Z', '2026-10-29T02:05:00.000Z']);
   });
 
+  it('gives the instant of a time written with the zone\'s name, which tells the repeated hour apart', () => {
+    const lines = ['| Time | Event |', '|---|---|', '| 2026-10-25 02:58 CEST | a |', '| 2026-10-25 02:07 CET | b |', '| 02:30 | c |', '| 2026-10-25 02:10 PST | d |'];
+    const rows = timelineRowTimes(lines, 1, zone, Date.parse('2026-10-25T00:00:00+02:00'));
+    expect(rows.map((r) => (r.instant === undefined ? undefined : new Date(r.instant).toISOString()))).toEqual([
+      '2026-10-25T00:58:00.000Z',
+      '2026-10-25T01:07:00.000Z',
+      undefined, // no zone name: the wall clock alone, which repeats
+      undefined, // a name that is not Berlin's
+    ]);
+  });
+
   it('takes a time alone on the next day after a night, a year-less date in the incident year, and a date alone as its whole day', () => {
     const lines = ['| Time | Event |', '|---|---|', '| Dec 31, 11:50 PM | a |', '| 00:10 | b |', '| Jan 1 | c |'];
     const rows = timelineRowTimes(lines, 1, 'UTC', Date.parse('2026-12-31T00:00:00Z'));

@@ -4,6 +4,8 @@
  * the example's records satisfy: times in order, leadership told in time, escalations one level at
  * a time, post-mortems published before their deadline, signers holding their roles.
  */
+import { DateTime } from 'luxon';
+import { zoneAbbreviation } from '../../time/zone-abbreviation.ts';
 import type { Random } from '../prng.ts';
 import { addDays, dateInZone, isoInZone, wallClock } from './instants.ts';
 import {
@@ -270,9 +272,14 @@ export function postmortemMarkdown(random: Random, incident: SyntheticIncident, 
     else lines.push('    status: in-progress');
     return lines.join('\n');
   });
-  const t = (ms: number) => isoInZone(ms, RECORD_ZONE).slice(11, 16);
+  // As `new postmortem` writes it: times alone within one day and one offset, else each with its
+  // date and zone name, so a night across a DST change stays in order.
+  const local = incident.timeline.map((e) => DateTime.fromMillis(e.at, { zone: RECORD_ZONE }));
+  const oneDay = new Set(local.map((d) => d.toISODate())).size === 1 && new Set(local.map((d) => d.offset)).size === 1;
+  const t = (d: DateTime) => (oneDay ? d.toFormat('HH:mm') : `${d.toFormat('yyyy-MM-dd HH:mm')} ${zoneAbbreviation(d)}`);
+  const clock = (ms: number) => isoInZone(ms, RECORD_ZONE).slice(11, 16);
   const title = `Post-mortem: ${incident.summary.split(';')[0]}`;
-  const table = incident.timeline.map((e) => `| ${t(e.at)} | ${e.event.replace(/\|/g, '/')} |`);
+  const table = incident.timeline.map((e, i) => `| ${t(local[i]!)} | ${e.event.replace(/\|/g, '/')} |`);
   return [
     '---',
     `incident: ${incident.id}`,
@@ -288,7 +295,7 @@ export function postmortemMarkdown(random: Random, incident: SyntheticIncident, 
     '',
     '## Incident summary',
     '',
-    `${incident.summary} The incident was detected at ${t(incident.detected)} and resolved at ${t(resolved)} (${RECORD_ZONE} time).`,
+    `${incident.summary} The incident was detected at ${clock(incident.detected)} and resolved at ${clock(resolved)} (${RECORD_ZONE} time).`,
     '',
     '## Impact',
     '',
