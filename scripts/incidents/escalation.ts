@@ -4,7 +4,8 @@
  * Pure lookups over the repository model, shared by the escalation rules.
  */
 import type { RepoModel } from '../model/repo-model.ts';
-import { roleHolders, type PolicyView } from '../signoffs/holders.ts';
+import { rolesHeldBy } from '../roles/holding.ts';
+import type { PolicyView } from '../signoffs/holders.ts';
 import type { SchemaTypes } from '../types/schema-types.ts';
 import { nominalMinutes, parseDuration } from '../util/duration.ts';
 import { instantOf } from './instants.ts';
@@ -79,13 +80,8 @@ export function startRank(model: RepoModel, incident: Incident): number {
 /** The roles the people an escalation brought in held at its time (policy/roles.yaml and the rotations). */
 export function rolesBroughtIn(view: PolicyView | undefined, escalation: Escalation): Set<string> {
   const at = instantOf(escalation.at);
-  const out = new Set<string>();
-  if (!view || !at || !escalation.to) return out;
-  for (const role of view.roles.roles) {
-    const holders = roleHolders(view, role.id, at);
-    if (escalation.to.some((person) => holders.includes(person))) out.add(role.id);
-  }
-  return out;
+  if (!view || !at || !escalation.to) return new Set();
+  return rolesHeldBy(view, escalation.to, at);
 }
 
 /**

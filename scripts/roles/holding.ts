@@ -13,11 +13,45 @@
  * pages and messages can say who should take over.
  */
 import { DateTime } from 'luxon';
+import { peopleNamedIn } from '../schedule/layers.ts';
 import { onCallAt } from '../schedule/on-call.ts';
 import type { PolicyView } from '../signoffs/holders.ts';
 import type { SchemaTypes } from '../types/schema-types.ts';
 
 type Role = SchemaTypes['roles']['roles'][number];
+type Person = SchemaTypes['people']['people'][number];
+type Rotation = SchemaTypes['rotation'];
+
+// Lookups by id, built once per policy file's parsed value: an organisation with thousands of
+// people and hundreds of roles asks who holds what for every escalation of every incident.
+const rolesById = new WeakMap<SchemaTypes['roles'], Map<string, Role>>();
+const peopleById = new WeakMap<SchemaTypes['people'], Map<string, Person>>();
+const namedInRotation = new WeakMap<Rotation, ReadonlySet<string>>();
+const rotationsById = new WeakMap<readonly Rotation[], Map<string, Rotation>>();
+
+function rotationById(view: PolicyView, rotationId: string): Rotation | undefined {
+  let index = rotationsById.get(view.rotations);
+  if (!index) rotationsById.set(view.rotations, (index = new Map(view.rotations.map((rotation) => [rotation.id, rotation]))));
+  return index.get(rotationId);
+}
+
+function roleById(view: PolicyView, roleId: string): Role | undefined {
+  let index = rolesById.get(view.roles);
+  if (!index) rolesById.set(view.roles, (index = new Map(view.roles.roles.map((role) => [role.id, role]))));
+  return index.get(roleId);
+}
+
+function personById(view: PolicyView, personId: string): Person | undefined {
+  let index = peopleById.get(view.people);
+  if (!index) peopleById.set(view.people, (index = new Map(view.people.people.map((person) => [person.id, person]))));
+  return index.get(personId);
+}
+
+function peopleOfRotation(rotation: Rotation): ReadonlySet<string> {
+  let named = namedInRotation.get(rotation);
+  if (!named) namedInRotation.set(rotation, (named = new Set(peopleNamedIn(rotation))));
+  return named;
+}
 
 /** How a person holds a role at the instant. */
 export type HoldingAs = 'primary' | 'backup' | 'holder' | 'acting' | 'on call';
@@ -61,14 +95,14 @@ export function assignmentIndexOn(assignments: readonly { from: string }[], day:
 
 /** Whether a person had left by the instant: `left` is their last day, in their own time zone. */
 export function leftBy(view: PolicyView, personId: string, at: Date): string | undefined {
-  const person = view.people.people.find((p) => p.id === personId);
+  const person = personById(view, personId);
   if (person?.left === undefined) return undefined;
   return dayIn(at, person.timezone) > person.left ? person.left : undefined;
 }
 
 /** Who holds `roleId` at `at`. */
 export function holdingAt(view: PolicyView, roleId: string, at: Date): RoleHolding {
-  const role = view.roles.roles.find((r) => r.id === roleId);
+  const role = roleById(view, roleId);
   if (!role) return { role: roleId, kind: 'unknown', holders: [], vacated: [] };
   const out: RoleHolding = { role: roleId, kind: kindOf(role), holders: [], vacated: [] };
   const add = (person: string, as: HoldingAs, detail?: string) => {
@@ -93,7 +127,7 @@ export function holdingAt(view: PolicyView, roleId: string, at: Date): RoleHoldi
     for (const acting of role.acting ?? []) if (acting.from <= day && day <= acting.to) add(acting.person, 'acting', acting.reason);
   } else if (role.holder && 'rotation' in role.holder) {
     const { rotation: rotationId, tier } = role.holder;
-    const rotation = view.rotations.find((r) => r.id === rotationId);
+    const rotation = rotationById(view, rotationId);
     if (rotation) for (const shift of onCallAt(rotation, at)) if (tier === undefined || shift.tier === tier) add(shift.person, 'on call', shift.tier);
   }
   return out;
@@ -108,4 +142,30 @@ function kindOf(role: Role): RoleHolding['kind'] {
 /** The people who hold a role at `at`, in order (see {@link holdingAt}). */
 export function holdersAt(view: PolicyView, roleId: string, at: Date): string[] {
   return holdingAt(view, roleId, at).holders.map((h) => h.person);
+}
+
+/**
+ * The roles any of `people` holds at `at`. Only roles that could name one of them are resolved (an
+ * assignment or acting entry naming them, a rotation they are in), so asking costs the roles that
+ * concern them, not every role of the organisation.
+ */
+export function rolesHeldBy(view: PolicyView, people: readonly string[], at: Date): Set<string> {
+  const out = new Set<string>();
+  const concerns = (names: Iterable<string>) => {
+    for (const name of names) if (people.includes(name)) return true;
+    return false;
+  };
+  for (const role of view.roles.roles) {
+    if (role.holders) {
+      const named = [...role.holders.flatMap((a) => [a.primary, ...(a.backup !== undefined ? [a.backup] : []), ...(a.others ?? [])]), ...(role.acting ?? []).map((a) => a.person)];
+      if (!concerns(named)) continue;
+    } else if (role.holder && 'rotation' in role.holder) {
+      const rotation = rotationById(view, role.holder.rotation);
+      if (!rotation || !concerns(peopleOfRotation(rotation))) continue;
+    } else {
+      continue;
+    }
+    if (holdersAt(view, role.id, at).some((person) => people.includes(person))) out.add(role.id);
+  }
+  return out;
 }

@@ -63,10 +63,12 @@ export function generatePolicy(input: PolicyInput): Map<string, string> {
       append(
         doc,
         ['people'],
-        staff.people.map((p) => ({
+        staff.people.map((p, i) => ({
           id: p.id,
           name: p.name,
           github: p.github,
+          // Approvals match accounts by id; made-up ids past any the example uses.
+          github_id: 90_000_000 + i,
           timezone: p.timezone,
           team: p.team,
           contacts: { slack: `@${p.id}`, phone: p.phone, pager: `pagerduty:${p.id}`, email: `${p.id}@staff.example.org` },

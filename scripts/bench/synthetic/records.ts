@@ -30,6 +30,7 @@ export interface TimelineEntry {
   at: number;
   event: string;
   by?: string;
+  audience?: 'customers';
 }
 
 export interface SyntheticIncident {
@@ -142,6 +143,18 @@ export function generateIncidents(random: Random, plan: IncidentPlan): Synthetic
       timeline,
       escalations: [],
     };
+    // Customers of a major customer-facing incident hear from the team at least every 100 minutes
+    // (within policy/escalation.yaml customer.update_every); entries are at most 14 minutes apart,
+    // so the internal updates around each one stay within update_every too.
+    if (incident.customerFacing && (severity === 'P0' || severity === 'P1')) {
+      let last: number | undefined;
+      for (const entry of timeline.slice(1)) {
+        if (last !== undefined && entry.at - last < 100 * MINUTE) continue;
+        entry.audience = 'customers';
+        entry.event = `Customer update: ${entry.event}`;
+        last = entry.at;
+      }
+    }
     if (!open) {
       incident.mitigated = timeline[entries - 2]!.at;
       incident.resolved = timeline[entries - 1]!.at;
@@ -214,7 +227,7 @@ export function incidentYaml(incident: SyntheticIncident): string {
   if (incident.leadershipNotified !== undefined) lines.push(`leadership_notified: ${t(incident.leadershipNotified)}`);
   lines.push('timeline:');
   for (const entry of incident.timeline) {
-    lines.push(`  - { at: ${t(entry.at)}, event: ${scalar(entry.event, true)}${entry.by ? `, by: ${entry.by}` : ''} }`);
+    lines.push(`  - { at: ${t(entry.at)}, event: ${scalar(entry.event, true)}${entry.by ? `, by: ${entry.by}` : ''}${entry.audience ? `, audience: ${entry.audience}` : ''} }`);
   }
   if (incident.escalations.length > 0) {
     lines.push('escalations:');
