@@ -18,6 +18,11 @@ export interface RevisionReader {
   read(ref: string, path: string): Promise<Uint8Array | undefined>;
   /** Paths of every file under `folder` at `ref`, sorted. */
   list(ref: string, folder: string): Promise<string[]>;
+  /**
+   * Many files at once, where the source can do that cheaply (a git checkout reads thousands of
+   * sign-offs in one process); paths missing at `ref` are absent. Without it, `read` is asked for each.
+   */
+  readMany?(ref: string, paths: readonly string[]): Promise<Map<string, Uint8Array>>;
 }
 
 /** The default branch's policy cannot be read or is invalid: nothing can be decided. */
@@ -58,6 +63,18 @@ export async function readBaseContext(reader: RevisionReader, baseSha: string, o
     const bytes = await reader.read(baseSha, path);
     if (bytes !== undefined) files.push(parseSource(path, kind, bytes).file);
   };
+  // Hundreds of rotations and thousands of sign-offs: in one read where the source allows it.
+  const loadAll = async (paths: readonly string[], kind: KindId) => {
+    if (!reader.readMany) {
+      for (const path of paths) await load(path, kind);
+      return;
+    }
+    const read = await reader.readMany(baseSha, paths);
+    for (const path of paths) {
+      const bytes = read.get(path);
+      if (bytes !== undefined) files.push(parseSource(path, kind, bytes).file);
+    }
+  };
   for (const kind of POLICY_KINDS) await load(`policy/${kind}.yaml`, kind);
   const first = buildModel(files).model;
   for (const kind of REQUIRED_POLICY) {
@@ -69,10 +86,8 @@ export async function readBaseContext(reader: RevisionReader, baseSha: string, o
   // Rotation-held roles (On-Call) need their rotations; files are named after their ids.
   const rotationIds = new Set<string>();
   for (const role of first.policy.roles!.data.roles) if (role.holder && 'rotation' in role.holder) rotationIds.add(role.holder.rotation);
-  for (const id of rotationIds) await load(`rotations/${id}.yaml`, 'rotation');
-  if (options.signoffs) {
-    for (const path of await reader.list(baseSha, 'signoffs')) if (kindOfPath(path) === 'signoff') await load(path, 'signoff');
-  }
+  await loadAll([...rotationIds].map((id) => `rotations/${id}.yaml`), 'rotation');
+  if (options.signoffs) await loadAll((await reader.list(baseSha, 'signoffs')).filter((path) => kindOfPath(path) === 'signoff'), 'signoff');
   const model = buildModel(files).model;
   const policy: PolicyView = {
     people: model.policy.people!.data,

@@ -21,7 +21,7 @@ import type { PullRequestSnapshot, RecordChange } from '../approvals/snapshot.ts
 import { recordRuleFindings } from '../approvals/record-rules.ts';
 import { librariesFor, loadRuleLibraries } from '../check/rule-libraries.ts';
 import { errorSummary, verdictJson, verdictSummary, verdictText, type VerdictContext } from '../approvals/report.ts';
-import { listFilesAt, readFileAt } from '../git/changed-files.ts';
+import { listFilesAt, readFileAt, readFilesAt } from '../git/changed-files.ts';
 import { createGitHubClient, describeGitHubError, repositoryFromEnv, type GitHubClient, type GitHubClientOptions, type Repository } from '../github/client.ts';
 import { contentsReader } from '../github/contents.ts';
 import { listOpenPullRequests, readPullRequest, readPullRequestHead, type PullRequestHead } from '../github/pull-request.ts';
@@ -84,6 +84,10 @@ function gitReader(root: string): RevisionReader {
       const commit = await readFileAt(root, ref, '');
       if (commit === undefined) throw new Error(`the default branch's commit ${ref.slice(0, 12)} is not in the local checkout at ${root}; fetch it (git fetch origin) or use --base-source api.`);
       return undefined;
+    },
+    async readMany(ref, paths) {
+      if (!/^[0-9a-f]{40}$/.test(ref)) throw new Error(`"${ref}" is not a commit SHA.`);
+      return readFilesAt(root, ref, paths);
     },
   };
 }

@@ -111,6 +111,17 @@ function timeColumn(header: readonly { text: string }[]): number {
 
 const DAY = 86_400_000;
 
+// A zone's name for an offset does not change from row to row (CET, CEST): worked out once each,
+// since Intl's formatting is the costly part of reading a timeline.
+const abbreviations = new Map<string, string>();
+
+function abbreviationOf(zone: string, local: DateTime): string {
+  const key = `${zone}\0${local.offset}`;
+  let name = abbreviations.get(key);
+  if (name === undefined) abbreviations.set(key, (name = zoneAbbreviation(local)));
+  return name;
+}
+
 /**
  * The instant of a wall-clock time (epoch milliseconds read as UTC) of `zone` whose written zone
  * name is `name`: of the offsets in force around that day, the one whose name it is.
@@ -121,7 +132,7 @@ function namedInstant(wall: number, name: string, zone: string): number | undefi
   for (const offset of offsets) {
     const instant = wall - offset * 60_000;
     const local = DateTime.fromMillis(instant, { zone });
-    if (local.offset === offset && zoneAbbreviation(local).toUpperCase() === name.toUpperCase()) matches.push(instant);
+    if (local.offset === offset && abbreviationOf(zone, local).toUpperCase() === name.toUpperCase()) matches.push(instant);
   }
   return matches.length === 1 ? matches[0] : undefined;
 }
